@@ -1,0 +1,171 @@
+"""Disambiguation of scanned names by context.
+
+A name can denote several places (Baghdad city or governorate; Erbil city, governorate or
+air base; Tripoli in Lebanon or Libya).  Each candidate gets a score from its kind and size
+(:meth:`Gazetteer.prior`), plus cues from the neighbouring words — a base word (قاعدة, camp,
+"air base"), a province word (محافظة, province), a city word (مدينة, town) or a region word
+(إقليم, region) — plus a bonus when its country is mentioned elsewhere in the text.  Small
+places with no cue whose country the text never names are dropped: they are the usual source
+of false positives (villages named after common words).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..domain import Place
+from .index import Candidate, Gazetteer
+from .normalize import normalize_with_offsets
+
+_AR_CLITICS = ("و", "ف")
+_AR_PREPS = ("ب", "ل", "ك")
+
+
+def strip_clitics(token: str) -> str:
+    """Remove leading و/ف, ب/ل/ك and the article from a normalised Arabic token."""
+    t = token
+    if len(t) > 3 and t[0] in _AR_CLITICS:
+        t = t[1:]
+    if len(t) > 3 and t.startswith("لل"):
+        return t[2:]
+    if len(t) > 3 and t[0] in _AR_PREPS:
+        t = t[1:]
+    if len(t) > 3 and t.startswith("ال"):
+        t = t[2:]
+    return t
+
+
+# Cue words, normalised and (for Arabic) without clitics or article.
+CUES_BEFORE = {
+    "installation": {"قاعده", "معسكر", "مطار", "ثكنه", "camp", "fob", "cop", "base",
+                     "garrison", "airfield"},
+    "admin1": {"محافظه", "ولايه", "مقاطعه", "province", "governorate", "محافظات"},
+    "city": {"مدينه", "بلده", "قريه", "ناحيه", "قضاء", "city", "town", "village"},
+    "region": {"اقليم", "قطاع", "region"},
+}
+CUES_AFTER = {
+    "installation": {"base", "airbase", "ab", "airfield", "garrison", "camp", "outpost",
+                     "airport", "جويه", "العسكريه"},
+    "admin1": {"province", "governorate", "provinces", "governorates"},
+    "city": {"city", "town", "village"},
+    "region": {"region", "strip"},
+}
+_OF = {"of"}
+
+
+@dataclass(slots=True)
+class Resolved:
+    """A mention of one place in the text."""
+
+    place: Place
+    start: int
+    end: int
+    text: str
+    score: float
+    cue: str | None = None
+    alternatives: list[str] = field(default_factory=list)
+
+
+def _tokens_before(norm: str, pos: int, n: int) -> list[str]:
+    toks = norm[:pos].split()
+    return toks[-n:]
+
+
+def _tokens_after(norm: str, pos: int, n: int) -> list[str]:
+    return norm[pos:].split()[:n]
+
+
+def context_cue(norm: str, cand: Candidate) -> str | None:
+    """The kind that the neighbouring words point to, if any."""
+    before = _tokens_before(norm, cand.norm_start, 2)
+    after = _tokens_after(norm, cand.norm_end, 2)
+    inside = norm[cand.norm_start:cand.norm_end].split()
+    if inside:
+        first, last = strip_clitics(inside[0]), inside[-1]
+        for kind in ("installation", "admin1", "region", "city"):
+            if len(inside) > 1 and (first in CUES_BEFORE[kind] or last in CUES_AFTER[kind]):
+                return kind
+    if before:
+        b1 = strip_clitics(before[-1])
+        for kind, words in CUES_BEFORE.items():
+            if b1 in words or before[-1] in words:
+                return kind
+        # "province of Anbar", "city of Erbil"
+        if len(before) == 2 and before[-1] in _OF:
+            for kind, words in CUES_AFTER.items():
+                if before[0] in words:
+                    return kind
+    if after:
+        a1 = strip_clitics(after[0])
+        a2 = " ".join(after[:2])
+        if a2 in ("air base", "air field", "naval base", "air station"):
+            return "installation"
+        for kind, words in CUES_AFTER.items():
+            if after[0] in words or a1 in words:
+                return kind
+    return None
+
+
+# Candidates below this score (after bonuses) are not reported.
+MIN_SCORE = 2.5
+SMALL_PLACE = 15_000
+
+
+def resolve(gaz: Gazetteer, text: str, candidates: list[Candidate] | None = None,
+            norm: str | None = None, *, countries: set[str] | None = None) -> list[Resolved]:
+    """Pick one place for each scanned name occurrence.
+
+    Parameters
+    ----------
+    gaz : Gazetteer
+    text : str
+        The original text the candidates' offsets refer to.
+    candidates, norm : optional
+        Output of :meth:`Gazetteer.scan_normalized` and the normalised text, to avoid
+        scanning twice.
+    countries : set of str, optional
+        ISO2 codes known to be in focus (e.g. from the headline); merged with the countries
+        named in the text itself.
+
+    Returns
+    -------
+    list of Resolved
+        In text order.
+    """
+    if norm is None or candidates is None:
+        norm, offsets = normalize_with_offsets(text)
+        candidates = gaz.scan_normalized(text, norm, offsets)
+    focus = set(countries or ())
+    # Countries named unambiguously in the text.
+    for c in candidates:
+        kinds = {gaz.places[i].kind for i, _ in c.places}
+        if kinds == {"country"}:
+            focus.update(gaz.places[i].country or "" for i, _ in c.places)
+    out: list[Resolved] = []
+    for c in candidates:
+        cue = context_cue(norm, c)
+        best: tuple[float, int] | None = None
+        scored = []
+        for i, _flags in c.places:
+            p = gaz.places[i]
+            s = gaz.prior(i)
+            if cue and p.kind == cue:
+                s += 10
+            elif cue == "installation" and p.kind == "city":
+                s -= 0.5
+            if p.country and p.country in focus:
+                s += 2
+            small = p.kind == "city" and (p.population or 0) < SMALL_PLACE
+            if small and not cue and p.country not in focus and not p.id.startswith("city:x-"):
+                s -= 3
+            if p.kind == "installation" and not cue and p.country not in focus:
+                s -= 1
+            scored.append((s, i))
+            if best is None or s > best[0] or (s == best[0] and p.id < gaz.places[best[1]].id):
+                best = (s, i)
+        if best is None or best[0] < MIN_SCORE:
+            continue
+        alts = [gaz.places[i].id for s, i in sorted(scored, reverse=True) if i != best[1]]
+        out.append(Resolved(gaz.places[best[1]], c.start, c.end, text[c.start:c.end],
+                            best[0], cue, alts))
+    return out
