@@ -350,15 +350,20 @@ class Movement:
     to_place_id: str | None = None
     by: FuzzyDate | None = None
     quantity: Quantity | None = None
-    #: "all" when the text says all forces ("جميع قوات"), "part" for "some/hundreds of".
+    #: "all" when the text says all forces ("جميع قوات"), "part" for "some/hundreds of",
+    #: "rest" for "the rest/البقية".
     scope: str | None = None
+    #: planned (default), possible ("may stay"), demanded ("Iraq wants …"), reported (done)
+    modality: str = "planned"
+    #: status the place is left in, when the text says ("advisory")
+    status: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"actor": self.actor, "place_id": self.place_id, "action": self.action,
                 "to_place_id": self.to_place_id, "by": _date_or_none(self.by),
                 "by_precision": self.by.precision if self.by else None,
                 "by_approximate": self.by.approximate if self.by else None,
-                "scope": self.scope,
+                "scope": self.scope, "modality": self.modality, "status": self.status,
                 "quantity": self.quantity.to_dict() if self.quantity else None,
                 "quote": self.quote.text, "start": self.quote.start, "end": self.quote.end}
 

@@ -32,6 +32,9 @@ INDEX_FORMAT = 3
 REGION_COUNTRIES = frozenset(
     "IQ SY JO LB IL PS KW SA QA BH AE OM YE IR TR EG DJ".split()
 )
+# Where place names are Arabic in the first place; elsewhere an Arabic-script name of a small
+# place is usually a Persian or Turkish spelling that collides with an Arabic word.
+ARABIC_COUNTRIES = frozenset("IQ SY JO LB PS KW SA QA BH AE OM YE EG DJ".split())
 
 # Name flags.
 F_CASE = 1  # Latin acronym: must be upper case in the text ("US", not "us")
@@ -46,6 +49,18 @@ _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
 
 KIND_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0, "installation": 3.5, "city": 2.0}
+
+
+def _strip_clitic(token: str) -> str:
+    """Drop one leading و/ف/ب/ل/ك and the article from a normalised Arabic token."""
+    t = token
+    if len(t) > 3 and t[0] in "وف":
+        t = t[1:]
+    if len(t) > 3 and t[0] in "بلك":
+        t = t[1:]
+    if len(t) > 3 and t.startswith("ال"):
+        t = t[2:]
+    return t
 
 
 def _is_acronym(alias: str) -> bool:
@@ -148,12 +163,12 @@ class Gazetteer:
         for i, p in enumerate(self.places):
             if p.parent:
                 self.children.setdefault(p.parent, []).append(p.id)
-            scannable = self._scannable(p)
             for name in gdata.iter_all_names(p):
                 norm = normalize(name)
                 if not norm:
                     continue
                 arabic = bool(_ARABIC_CHARS.search(name))
+                scannable = self._scannable(p, arabic)
                 flags = F_ARABIC if arabic else 0
                 if name in (p.name, p.name_ar):
                     flags |= F_PRIMARY
@@ -168,6 +183,9 @@ class Gazetteer:
                     self._add_exact(v, i, flags | F_VARIANT)
                 if not scannable or norm in stop:
                     continue
+                if (arabic and " " not in norm and p.kind == "city"
+                        and (p.population or 0) < 100_000 and _strip_clitic(norm) in stop):
+                    continue  # بحركة = ب + حركة ("with movement"): too ambiguous to scan
                 if len(norm.replace(" ", "")) < (2 if flags & F_CASE else 3):
                     continue
                 skips = [0] + [_clitic_skip(v, norm) if arabic else 0 for v in variants]
@@ -188,15 +206,18 @@ class Gazetteer:
         lst.append((i, flags))
 
     @staticmethod
-    def _scannable(p: Place) -> bool:
-        if p.kind != "city":
+    def _scannable(p: Place, arabic: bool) -> bool:
+        """Whether a name of ``p`` is looked for in free text (all names stay geocodable)."""
+        if p.kind != "city" or p.id.startswith("city:x-"):
             return True
-        return (
-            p.country in REGION_COUNTRIES
-            or p.subkind == "capital"
-            or (p.population or 0) >= 1_000_000
-            or p.id.startswith("city:x-")
-        )
+        pop = p.population or 0
+        if p.subkind == "capital" or pop >= 1_000_000:
+            return True
+        if p.country in ARABIC_COUNTRIES:
+            return pop >= 5_000
+        if p.country in REGION_COUNTRIES:
+            return pop >= (100_000 if arabic else 20_000)
+        return False
 
     # ------------------------------------------------------------------ persistence
     def save(self, path: Path) -> None:

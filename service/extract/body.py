@@ -1,0 +1,186 @@
+"""Where the article body is: drop breadcrumbs, datelines' outlet names and trailing
+boilerplate ("related news", "most read", "View on …", link lists).
+
+Works on the plain-text view of a document, line by line.  A *content* line is long or ends
+like a sentence; a *tail marker* is a heading such as "أخبار ذات صلة" or "Related"; a *link
+list* is a run of short lines that do not end like sentences (often cut with "…").  The body
+runs from the first line that is not navigation to the end of the last content line before
+the first tail marker (or link list) that follows real content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..gazetteer.normalize import normalize
+
+# Headings that start the boilerplate tail (normalised, compared by prefix).
+_TAIL_MARKERS = [normalize(s) for s in (
+    "قد يهمك ايضا", "قد يهمك أيضا", "اقرأ أيضا", "إقرأ أيضا", "اقرا ايضا", "اقرأ المزيد",
+    "أخبار ذات صلة", "اخبار ذات صلة", "مواضيع ذات صلة", "مقالات ذات صلة", "ذات صلة",
+    "آخر الأخبار", "اخر الاخبار", "أحدث الأخبار", "الأكثر قراءة", "الأخبار الأكثر قراءة",
+    "الاكثر مشاهدة", "الأكثر تداولا", "شارك هذا", "شارك الخبر", "تابعونا", "تابعنا على",
+    "الكلمات الدالة", "كلمات مفتاحية", "الوسوم", "جميع الحقوق محفوظة", "حقوق النشر",
+    "View on", "Related", "Related news", "Related articles", "Related stories",
+    "Read more", "Read also", "Read next", "More from", "More on this", "Most read",
+    "Most popular", "Most viewed", "Latest news", "Latest stories", "Trending",
+    "Share this", "Share on", "Tags", "Topics", "Advertisement", "Sign up",
+    "Subscribe", "Newsletter", "Copyright", "All rights reserved", "Recommended",
+    "You may also like", "You might also like", "Also read", "See also",
+)]
+# Navigation lines at the top ("Home » News").
+_BREADCRUMB = re.compile(r"[»›>]|\s/\s|\|")
+_SENTENCE_END = re.compile(r"[.!?؟。:»\"”'’)\]]\s*$")
+_ELLIPSIS_END = re.compile(r"(…|\.\.\.)\s*$")
+# "بغداد - المغرب اليوم", "BAGHDAD (Reuters) -", "Erbil, Iraq — "
+_DATELINE = re.compile(
+    r"^(?P<place>[^\W\d_][^\n\-–—:(]{1,40}?)\s*(?:\((?P<outlet1>[^)\n]{2,40})\)\s*)?"
+    r"[-–—:]\s*(?P<outlet2>[^\n.،,]{2,40})?\s*$")
+
+
+@dataclass(slots=True)
+class Body:
+    """The body of an article as spans of the plain text."""
+
+    start: int
+    end: int
+    #: spans inside the body that are not article text (outlet names in datelines …)
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+    #: the dateline place text span, if any
+    dateline: tuple[int, int] | None = None
+
+    def contains(self, start: int, end: int) -> bool:
+        if start < self.start or end > self.end:
+            return False
+        return not any(s < end and start < e for s, e in self.excluded)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for m in re.finditer(r"\n", text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def _is_tail_marker(line: str) -> bool:
+    n = normalize(line)
+    if not n or len(n) > 60:
+        return False
+    return any(n == m or (n.startswith(m + " ") and len(n) < len(m) + 40) for m in _TAIL_MARKERS)
+
+
+def _is_content(line: str) -> bool:
+    s = line.strip()
+    words = len(s.split())
+    if words >= 14:
+        return True
+    return words >= 6 and bool(_SENTENCE_END.search(s)) and not _ELLIPSIS_END.search(s)
+
+
+def _is_linkish(line: str) -> bool:
+    s = line.strip()
+    if not s:
+        return False
+    return bool(_ELLIPSIS_END.search(s)) or (len(s.split()) < 14 and not _SENTENCE_END.search(s))
+
+
+def find_body(text: str) -> Body:
+    """Locate the article body in plain text.
+
+    Parameters
+    ----------
+    text : str
+        The plain-text view of an article.
+
+    Returns
+    -------
+    Body
+        Never empty for non-empty text: when no line looks like content, the whole text is
+        the body (short notes and single sentences are articles too).
+    """
+    lines = _lines(text)
+    content_idx = [k for k, (a, b) in enumerate(lines) if _is_content(text[a:b])]
+    if not content_idx:
+        return Body(0, len(text))
+    first_content = content_idx[0]
+    # Start: skip navigation/breadcrumb lines at the top.
+    start_line = 0
+    for k in range(first_content):
+        a, b = lines[k]
+        s = text[a:b].strip()
+        if not s or (_BREADCRUMB.search(s) and not _is_content(s)) or _is_tail_marker(s):
+            start_line = k + 1
+        else:
+            break
+    # End: first tail marker or link-list run after real content.
+    end_line = len(lines) - 1
+    k = first_content + 1
+    while k < len(lines):
+        a, b = lines[k]
+        s = text[a:b]
+        if _is_tail_marker(s):
+            end_line = k - 1
+            break
+        if _is_linkish(s):
+            run = [k]
+            j = k + 1
+            while j < len(lines):
+                sj = text[lines[j][0]:lines[j][1]]
+                if not sj.strip():
+                    j += 1
+                    continue
+                if _is_linkish(sj) and not _is_content(sj):
+                    run.append(j)
+                    j += 1
+                else:
+                    break
+            more_content = any(c > run[-1] for c in content_idx)
+            if len(run) >= 3 and not (more_content and len(run) < 5):
+                end_line = k - 1
+                break
+        k += 1
+    # trim trailing blank / non-content lines (a lone "View on …")
+    while end_line > start_line:
+        a, b = lines[end_line]
+        s = text[a:b].strip()
+        if s and (_is_content(s) or end_line in content_idx):
+            break
+        if s and not _is_linkish(s):
+            break
+        end_line -= 1
+    start = lines[start_line][0]
+    end = lines[end_line][1]
+    body = Body(start, end)
+    _mark_dateline(text, lines, start_line, first_content, body)
+    return body
+
+
+def _mark_dateline(text: str, lines: list[tuple[int, int]], start_line: int,
+                   first_content: int, body: Body) -> None:
+    """Exclude the outlet name of a dateline; remember the dateline place span."""
+    for k in range(start_line, min(first_content + 1, len(lines))):
+        a, b = lines[k]
+        seg = text[a:b]
+        head = seg[:90]
+        m = _DATELINE.match(head.strip()) if k < first_content else None
+        if m is None and k == first_content:
+            # "BAGHDAD (Reuters) - The US ..." at the start of the first paragraph
+            m2 = re.match(r"^\s*([A-Z][A-Za-z .'-]{1,30}|[^\W\d_A-Za-z][^\n\-–—(]{1,25}?)"
+                          r"\s*(\([^)\n]{2,40}\))?\s*[-–—]\s", seg)
+            if m2:
+                lead = len(seg) - len(seg.lstrip())
+                body.dateline = (a + lead + m2.start(1), a + lead + m2.end(1))
+                if m2.group(2):
+                    body.excluded.append((a + m2.start(2), a + m2.end(2)))
+            return
+        if m:
+            lead = len(seg) - len(seg.lstrip())
+            body.dateline = (a + lead + m.start("place"), a + lead + m.end("place"))
+            for g in ("outlet1", "outlet2"):
+                if m.group(g):
+                    body.excluded.append((a + lead + m.start(g), a + lead + m.end(g)))
+            return

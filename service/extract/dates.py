@@ -1,0 +1,300 @@
+"""Dates in Arabic and English news text, with their precision and role.
+
+"by September 2025" / بحلول سبتمبر 2025 → 2025-09-30, precision ``month``, role ``by``;
+"until the end of 2026" / حتى نهاية 2026 → 2026-12-31, ``year``, role ``until``;
+"on September 15" → that day in the reference year; relative expressions ("next
+September", سبتمبر المقبل, "the end of the following year", نهاية العام التالي) are resolved
+against the last absolute date before them in the same sentence, else the publication date.
+Both Arabic month-name systems are known (سبتمبر and أيلول, كانون الثاني …), as are
+Maghrebi forms (جوان، جويلية، أوت).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import regex as re
+from dataclasses import dataclass
+
+from ..domain import FuzzyDate
+from .lexicon import alternation
+
+_MONTH_LISTS = {
+    1: ["january", "jan", "يناير", "كانون الثاني", "جانفي", "ينار"],
+    2: ["february", "feb", "فبراير", "شباط", "فيفري"],
+    3: ["march", "mar", "مارس", "آذار", "اذار"],
+    4: ["april", "apr", "أبريل", "ابريل", "نيسان", "أفريل", "افريل"],
+    5: ["may", "مايو", "أيار", "ايار", "ماي"],
+    6: ["june", "jun", "يونيو", "يونيه", "حزيران", "جوان"],
+    7: ["july", "jul", "يوليو", "يوليه", "تموز", "جويلية", "يوليوز"],
+    8: ["august", "aug", "أغسطس", "اغسطس", "آب", "أوت", "غشت"],
+    9: ["september", "sept", "sep", "سبتمبر", "أيلول", "ايلول", "شتنبر"],
+    10: ["october", "oct", "أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"],
+    11: ["november", "nov", "نوفمبر", "تشرين الثاني", "نونبر"],
+    12: ["december", "dec", "ديسمبر", "كانون الأول", "كانون الاول", "دجنبر"],
+}
+_LOOKUP: dict[str, int] = {}
+for _m, _ns in _MONTH_LISTS.items():
+    for _n in _ns:
+        _LOOKUP[_n] = _m
+
+
+def _norm_month(s: str) -> str:
+    s = re.sub(r"[\u064b-\u0652\u0640]", "", s.lower().strip().rstrip("."))
+    s = re.sub(r"\s+", " ", s)
+    s = s.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ة", "ه")
+    return s
+
+
+_NORM_LOOKUP = {_norm_month(k): v for k, v in _LOOKUP.items()}
+
+
+def month_number(s: str) -> int | None:
+    """1–12 for a month name in any of the known systems."""
+    s = _norm_month(s)
+    for p in ("و", "ب", "ل", "ف", "في "):
+        if s not in _NORM_LOOKUP and s.startswith(p) and _norm_month(s[len(p):]) in _NORM_LOOKUP:
+            return _NORM_LOOKUP[_norm_month(s[len(p):])]
+    return _NORM_LOOKUP.get(s)
+
+
+_MON = alternation(n for ns in _MONTH_LISTS.values() for n in ns if n != "may")
+# "May" is also a modal verb: only accept it capitalised or in Arabic.
+_MON_ANY = rf"(?:{_MON}\.?|May)"
+# "سبتمبر/أيلول", "يناير/كانون الثاني", "September (Ayloul)"
+_MONTH = rf"(?:[وبلف]?(?P<mon>{_MON_ANY})(?:\s*[/(（]\s*(?:{_MON_ANY})\s*[)）]?)?)"
+_YEAR = r"(?P<year>(?:19|20)[0-9]{2}|[١٢][٩٠][٠-٩]{2})"
+_DAY = r"(?P<day>[0-3]?[0-9]|[٠-٣]?[٠-٩])"
+_OF_YEAR = r"(?:\s*,?\s*(?:of\s+|من\s+(?:عام|العام|سنة)\s+|عام\s+|سنة\s+)?)"
+_AR_DIG = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+_NEXT = r"(?:المقبل|القادم|المقبلة|القادمة|next|coming)"
+_LAST = r"(?:الماضي|الفائت|المنصرم|الماضية|last|past)"
+_THIS = r"(?:الجاري|الحالي|الحالية|الجارية|this|current)"
+_FOLLOWING = r"(?:التالي|التالية|الذي\s+يليه|following|subsequent)"
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    # 15 September 2025 / 15 سبتمبر 2025
+    ("dmy", re.compile(rf"(?<![\w]){_DAY}\s*{_MONTH}{_OF_YEAR}{_YEAR}(?![\w])", re.I)),
+    # September 15, 2025
+    ("mdy", re.compile(rf"(?<![\w]){_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*,?\s*{_YEAR}(?![\w])",
+                       re.I)),
+    # September 2025 / سبتمبر من عام 2025
+    ("my", re.compile(rf"(?<![\w]){_MONTH}{_OF_YEAR}{_YEAR}(?![\w])", re.I)),
+    # next September / سبتمبر المقبل / September next year
+    ("m_next", re.compile(rf"(?<![\w])(?:{_NEXT}\s+{_MONTH}|{_MONTH}\s+(?:من\s+)?(?:{_NEXT}"
+                          rf"(?:\s+year)?|(?:العام|عام)\s+(?:المقبل|القادم)|next\s+year))"
+                          rf"(?![\w])", re.I)),
+    ("m_last", re.compile(rf"(?<![\w])(?:{_LAST}\s+{_MONTH}|{_MONTH}\s+{_LAST})(?![\w])",
+                          re.I)),
+    # on September 15 / 15 سبتمبر
+    ("md", re.compile(rf"(?<![\w])(?:{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}\s+{_MONTH})"
+                      rf"(?![\w])", re.I)),
+    # quarter / half / mid / early / late / end of YEAR
+    ("q", re.compile(rf"(?<![\w])(?:(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|"
+                     rf"4th)\s+quarter\s+(?:of\s+)?|Q(?P<qd>[1-4])\s*|الربع\s+(?P<qa>الأول|الاول|"
+                     rf"الثاني|الثالث|الرابع|الأخير|الاخير)\s+(?:من\s+)?(?:عام\s+|العام\s+)?)"
+                     rf"{_YEAR}(?![\w])", re.I)),
+    ("h", re.compile(rf"(?<![\w])(?:(?:the\s+)?(?P<hn>first|second)\s+half\s+(?:of\s+)?|"
+                     rf"H(?P<hd>[12])\s*|النصف\s+(?P<ha>الأول|الاول|الثاني)\s+(?:من\s+)?"
+                     rf"(?:عام\s+|العام\s+)?)"
+                     rf"{_YEAR}(?![\w])", re.I)),
+    ("mid", re.compile(rf"(?<![\w])(?:mid-?\s*|the\s+middle\s+of\s+|منتصف\s+(?:عام\s+|العام\s+)?"
+                       rf"|أواسط\s+|اواسط\s+){_YEAR}(?![\w])", re.I)),
+    ("early", re.compile(rf"(?<![\w])(?:early[-\s]+|the\s+beginning\s+of\s+|the\s+start\s+of\s+|"
+                         rf"بداية\s+(?:عام\s+|العام\s+)?|أوائل\s+|اوائل\s+|مطلع\s+(?:عام\s+|العام\s+)?)"
+                         rf"{_YEAR}(?![\w])", re.I)),
+    ("late", re.compile(rf"(?<![\w])(?:late[-\s]+|أواخر\s+(?:عام\s+)?|اواخر\s+(?:عام\s+)?)"
+                        rf"{_YEAR}(?![\w])", re.I)),
+    ("end", re.compile(rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+|year-end\s+|نهاية\s+(?:عام\s+|العام\s+"
+                       rf"|سنة\s+)?|أواخر\s+العام\s+){_YEAR}(?![\w])", re.I)),
+    # relative years: end of the (following|next|this) year / نهاية العام (المقبل|التالي|الجاري)
+    ("end_rel", re.compile(rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<e_en>{_FOLLOWING}|"
+                           rf"{_NEXT}|{_THIS}|this)?\s*year|year-end|نهاية\s+(?:هذا\s+)?(?:العام|"
+                           rf"السنة)(?:\s+(?P<e_ar>{_FOLLOWING}|{_NEXT}|{_THIS}))?)(?![\w])",
+                           re.I)),
+    ("year_rel", re.compile(rf"(?<![\w])(?:(?:the\s+)?(?P<y_en>{_FOLLOWING}|{_NEXT}|{_THIS}|"
+                            rf"{_LAST})\s+year|(?:العام|السنة|عام)\s+(?P<y_ar>{_FOLLOWING}|"
+                            rf"{_NEXT}|{_THIS}|{_LAST}))(?![\w])", re.I)),
+    ("month_rel", re.compile(rf"(?<![\w])(?:(?:the\s+)?(?P<mo_en>{_NEXT}|{_THIS}|{_LAST})\s+month"
+                             rf"|(?:الشهر|خلال\s+الشهر)\s+(?P<mo_ar>{_NEXT}|{_THIS}|{_LAST}))"
+                             rf"(?![\w])", re.I)),
+    # a bare year after a date cue: in 2014 / عام 2014 / في 2003 / by 2026
+    ("y", re.compile(rf"(?<![\w])(?:(?:in|by|since|until|till|through|before|after|from|during|"
+                     rf"of|عام|العام|سنة|في|بحلول|حتى|منذ|قبل|بعد|خلال|مطلع|ل?عام)\s+){_YEAR}"
+                     rf"(?![\w])", re.I)),
+]
+
+_APPROX = r"(?:about|around|approximately|roughly|circa|some\s+time\s+(?:in|around)|نحو|حوالي|حوالى|قرابة|تقريبا|تقريباً)"
+_APPROX_BEFORE = re.compile(rf"{_APPROX}\s*(?:the\s+)?$", re.I)
+_APPROX_AFTER = re.compile(r"^\s*,?\s*(?:or\s+so|تقريبا|تقريباً|تقريبًا|approximately|or\s+thereabouts)(?![\w])", re.I)
+_ROLE_BEFORE = [
+    ("by", re.compile(rf"(?:\bby|no\s+later\s+than|before|ahead\s+of|in\s+time\s+for|بحلول|"
+                      r"قبل|مع\s+حلول|في\s+موعد\s+أقصاه|في\s+موعد\s+اقصاه|موعد\s+أقصاه|"
+                      rf"موعدا\s+أقصاه|أقصاه|اقصاه|deadline\s+of)\s*(?:{_APPROX}\s*)?(?:the\s+)?$", re.I)),
+    ("until", re.compile(rf"(?:\buntil|\btill|\bthrough|\bthru|حتى|لغاية|إلى\s+غاية|الى\s+غاية|"
+                         rf"إلى\s+حين|الى\s+حين|into)\s*(?:{_APPROX}\s*)?(?:the\s+)?$", re.I)),
+    ("since", re.compile(r"(?:\bsince|\bfrom|\bstarting(?:\s+in|\s+from)?|beginning(?:\s+in)?|"
+                         r"منذ|اعتبارا\s+من|اعتباراً\s+من|ابتداء\s+من|ابتداءً\s+من|بدءا\s+من|"
+                         r"بدءاً\s+من|من)\s*(?:the\s+)?$", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date expression found in text."""
+
+    start: int
+    end: int
+    date: FuzzyDate
+    role: str  # by | until | since | at
+    relative: bool = False
+
+
+def _year(s: str) -> int:
+    return int(s.translate(_AR_DIG))
+
+
+def _quarter_num(m: re.Match) -> int:
+    words = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "الأول": 1, "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4,
+             "الأخير": 4, "الاخير": 4}
+    for g in ("qn", "qa"):
+        if m.group(g):
+            return words[m.group(g).lower()]
+    return int(m.group("qd"))
+
+
+def _rel_word(w: str | None) -> str:
+    if not w:
+        return "this"
+    w = w.lower()
+    if re.fullmatch(_FOLLOWING, w, re.I):
+        return "following"
+    if re.fullmatch(_NEXT, w, re.I):
+        return "next"
+    if re.fullmatch(_LAST, w, re.I):
+        return "last"
+    return "this"
+
+
+def _build(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | None
+           ) -> tuple[FuzzyDate, bool] | None:
+    g = m.groupdict()
+    if kind in ("dmy", "mdy"):
+        return FuzzyDate.of(_year(g["year"]), month_number(g["mon"]),
+                            int(g["day"].translate(_AR_DIG))), False
+    if kind == "my":
+        return FuzzyDate.of(_year(g["year"]), month_number(g["mon"])), False
+    if kind in ("m_next", "m_last", "md"):
+        if ref is None:
+            return None
+        mon = month_number(g["mon"])
+        if mon is None:
+            return None
+        if kind == "m_next":
+            year = ref.year if mon > ref.month else ref.year + 1
+        elif kind == "m_last":
+            year = ref.year if mon < ref.month else ref.year - 1
+        else:
+            year = ref.year
+            if mon < ref.month - 6:
+                year += 1  # "on March 3" in an October article is next March
+        day = g.get("day")
+        return FuzzyDate.of(year, mon, int(day.translate(_AR_DIG)) if day else None), True
+    if kind == "q":
+        return FuzzyDate.quarter(_year(g["year"]), _quarter_num(m)), False
+    if kind == "h":
+        w = (g.get("hn") or g.get("ha") or g.get("hd") or "1").lower()
+        return FuzzyDate.half(_year(g["year"]), 1 if w in ("first", "الأول", "الاول", "1")
+                              else 2), False
+    if kind == "mid":
+        return FuzzyDate.half(_year(g["year"]), 1, approximate=True), False
+    if kind == "early":
+        return FuzzyDate.quarter(_year(g["year"]), 1, approximate=True), False
+    if kind == "late":
+        return FuzzyDate.of(_year(g["year"]), approximate=True), False
+    if kind == "end":
+        return FuzzyDate.of(_year(g["year"])), False
+    if kind == "end_rel":
+        rel = _rel_word(g.get("e_en") or g.get("e_ar"))
+        base = anchor if rel == "following" and anchor else ref
+        if base is None:
+            return None
+        year = base.year + (1 if rel in ("next", "following") else 0)
+        return FuzzyDate.of(year), True
+    if kind == "year_rel":
+        rel = _rel_word(g.get("y_en") or g.get("y_ar"))
+        base = anchor if rel == "following" and anchor else ref
+        if base is None:
+            return None
+        delta = {"next": 1, "following": 1, "last": -1}.get(rel, 0)
+        return FuzzyDate.of(base.year + delta), True
+    if kind == "month_rel":
+        if ref is None:
+            return None
+        rel = _rel_word(g.get("mo_en") or g.get("mo_ar"))
+        y, mth = ref.year, ref.month + {"next": 1, "last": -1}.get(rel, 0)
+        if mth == 13:
+            y, mth = y + 1, 1
+        if mth == 0:
+            y, mth = y - 1, 12
+        return FuzzyDate.of(y, mth), True
+    if kind == "y":
+        return FuzzyDate.of(_year(g["year"])), False
+    return None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None, *,
+               published: dt.date | None = None, anchor: dt.date | None = None
+               ) -> list[DateMatch]:
+    """Every date expression in ``text[start:end]`` (call it per sentence), in text order.
+
+    Parameters
+    ----------
+    published : date, optional
+        Reference for relative expressions; relative ones are dropped without it.
+    anchor : date, optional
+        The last absolute date before this span (for "the following year").
+    """
+    end = len(text) if end is None else end
+    cands: list[tuple[int, int, str, re.Match]] = []
+    for kind, pat in PATTERNS:
+        for m in pat.finditer(text, start, end):
+            cands.append((m.start(), m.end(), kind, m))
+    cands.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    chosen: list[tuple[int, int, str, re.Match]] = []
+    for c in cands:
+        if any(c[0] < e and s < c[1] for s, e, _, _ in chosen):
+            continue
+        chosen.append(c)
+    chosen.sort(key=lambda t: t[0])
+    out: list[DateMatch] = []
+    for s, e, kind, m in chosen:
+        try:
+            built = _build(kind, m, published, anchor)
+        except Exception:  # an impossible date in the text ("31 February") is just skipped
+            built = None
+        if built is None:
+            continue
+        fd, rel = built
+        if kind == "y":
+            # the cue word is part of the match; keep only the year in the span
+            s = m.start("year")
+        before = text[max(0, s - 30):s]
+        role = "at"
+        for name, pat in _ROLE_BEFORE:
+            if pat.search(before):
+                role = name
+                break
+        if kind == "y" and role == "at":
+            cue = m.group(0)[: m.start("year") - m.start()].strip().lower()
+            role = {"by": "by", "بحلول": "by", "until": "until", "till": "until",
+                    "حتى": "until", "since": "since", "منذ": "since", "from": "since",
+                    "before": "by", "قبل": "by"}.get(cue, "at")
+        if not fd.approximate and (_APPROX_BEFORE.search(before)
+                                   or _APPROX_AFTER.match(text[e:e + 20])):
+            fd = FuzzyDate(fd.value, fd.precision, True)
+        out.append(DateMatch(s, e, fd, role, rel))
+        if not rel:
+            anchor = fd.value
+    return out
