@@ -2,7 +2,7 @@
 """Rebuild the generated gazetteer files under data/gazetteer/.
 
     python scripts/build_gazetteer_data.py            # download (if needed) + build
-    python scripts/build_gazetteer_data.py --check    # build, then run the consistency checks only
+    python scripts/build_gazetteer_data.py --check    # only re-run the consistency checks on the outputs
 
 Outputs (all deterministic for the pinned inputs):
     data/gazetteer/countries.geojson   Natural Earth 10m admin-0 v5.1.1, simplified
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import gettext
 import hashlib
 import io
@@ -74,6 +75,11 @@ DEBIAN = {
 REGION_CC = ["IQ", "SY", "JO", "LB", "IL", "PS", "KW", "SA", "QA", "BH", "AE", "OM", "YE",
              "IR", "TR", "EG", "DJ"]
 ADMIN1_CC = REGION_CC + ["AF", "LY", "CY"]
+
+# Countries whose admin-0 polygons keep the finer simplification (region + neighbours).
+NEAR = set(ADMIN1_CC) | {"SD", "SS", "ER", "ET", "SO", "GE", "AM", "AZ", "TM", "PK", "GR", "BG", "TN", "DZ",
+                         "NE", "TD", "KZ", "UZ", "TJ", "CN", "IN", "XK", "KE", "X-akrotiri", "X-dhekelia",
+                         "X-bir-tawil"}
 
 BAGHDAD_CENTRE = (44.3661, 33.3152)
 BAGHDAD_RADIUS_KM = 40.0
@@ -196,6 +202,47 @@ def has_arabic_script(s: str) -> bool:
     return bool(ARABIC_BLOCK.search(s))
 
 
+AR_GENERIC_PREFIX = {"مدينة", "قرية", "مركز", "ناحية", "قضاء", "بلدة", "محافظة", "إمارة", "ولاية"}
+
+
+def fa_to_ar(s: str) -> str:
+    """Persian spelling -> Arabic letters (only the letters that differ in shape, not in sound)."""
+    return s.replace("ی", "ي").replace("ک", "ك").replace("ۀ", "ة").replace("\u200c", " ").strip()
+
+
+_AR_SK = dict(zip("بپتثجچحخدذرزژسشصضطظغفقكکگلمنه", "bptt" "j$hxddrzjs$sdtzgfkkkglmnh"))
+_LAT_ARTICLES = {"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en", "er", "es",
+                 "et", "ez"}
+_LAT_ART = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|ath|az|ed|en|er|es|et|ez|ad|ul|ud)[ \-'’]")
+
+
+def skeleton_lat(s: str) -> str:
+    s = ascii_fold(s).lower()
+    s = " ".join(_LAT_ART.sub("", w) for w in re.split(r"[ ]+", s) if w not in _LAT_ARTICLES)
+    for a, b in (("kh", "x"), ("gh", "g"), ("sh", "$"), ("ch", "$"), ("th", "t"), ("dh", "d"), ("zh", "j"),
+                 ("ph", "f"), ("q", "k"), ("c", "k"), ("v", "w")):
+        s = s.replace(a, b)
+    s = re.sub(r"h\b", "", s)
+    s = re.sub(r"[^bptj$hxdrzsgfklmn]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def skeleton_ar(s: str) -> str:
+    s = strip_tashkeel(s)
+    s = " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in s.split())
+    s = "".join(_AR_SK.get(c, "") for c in s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def translit_score(latin: str, arabic: str) -> float:
+    """Rough consonant-skeleton similarity of a romanised name and an Arabic-script name (0..1)."""
+    import difflib
+    a, b = skeleton_lat(latin), skeleton_ar(arabic)
+    if not a or not b:
+        return 0.0
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
 def slug(s: str) -> str:
     s = ascii_fold(s).lower()
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
@@ -237,7 +284,9 @@ def finish(g, grid=1e-4):
 
 
 def rep_point(g) -> tuple[float, float]:
-    p = g.representative_point()
+    # inside the largest part (so Norway's point is not on Svalbard, the US one not in Alaska)
+    parts = list(getattr(g, "geoms", [g]))
+    p = max(parts, key=lambda q: q.area).representative_point()
     for nd in (5, 6, 7):
         q = Point(round(p.x, nd), round(p.y, nd))
         if g.contains(q):
@@ -279,10 +328,10 @@ def props(id_, name, name_ar, aliases, kind, country, parent, iso, g, source):
 # --------------------------------------------------------------------------------------
 # English + Arabic alias additions per ISO2 (beyond NE NAME/NAME_LONG/FORMAL_EN/NAME_ALT/NAME_AR).
 COUNTRY_EXTRA = {
-    "US": (["USA", "U.S.", "U.S.A.", "US", "United States of America", "America", "the States"],
+    "US": (["USA", "U.S.", "U.S.A.", "US", "United States of America", "America"],
            ["الولايات المتحدة", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية",
             "الولايات المتحدة الامريكية", "الولايات المتحدة الاميركية", "أمريكا", "أميركا",
-            "امريكا", "اميركا", "واشنطن"]),
+            "امريكا", "اميركا"]),
     "GB": (["UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"],
            ["المملكة المتحدة", "بريطانيا", "بريطانيا العظمى", "المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية"]),
     "FR": (["French Republic"], ["فرنسا", "الجمهورية الفرنسية"]),
@@ -326,7 +375,7 @@ COUNTRY_EXTRA = {
     "CY": (["Republic of Cyprus"], ["قبرص", "جمهورية قبرص"]),
     # Middle East / North Africa / Horn
     "IQ": (["Republic of Iraq"], ["العراق", "جمهورية العراق", "عراق"]),
-    "SY": (["Syrian Arab Republic", "SAR"], ["سوريا", "سورية", "الجمهورية العربية السورية", "سوريه"]),
+    "SY": (["Syrian Arab Republic"], ["سوريا", "سورية", "الجمهورية العربية السورية", "سوريه"]),
     "JO": (["Hashemite Kingdom of Jordan"], ["الأردن", "الاردن", "المملكة الأردنية الهاشمية",
                                              "المملكة الاردنية الهاشمية"]),
     "LB": (["Lebanese Republic"], ["لبنان", "الجمهورية اللبنانية"]),
@@ -448,20 +497,25 @@ def build_countries(paths) -> tuple[list[dict], dict]:
             geoms[k] = unary_union([geoms[k], r.geometry])
     ioa = g[g.ADM0_A3 == "IOA"].iloc[0]
 
-    # Topology-preserving simplification of the whole coverage.
+    # Topology-preserving simplification of the whole coverage, two tiers: the Middle East and its
+    # neighbours (NEAR) at 0.01 deg (Visvalingam-Whyatt, "sqrt of removed triangle area"), the rest of
+    # the world re-simplified from that at 0.04 deg.  Only borders between a NEAR and a far country
+    # can show small slivers/overlaps; all of them lie outside the region of interest.
     keys = sorted(geoms)
     arr = [shapely.make_valid(geoms[k]) for k in keys]
-    # drop islets < ~1.5 km2 (and, beyond 55 deg N/S, < ~0.5 deg2 x cos(lat)) except where that would
-    # empty a country; the arctic/antarctic archipelagos would otherwise dominate the file size
     pruned = []
-    for geom in arr:
-        parts = list(getattr(geom, "geoms", [geom]))
-        parts = [p for p in parts if p.geom_type == "Polygon"]
-        big = [p for p in parts if p.area >= (1.2e-4 if abs(p.centroid.y) < 55 else 2e-2)]
+    for k, geom in zip(keys, arr):
+        parts = [p for p in getattr(geom, "geoms", [geom]) if p.geom_type == "Polygon"]
+        if k in NEAR:
+            big = [p for p in parts if p.area >= 2e-5]          # keep islets down to ~0.25 km2
+        else:                                                  # ~1.5 km2; arctic/antarctic: ~100 km2+
+            big = [p for p in parts if p.area >= (1.2e-4 if abs(p.centroid.y) < 55 else 2e-2)]
         if not big:
             big = sorted(parts, key=lambda p: -p.area)[:3]
         pruned.append(MultiPolygon(big))
-    simp = shapely.coverage_simplify(pruned, tolerance=0.02, simplify_boundary=True)
+    fine = shapely.coverage_simplify(pruned, tolerance=0.01, simplify_boundary=True)
+    coarse = shapely.coverage_simplify(fine, tolerance=0.04, simplify_boundary=True)
+    simp = [f if k in NEAR else c for k, f, c in zip(keys, fine, coarse)]
     feats = []
     polys = {}
     for k, geom in zip(keys, simp):
@@ -783,11 +837,9 @@ A1 = {
     # ---- Bahrain
     "BH-13": ("Capital Governorate (Bahrain)", "محافظة العاصمة (البحرين)", ["Al Asimah (Bahrain)",
                                                                            "Manama Governorate"]),
-    "BH-14": ("Southern Governorate (Bahrain)", "المحافظة الجنوبية (البحرين)", ["Al Janubiyah",
-                                                                               "Southern Governorate"]),
+    "BH-14": ("Southern Governorate (Bahrain)", "المحافظة الجنوبية (البحرين)", ["Southern Governorate of Bahrain"]),
     "BH-15": ("Muharraq", "المحرق", ["Al Muharraq", "Muharraq Governorate", "محافظة المحرق"]),
-    "BH-17": ("Northern Governorate (Bahrain)", "المحافظة الشمالية (البحرين)", ["Ash Shamaliyah",
-                                                                               "Northern Governorate"]),
+    "BH-17": ("Northern Governorate (Bahrain)", "المحافظة الشمالية (البحرين)", ["Northern Governorate of Bahrain"]),
     "BH-X-central": ("Central Governorate (Bahrain, abolished 2014)", "المحافظة الوسطى (البحرين، ملغاة 2014)",
                      ["Central Governorate (Bahrain)", "Al Wusta (Bahrain)"]),
     # ---- UAE
@@ -1013,21 +1065,21 @@ TR_AR = {
     "TR-14": ("بولو", []), "TR-15": ("بوردور", []), "TR-16": ("بورصة", ["Brusa"]),
     "TR-17": ("جناق قلعة", ["Chanakkale", "تشاناكالي", "جاناكالي"]), "TR-18": ("جانقري", ["Chankiri"]),
     "TR-19": ("جوروم", ["Chorum"]), "TR-20": ("دنيزلي", []),
-    "TR-21": ("ديار بكر", ["Amed", "Diyarbekir", "ديابكر", "ديار بكر (ولاية)"]), "TR-22": ("أدرنة", ["ادرنة"]),
-    "TR-23": ("إلازيغ", ["Harput", "Xarpêt", "ألازيغ"]), "TR-24": ("أرزنجان", ["Erzinjan", "أرزينجان"]),
+    "TR-21": ("ديار بكر", ["Amed", "Diyarbekir", "ديابكر"]), "TR-22": ("أدرنة", ["ادرنة"]),
+    "TR-23": ("إلازيغ", ["Xarpêt", "ألازيغ"]), "TR-24": ("أرزنجان", ["Erzinjan", "أرزينجان"]),
     "TR-25": ("أرضروم", ["Erzerum", "أرض روم"]), "TR-26": ("إسكي شهير", ["اسكي شهير"]),
     "TR-27": ("غازي عنتاب", ["Antep", "Gaziantep Province", "عنتاب", "عينتاب"]), "TR-28": ("غيرسون", []),
     "TR-29": ("غوموشخانه", ["غموشخانة"]), "TR-30": ("هكاري", ["Colemêrg", "Hakkari Province"]),
-    "TR-31": ("هاتاي", ["Antakya Province", "Alexandretta", "Sanjak of Alexandretta", "حطاي",
+    "TR-31": ("هاتاي", ["Alexandretta", "Sanjak of Alexandretta", "حطاي",
                         "لواء إسكندرون", "لواء الإسكندرونة", "لواء اسكندرون"]),
     "TR-32": ("إسبارطة", ["اسبرطة"]), "TR-33": ("مرسين", ["Icel", "İçel", "Mersin Province"]),
     "TR-34": ("إسطنبول", ["Istanbul Province", "اسطنبول", "إستانبول"]), "TR-35": ("إزمير", ["Smyrna", "ازمير"]),
     "TR-36": ("قارص", ["Qers"]), "TR-37": ("قسطموني", []), "TR-38": ("قيصري", ["قيصرية"]),
-    "TR-39": ("قرقلر إيلي", ["قيرقلاريلي"]), "TR-40": ("قيرشهر", []), "TR-41": ("قوجه إيلي", ["Izmit", "قوجة إيلي"]),
+    "TR-39": ("قرقلر إيلي", ["قيرقلاريلي"]), "TR-40": ("قيرشهر", []), "TR-41": ("قوجه إيلي", ["قوجة إيلي"]),
     "TR-42": ("قونية", ["Konia"]), "TR-43": ("كوتاهية", []), "TR-44": ("ملاطية", ["Meletî", "ملطية"]),
     "TR-45": ("مانيسا", []), "TR-46": ("قهرمان مرعش", ["Maraş", "Marash", "Kahramanmaras Province", "مرعش"]),
     "TR-47": ("ماردين", ["Mêrdîn"]), "TR-48": ("موغلا", []), "TR-49": ("موش", ["Mûş"]), "TR-50": ("نوشهر", []),
-    "TR-51": ("نيغدة", []), "TR-52": ("أوردو", []), "TR-53": ("ريزه", ["ريزة"]), "TR-54": ("سكاريا", ["Adapazari", "صقاريا"]),
+    "TR-51": ("نيغدة", []), "TR-52": ("أوردو", []), "TR-53": ("ريزه", ["ريزة"]), "TR-54": ("سكاريا", ["صقاريا"]),
     "TR-55": ("سامسون", []), "TR-56": ("سعرد", ["Sêrt", "سيرت"]), "TR-57": ("سينوب", []), "TR-58": ("سيواس", []),
     "TR-59": ("تكيرداغ", ["تكيرطاغ"]), "TR-60": ("توقات", []), "TR-61": ("طرابزون", ["Trebizond"]),
     "TR-62": ("تونجلي", ["Dersim", "ديرسم"]),
@@ -1042,6 +1094,12 @@ TR_AR = {
 # Turkish NE names that are misspelt in NE 4.1.0
 TR_NE_FIX = {"Kinkkale": "Kırıkkale", "Zinguldak": "Zonguldak", "K. Maras": "Kahramanmaraş",
              "Mersin": "Mersin", "Afyonkarahisar": "Afyonkarahisar"}
+
+
+# ISO 3166-2 romanised names that are generic words ("the Capital", "the South" ...) or equal to a
+# country name: not used as aliases.
+ISO_NAME_SKIP = {"BH-13", "BH-14", "BH-17", "KW-KU", "JO-AM", "SA-04", "EG-SHR", "LB-AS", "LB-JA", "QA-MS",
+                 "OM-WU", "OM-DA", "DJ-DJ", "IL-D", "IL-M", "IL-Z"}
 
 
 def tr_key(name: str) -> str:
@@ -1102,7 +1160,7 @@ def build_admin1(paths, iso) -> tuple[list[dict], dict, dict]:
         else:
             name, name_ar, extra = A1[k]
             aliases = list(extra)
-        if is_iso:
+        if is_iso and k not in ISO_NAME_SKIP:
             iso_name = clean(iso[cc][k]["name"])
             if "[" not in iso_name:
                 aliases += [iso_name, ascii_fold(iso_name)]
@@ -1240,7 +1298,107 @@ CITY_FIX = {
     323786: ("Ankara", "أنقرة", ["Angora", "انقرة"], set()),
     360630: ("Cairo", "القاهرة", ["Al Qahirah", "El Qahira", "القاهره"], set()),
     276781: ("Beirut", "بيروت", ["Bayrut", "Beyrouth"], set()),
+    # Iraq
+    6765385: ("Anah", "عنة", ["Ana", "'Anah", "عنه"], set()),
+    99131: ("Kut", "الكوت", ["Al-Kut", "Al Kut", "كوت"], set()),
+    99608: ("Amarah", "العمارة", ["Al-Amarah", "Al Amarah", "Amara", "العماره"], set()),
+    98530: ("Samawah", "السماوة", ["As Samawah", "Al-Samawah", "Samawa", "السماوه"], set()),
+    96961: ("Soran", "سوران", ["Diana", "ديانا"], set()),
+    99611: ("Amadiya", "العمادية", ["Amedi", "Amadiyah", "Al-Amadiyah", "ئامێدی"], set()),
+    90150: ("Tikrit", "تكريت", ["Tikrīt"], set()),
+    96309: ("Haditha", "حديثة", ["Hadithah", "Al-Haditha"], set()),
+    92138: ("Al-Qaim", "القائم", ["Al Qaim", "Qaim", "Al-Qa'im"], set()),
+    98677: ("Rutba", "الرطبة", ["Ar Rutbah", "Al-Rutba", "Rutbah"], set()),
+    90393: ("Tal Afar", "تلعفر", ["Tall Afar", "Tel Afar", "Tal'afar", "تل عفر"], set()),
+    448149: ("Sinjar", "سنجار", ["Shingal", "Shengal", "شنكال"], set()),
+    89570: ("Zakho", "زاخو", ["Zaxo", "Zakhu"], set()),
+    89824: ("Umm Qasr", "أم قصر", ["Um Qasr", "Umm Qaşr", "ام قصر"], set()),
+    93818: ("Makhmur", "مخمور", ["Makhmour", "Mexmur"], set()),
+    99003: ("Qayyarah", "القيارة", ["Al-Qayyarah", "Qayyara"], set()),
+    99454: ("Fallujah", "الفلوجة", ["Falluja", "Al-Fallujah", "Al Fallujah", "الفلوجه"], set()),
+    91597: ("Samarra", "سامراء", ["Samarra'", "Sāmarrā’"], set()),
+    97783: ("Baiji", "بيجي", ["Bayji", "Beiji"], set()),
+    94591: ("Khanaqin", "خانقين", ["Khanaqeen"], set()),
+    90026: ("Tuz Khurmatu", "طوز خورماتو", ["Tuz Khormato", "Tuz", "طوزخورماتو"], {"طوز", "Tuz"}),
+    95005: ("Kalar", "كلار", ["Kelar"], set()),
+    91083: ("Shaqlawa", "شقلاوة", ["Shaqlawah"], set()),
+    92052: ("Ranya", "رانية", ["Raniya", "Rania"], set()),
+    97417: ("Chamchamal", "جمجمال", ["Jamjamal"], set()),
+    99347: ("Hillah", "الحلة", ["Al Hillah", "Al-Hillah", "Hilla", "الحله"], set()),
+    99762: ("Diwaniyah", "الديوانية", ["Al Diwaniyah", "Ad Diwaniyah", "Diwaniya"], set()),
+    99106: ("Al-Midaina", "المدينة (البصرة)", ["Al Madinah (Basra)", "Al-Medaina", "قضاء المدينة"],
+            {"المدينة", "Medina", "Al Madina", "Al Madinah", "Al Madīnah"}),
+    # Syria
+    172374: ("Tabqa", "الطبقة", ["Al-Tabqa", "At Tabqah", "Al-Thawrah", "مدينة الثورة"], {"الثورة", "ثورة"}),
+    172256: ("Kobani", "عين العرب", ["Kobanî", "Kobane", "Ayn al-Arab", "Ain al-Arab", "كوباني", "كوبانى"], set()),
+    163808: ("Palmyra", "تدمر", ["Tadmur", "Tadmor"], set()),
+    173480: ("Al-Mayadin", "الميادين", ["Mayadin", "Al Mayadin", "Mayadeen"], {"ميادين"}),
+    174448: ("Abu Kamal", "البوكمال", ["Al-Bukamal", "Albu Kamal", "Bukamal", "Abu Kamal", "البو كمال", "أبو كمال"], set()),
+    163750: ("Tell Abyad", "تل أبيض", ["Tal Abyad", "Tall Abyad", "Girê Spî", "كري سبي", "تل ابيض"], set()),
+    165509: ("Ras al-Ayn", "رأس العين", ["Ras al Ain", "Ras al-Ain", "Serêkaniyê", "Serekaniye", "سري كانيه", "راس العين"], set()),
+    174186: ("Afrin", "عفرين", ["Efrîn", "'Afrin"], set()),
+    172082: ("Azaz", "أعزاز", ["A'zaz", "Izaz", "اعزاز", "إعزاز"], set()),
+    174018: ("Al-Bab", "الباب", ["Al Bab", "El Bab"], {"Bab", "Bâb"}),
+    169179: ("Jarabulus", "جرابلس", ["Jarablus", "Jerablus"], set()),
+    170905: ("Daraa", "درعا", ["Dar'a", "Deraa"], set()),
+    173530: ("Al-Malikiyah", "المالكية", ["Derik", "Dêrik", "Al Malikiyah", "ديريك"], set()),
+    173377: ("Qamishli", "القامشلي", ["Al-Qamishli", "Qamishlo", "Qamişlo", "القامشلو", "قامشلو"], set()),
+    170017: ("Hama", "حماة", ["Hamah", "Ḩamāh", "حماه"], set()),
+    163345: ("Tartus", "طرطوس", ["Tartous", "Ţarţūs"], set()),
+    173576: ("Latakia", "اللاذقية", ["Lattakia", "Al-Ladhiqiyah", "لاذقية"], set()),
+    173811: ("Al-Hasakah", "الحسكة", ["Hasakah", "Hasaka", "Al Hasakah", "Hassakeh", "الحسكه"], set()),
+    172955: ("Raqqa", "الرقة", ["Ar Raqqah", "Ar-Raqqah", "Raqqah", "Al-Raqqa", "الرقه"], set()),
+    # Jordan / Gulf / Yemen / Levant
+    250090: ("Zarqa", "الزرقاء", ["Az Zarqa", "Zarqa'", "زرقاء"], set()),
+    250624: ("Al-Karak", "الكرك", ["Karak", "Kerak", "Al Karak"], {"Qir Moav", "Kir Moab"}),
+    250258: ("As-Salt", "السلط", ["Salt", "Al-Salt", "As Salt"], set()),
+    385038: ("Riffa", "الرفاع", ["Ar Rifa'", "Ar-Rifa", "Rifa"], set()),
+    290187: ("Isa Town", "مدينة عيسى", ["Madinat Isa", "Madinat 'Isa"], set()),
+    290247: ("Hamad Town", "مدينة حمد", ["Madinat Hamad"], set()),
+    292672: ("Sharjah", "الشارقة", ["Ash Shariqah", "Sharjah City", "مدينة الشارقة"], set()),
+    292878: ("Fujairah", "الفجيرة", ["Al Fujayrah", "Fujairah City", "فجيرة"], set()),
+    292913: ("Al Ain", "العين", ["Al Ain City", "Al-Ain", "مدينة العين"], set()),
+    286621: ("Salalah", "صلالة", ["Şalālah", "Salala", "صلاله"], set()),
+    104515: ("Mecca", "مكة المكرمة", ["Makkah", "Makka", "مكة", "مكه"], set()),
+    109223: ("Medina", "المدينة المنورة", ["Madinah", "Al Madinah", "Al-Madinah al-Munawwarah"], {"المدينة", "مدينه"}),
+    107968: ("Taif", "الطائف", ["Ta'if", "At Ta'if"], set()),
+    105299: ("Jazan", "جازان", ["Jizan", "Gizan", "جيزان"], set()),
+    78751: ("Mokha", "المخا", ["Mocha", "Al-Mokha", "Mukha"], set()),
+    267008: ("Tyre", "صور", ["Sour", "Sur (Lebanon)", "Tyr"], {"الصور"}),
+    278913: ("Nabatieh", "النبطية", ["Nabatiyeh", "Nabatieh et Tahta", "النبطية التحتا", "Nabatîyé et Tahta"], set()),
+    278832: ("Naqoura", "الناقورة", ["An Naqurah", "En Naqoura", "Naqura"], set()),
+    279997: ("Hermel", "الهرمل", ["El Hermel", "Al Hermel"], set()),
+    295620: ("Ashkelon", "عسقلان", ["Ashqelon"], set()),
+    293619: ("Sderot", "سديروت", [], set()),
+    7498240: ("West Jerusalem", "القدس الغربية", [], set()),
+    7303419: ("East Jerusalem", "القدس الشرقية", [], set()),
+    281102: ("Rafah", "رفح", ["Rafaḩ"], set()),
+    281124: ("Khan Yunis", "خان يونس", ["Khan Younis", "Khān Yūnis"], set()),
+    283506: ("Jenin", "جنين", ["Janin", "Janīn"], set()),
+    281577: ("Tulkarm", "طولكرم", ["Tulkarem", "Ţūlkarm"], set()),
+    282457: ("Qalqilya", "قلقيلية", ["Qalqiliya", "Qalqīlyah"], set()),
+    281129: ("Jabalia", "جباليا", ["Jabaliya", "Jabālyā"], set()),
+    281145: ("Beit Lahia", "بيت لاهيا", ["Bayt Lahiya", "Bayt Lāhyā"], set()),
+    281146: ("Beit Hanoun", "بيت حانون", ["Beit Hanun", "Bayt Ḩānūn", "بيت حنون"], set()),
+    220782: ("Tadjoura", "تاجورة", ["Tadjourah", "Tajura (Djibouti)"], set()),
+    225037: ("Arta", "عرتا", ["'Arta", "أرتا", "آرتا"], set()),
 }
+# Turkey: GeoNames has almost no Arabic names for Turkish places; hand-checked ones for the border
+# area and key towns (province capitals get the province's Arabic name automatically).
+TR_CITY_AR = {
+    323779: ("أنطاكية", ["انطاكية", "Antioch"]), 745028: ("إزميت", ["ازميت", "Izmit"]),
+    752850: ("أدابازاري", ["Adapazari"]), 311111: ("الإسكندرونة", ["إسكندرون", "اسكندرون", "Alexandretta"]),
+    303750: ("نصيبين", []), 318253: ("جزيرة ابن عمر", ["جزرة", "جيزرة"]), 324944: ("أقجة قلعة", ["أقجه قلعة"]),
+    318668: ("جيلان بينار", []), 300075: ("سروج", []), 302355: ("الريحانية", []), 300797: ("سيلوبي", []),
+    296173: ("يوكسك أوفا", []), 307084: ("قزل تبه", ["قيزيلتبه"]), 321062: ("بيره جك", ["البيرة (تركيا)"]),
+    304382: ("مديات", []), 312531: ("حران", []), 298033: ("ويران شهر", ["فيران شهير"]), 303798: ("نزيب", []),
+    309134: ("قرقميش", []), 297466: ("يايلاداغ", []), 318675: ("جيهان", []), 316284: ("دورت يول", []),
+    300614: ("سيورك", []), 301209: ("شمدينلي", []), 298433: ("أولوديري", []),
+}
+
+# Never use these as a city alias (generic words or names of larger units).
+CITY_ALIAS_STOP = {"المدينة", "مدينة", "مدينه", "الثورة", "ثورة", "الشام", "العاصمة", "Bab", "Sadr", "City",
+                   "Medina", "Gaza", "غزة", "غزه", "Kurdistan", "كردستان"}
 
 
 def city_subkind(pop: int, is_capital: bool) -> str:
@@ -1280,15 +1438,14 @@ def latin_aliases(name: str, alts: list[str]) -> list[str]:
         if len(a.split()) > 3:
             continue
         f = ascii_fold(a).lower()
-        # plausible transliteration: shares the first consonant skeleton of the name
-        import difflib
+        # plausible transliteration of the name (GeoNames alternates include translations)
         if difflib.SequenceMatcher(None, f, base).ratio() < 0.6:
             continue
         out.append(a)
     return out
 
 
-def build_cities(paths, a1polys, rpolys, cpolys) -> pd.DataFrame:
+def build_cities(paths, iso, a1polys, rpolys, cpolys) -> pd.DataFrame:
     gnc = paths["gnc"]
     c500 = json.load(open(gnc / "cities500.json", encoding="utf-8"))
     c15k = json.load(open(gnc / "cities15000.json", encoding="utf-8"))
@@ -1319,16 +1476,10 @@ def build_cities(paths, a1polys, rpolys, cpolys) -> pd.DataFrame:
         if cands:
             capitals.add(max(cands, key=lambda v: v["population"])["geonameid"])
 
-    # region-name collisions: bare region names must not be city aliases (e.g. 'Gaza')
-    region_names = set()
-    for ident, _ in rpolys.items():
-        pass
-
-    a1_by_cc = {}
-    for k, geom in a1polys.items():
-        a1_by_cc.setdefault(k[:2], []).append((k, geom, shapely.prepared.prep(geom) if hasattr(shapely, "prepared") else geom))
     from shapely.prepared import prep
-    a1_by_cc = {cc: [(k, g, prep(g)) for k, g, _ in lst] for cc, lst in a1_by_cc.items()}
+    a1_by_cc = {}
+    for k, geom in sorted(a1polys.items()):
+        a1_by_cc.setdefault(k[:2], []).append((k, geom, prep(geom)))
     override_regions = [(r, prep(rpolys[r])) for r in ("region:golan-heights", "region:northern-cyprus")]
     ps_regions = [(r, rpolys[r], prep(rpolys[r])) for r in ("region:gaza-strip", "region:west-bank")]
     cc_alias = {"GF": "FR", "GP": "FR", "MQ": "FR", "RE": "FR", "YT": "FR", "SJ": "NO", "BQ": "NL",
@@ -1348,17 +1499,51 @@ def build_cities(paths, a1polys, rpolys, cpolys) -> pd.DataFrame:
         alts = [clean(a) for a in v.get("alternatenames", [])]
         name = clean(v["name"])
         allow_fa = cc in ("IR", "AF")
-        ar_alts = [strip_tashkeel(a) for a in alts if has_arabic_script(a) and is_arabic_language(a, allow_fa)]
-        ar_alts = [a for a in ar_alts if is_arabic_language(a)] + [a for a in ar_alts if not is_arabic_language(a)]
-        name_ar = mo.get(str(gid), "")
-        ar_src = "mo"
-        if name_ar and not is_arabic_language(name_ar):
-            name_ar = ""
+        ar_alts = [strip_tashkeel(a).strip(" ,.،") for a in alts if has_arabic_script(a)]
+        ar_alts = [a for a in ar_alts if a and "،" not in a and "," not in a and is_arabic_language(a, allow_fa)]
+        strict = [a for a in ar_alts if is_arabic_language(a)]
+        strict.sort(key=lambda a: a.split()[0] in AR_GENERIC_PREFIX)  # stable: plain names first
+        # candidates: the language-tagged GeoNames 'ar' name (libgeonames .mo), else Arabic-script
+        # alternate names (for IR/AF also Persian spellings with ی/ک written ي/ك); a candidate must look
+        # like a transliteration of the romanised name (GeoNames alternates contain wrong names).
+        latin_names = [name] + [a for a in alts if a.isascii() and len(a) > 2][:30]
+
+        def score(ar):
+            return max(translit_score(ln, ar) for ln in latin_names)
+        name_ar, ar_src = "", ""
+        mo_name = strip_tashkeel(mo.get(str(gid), "")).strip(" ,.،")
+        if mo_name and is_arabic_language(mo_name) and score(mo_name) >= 0.34:
+            name_ar, ar_src = mo_name, "mo"
         if not name_ar:
-            strict = [a for a in ar_alts if is_arabic_language(a)]
-            name_ar = strict[0] if strict else ""
-            ar_src = "alt" if name_ar else ""
+            cands = [(score(a), -i, a) for i, a in enumerate(strict)]
+            if allow_fa:
+                cands += [(score(fa_to_ar(a)) - 0.01, -i - 100, fa_to_ar(a)) for i, a in enumerate(ar_alts)
+                          if is_arabic_language(fa_to_ar(a))]
+            cands = [c for c in cands if c[0] >= 0.5]
+            if cands:
+                best = max(cands)
+                name_ar = best[2]
+                ar_src = "alt" if best[1] > -100 else "fa"
+        if name_ar:
+            # GeoNames 'ar' names often drop the article or use final ه for ة: prefer the variant
+            # that GeoNames also lists
+            if not name_ar.startswith("ال") and "ال" + name_ar in strict:
+                name_ar = "ال" + name_ar
+            if name_ar.endswith("ه") and name_ar[:-1] + "ة" in strict:
+                name_ar = name_ar[:-1] + "ة"
+        else:
+            ar_src = ""
+        if cc == "TR" and not name_ar:
+            if gid in TR_CITY_AR:
+                name_ar, ar_src = TR_CITY_AR[gid][0], "fix"
+            else:
+                for k, g_, pr in a1_by_cc["TR"]:
+                    if tr_key(name) == tr_key(iso["TR"][k]["name"]) and pr.contains(pt):
+                        name_ar, ar_src = TR_AR[k][0], "province"
+                        break
         extra, drop = [], set()
+        if gid in TR_CITY_AR:
+            extra = list(TR_CITY_AR[gid][1])
         if gid in CITY_FIX:
             fname, fname_ar, extra, drop = CITY_FIX[gid]
             if name_ar and name_ar != fname_ar:
@@ -1368,10 +1553,14 @@ def build_cities(paths, a1polys, rpolys, cpolys) -> pd.DataFrame:
             name, name_ar = fname, fname_ar
             ar_src = "fix"
         aliases = list(extra)
-        aliases += ar_alts[:6] if cc in REGION_CC else [a for a in ar_alts if is_arabic_language(a)][:3]
+        folded = ascii_fold(name)
+        if folded != name:
+            aliases.append(folded)
+        aliases += ar_alts[:6] if cc in REGION_CC else strict[:3]
         if cc in REGION_CC:
             aliases += latin_aliases(name, alts)
-        aliases = [a for a in uniq_aliases(aliases, exclude=(name, name_ar)) if a not in drop][:12]
+        aliases = [a for a in uniq_aliases(aliases, exclude=(name, name_ar))
+                   if a not in drop and a not in CITY_ALIAS_STOP][:12]
         # parent
         parent = None
         for r, pr in override_regions:
@@ -1398,6 +1587,10 @@ def build_cities(paths, a1polys, rpolys, cpolys) -> pd.DataFrame:
             src_txt += "; ar: libgeonames-common"
         elif ar_src == "alt":
             src_txt += "; ar: GeoNames alt. name"
+        elif ar_src == "province":
+            src_txt += "; ar: Arabic name of the homonymous province (hand-checked)"
+        elif ar_src == "fa":
+            src_txt += "; ar: GeoNames Persian name (ی/ک as ي/ك)"
         elif ar_src == "fix":
             src_txt += "; ar: hand-checked"
         out.append({
@@ -1481,7 +1674,7 @@ def main() -> int:
     write_fc(OUT / "admin1.geojson", afeats)
     rfeats, rpolys = build_regions(paths, apolys, special)
     write_fc(OUT / "regions.geojson", rfeats)
-    cities = build_cities(paths, apolys, rpolys, cpolys)
+    cities = build_cities(paths, iso, apolys, rpolys, cpolys)
     cities.to_csv(OUT / "cities.csv", index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     return 1 if check(iso) else 0
 

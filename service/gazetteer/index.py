@@ -184,7 +184,7 @@ class Gazetteer:
                 if not scannable or norm in stop:
                     continue
                 if (arabic and " " not in norm and p.kind == "city"
-                        and (p.population or 0) < 100_000 and _strip_clitic(norm) in stop):
+                        and (p.population or 0) < 500_000 and _strip_clitic(norm) in stop):
                     continue  # بحركة = ب + حركة ("with movement"): too ambiguous to scan
                 if len(norm.replace(" ", "")) < (2 if flags & F_CASE else 3):
                     continue
@@ -543,8 +543,19 @@ def default_index_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parents[2] / "build"
 
 
+def code_version() -> str:
+    """Hash of the modules whose code shapes the index (a code change invalidates caches)."""
+    import hashlib
+
+    h = hashlib.sha256(str(INDEX_FORMAT).encode())
+    here = Path(__file__).resolve().parent
+    for name in ("index.py", "normalize.py", "stopwords.py", "data.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:8]
+
+
 def index_path(data_dir: Path, index_dir: Path) -> Path:
-    return Path(index_dir) / f"gazetteer-{gdata.data_version(data_dir)}.pkl"
+    return Path(index_dir) / f"gazetteer-{gdata.data_version(data_dir)}-{code_version()}.pkl"
 
 
 def load_gazetteer(data_dir: Path | str | None = None, index_dir: Path | str | None = None,

@@ -29,7 +29,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import geoalchemy2  # noqa: F401 - registers its DDL hooks before any table is created
 import sqlalchemy as sa
+from geoalchemy2 import Geometry, WKBElement
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import LargeBinary, TypeDecorator
 
@@ -46,8 +48,6 @@ class GeometryType(TypeDecorator):
 
     def load_dialect_impl(self, dialect):  # noqa: D102
         if dialect is not None and dialect.name == "postgresql":
-            from geoalchemy2 import Geometry
-
             return dialect.type_descriptor(
                 Geometry("GEOMETRY", srid=SRID, spatial_index=False))
         return LargeBinary() if dialect is None else dialect.type_descriptor(LargeBinary())
@@ -59,8 +59,6 @@ class GeometryType(TypeDecorator):
 
         wkb = value if isinstance(value, (bytes, bytearray)) else shapely.to_wkb(value)
         if dialect.name == "postgresql":
-            from geoalchemy2 import WKBElement
-
             return WKBElement(bytes(wkb), srid=SRID)
         return bytes(wkb)
 

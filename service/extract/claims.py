@@ -1,0 +1,746 @@
+"""Assemble places, actors, numbers, dates and verbs into claims.
+
+The grammar is deliberately local: a force level is a quantity followed by a troop noun, an
+actor next to it (or the sentence's subject, or a list "among them Germany, France …") and
+a place after a locative preposition; a movement is a verb anchor whose scope runs to the
+next verb, taking the first place in that scope as its object, the actor before the first
+place (Arabic VSO) or before the verb (English SVO), and a deadline in scope or shared by the
+sentence.  Casualty counts, officials, prisoners, months and years are filtered out by the
+noun and by casualty words around the number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..domain import Event, FuzzyDate, Movement, Quantity
+from ..gazetteer.index import REGION_COUNTRIES, Gazetteer
+from ..gazetteer.resolve import Resolved, strip_clitics
+from . import lexicons as L
+from .dates import DateMatch, find_dates
+from .numbers import NumberMatch, find_numbers
+from .text import clause_breaks, same_clause, split_sentences
+
+
+@dataclass(slots=True)
+class Mark:
+    """An annotated span of the plain text."""
+
+    start: int
+    end: int
+    kind: str
+    value: Any
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class PlaceMark:
+    """A resolved place mention with its role in the sentence."""
+
+    r: Resolved
+    locative: bool = False
+    metonym: bool = False
+    destination: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.r.start
+
+    @property
+    def end(self) -> int:
+        return self.r.end
+
+    @property
+    def pid(self) -> str:
+        return self.r.place.id
+
+
+@dataclass(slots=True)
+class Claims:
+    force_levels: list[dict] = field(default_factory=list)
+    movements: list[Movement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+class Analyzer:
+    """Per-article state: normalised text, marks, focus country and dominant actor."""
+
+    def __init__(self, text: str, norm: str, offsets: np.ndarray, gaz: Gazetteer,
+                 places: list[Resolved], body: tuple[int, int], published: dt.date | None,
+                 dateline: tuple[int, int] | None = None) -> None:
+        self.text = text
+        self.norm = norm
+        self.offsets = offsets
+        self.gaz = gaz
+        self.published = published
+        self.body = body
+        self.marks: list[PlaceMark] = [self._place_mark(r, dateline) for r in places]
+        self._metonym_pairs()
+        self.actors = self._find_actors()
+        self.focus = self._focus_country(dateline)
+        self.dominant = self._dominant_actor()
+
+    # ------------------------------------------------------------------ span helpers
+    def norm_index(self, pos: int) -> int:
+        return int(np.searchsorted(self.offsets, pos, side="left"))
+
+    def plain_span(self, ns: int, ne: int) -> tuple[int, int]:
+        return int(self.offsets[ns]), int(self.offsets[ne - 1]) + 1
+
+    def norm_between(self, a: int, b: int) -> str:
+        return self.norm[self.norm_index(a):self.norm_index(b)]
+
+    def find_norm(self, pattern: str | re.Pattern, a: int, b: int) -> list[tuple[int, int]]:
+        """Plain-text spans of a normalised-Arabic regex inside plain ``[a, b)``."""
+        na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
+        pat = re.compile(pattern) if isinstance(pattern, str) else pattern
+        return [self.plain_span(m.start(), m.end()) for m in pat.finditer(self.norm, na, nb)
+                if m.end() > m.start()]
+
+    def tokens_before(self, pos: int, n: int) -> list[str]:
+        return self.norm[:self.norm_index(pos)].split()[-n:]
+
+    # ------------------------------------------------------------------ places
+    def _place_mark(self, r: Resolved, dateline: tuple[int, int] | None) -> PlaceMark:
+        pm = PlaceMark(r)
+        prev = self.tokens_before(r.start, 1)
+        before = self.text[max(0, r.start - 30):r.start]
+        clitic = self.text[r.start - 1] if r.start > 0 else ""
+        pm.locative = bool(
+            (prev and (prev[-1] in L.LOCATIVE_AR or strip_clitics(prev[-1]) in L.LOCATIVE_AR))
+            or (clitic == "ب" and r.start > 1 and not self.text[r.start - 2].isalnum())
+            or (clitic in "بل" and r.start > 1 and self.text[r.start - 2] in "و ")
+            or L.LOCATIVE_EN.search(before)
+        )
+        pm.destination = bool(L.DEST_EN.search(before) or L.DEST_AR.search(
+            " " + " ".join(self.tokens_before(r.start, 1))))
+        if dateline and dateline[0] <= r.start < dateline[1]:
+            pm.locative = True
+            return pm
+        p = r.place
+        if p.kind == "city" and p.subkind == "capital" and not pm.locative:
+            win_a = self.norm_between(max(0, r.start - 40), r.start).split()[-2:]
+            win_b = self.norm_between(r.end, min(len(self.text), r.end + 40)).split()[:2]
+            cue = re.compile(L.SPEECH_AR)
+            en_cue = L.SPEECH_EN.search(self.text[max(0, r.start - 20):r.start]) or \
+                L.SPEECH_EN.match(self.text[r.end:r.end + 20].strip())
+            pm.metonym = (
+                p.country not in REGION_COUNTRIES
+                or any(cue.search(f" {t} ") for t in win_a + win_b)
+                or bool(en_cue)
+            )
+        return pm
+
+    def _metonym_pairs(self) -> None:
+        """"واشنطن وطهران", "Washington and Baghdad": capitals paired with a metonym."""
+        changed = True
+        while changed:
+            changed = False
+            for i, pm in enumerate(self.marks):
+                p = pm.r.place
+                if pm.metonym or pm.locative or p.kind != "city" or p.subkind != "capital":
+                    continue
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(self.marks) and self.marks[j].metonym:
+                        o = self.marks[j]
+                        gap = self.text[min(pm.end, o.end):max(pm.start, o.start)]
+                        if re.fullmatch(r"\s*(?:و|and|&|,|،)?\s*", gap):
+                            pm.metonym = True
+                            changed = True
+
+    def _focus_country(self, dateline: tuple[int, int] | None) -> str | None:
+        counts: dict[str, float] = {}
+        for pm in self.marks:
+            c = pm.r.place.country
+            if not c or pm.metonym:
+                continue
+            w = 1.0 if pm.r.place.kind == "country" else 1.5
+            if pm.locative:
+                w += 0.5
+            if dateline and dateline[0] <= pm.start < dateline[1]:
+                w += 2
+            counts[c] = counts.get(c, 0) + w
+        # countries that only act (the US in "US troops") are not where things happen
+        for a in self.actors:
+            if a.value in counts and a.extra.get("demonym"):
+                counts[a.value] -= 0.5
+        if not counts:
+            return None
+        return max(counts.items(), key=lambda kv: kv[1])[0]
+
+    # ------------------------------------------------------------------ actors
+    def _find_actors(self) -> list[Mark]:
+        a, b = self.body
+        out: list[Mark] = []
+        for code, pat, is_ar in L.actor_regexes():
+            if is_ar:
+                for s, e in self.find_norm(pat, a, b):
+                    out.append(Mark(s, e, "actor", code, {"demonym": True}))
+            else:
+                for m in pat.finditer(self.text, a, b):
+                    out.append(Mark(m.start(), m.end(), "actor", code, {"demonym": True}))
+        # country places that are not locative act as actors ("the United States has …")
+        for pm in self.marks:
+            p = pm.r.place
+            if p.kind == "country" and not pm.locative and p.country:
+                out.append(Mark(pm.start, pm.end, "actor", p.country, {"place": True}))
+            elif pm.metonym and p.country:
+                out.append(Mark(pm.start, pm.end, "actor", p.country, {"metonym": True}))
+        out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        dedup: list[Mark] = []
+        for m in out:
+            if dedup and m.start < dedup[-1].end:
+                if m.value == dedup[-1].value:
+                    dedup[-1].extra.update(m.extra)
+                continue
+            dedup.append(m)
+        return dedup
+
+    def _dominant_actor(self) -> str | None:
+        counts: dict[str, int] = {}
+        for m in self.actors:
+            if m.value == self.focus:
+                continue
+            counts[m.value] = counts.get(m.value, 0) + (2 if m.value == "COALITION" else 1)
+        return max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
+
+    # ------------------------------------------------------------------ per sentence
+    def analyse(self) -> Claims:
+        claims = Claims()
+        a, b = self.body
+        anchor: dt.date | None = None
+        prev_movement: Movement | None = None
+        for s, e in split_sentences(self.text, a, b):
+            dates = find_dates(self.text, s, e, published=self.published, anchor=anchor)
+            for d in dates:
+                if not d.relative:
+                    anchor = d.date.value
+            sent = Sentence(self, s, e, dates)
+            fls = sent.force_levels()
+            claims.force_levels.extend(fls)
+            mv, ev = sent.movements(prev_movement)
+            claims.movements.extend(mv)
+            claims.events.extend(ev)
+            if mv:
+                prev_movement = mv[-1]
+        claims.movements = _dedupe_movements(claims.movements)
+        return claims
+
+
+def _dedupe_movements(mvs: list[Movement]) -> list[Movement]:
+    seen: dict[tuple, Movement] = {}
+    out = []
+    for m in mvs:
+        key = (m.actor, m.place_id, m.action, m.to_place_id, m.by, m.scope)
+        if key in seen:
+            continue
+        seen[key] = m
+        out.append(m)
+    return out
+
+
+_LIST_CUE = re.compile(r"\s*[،,:]?\s*(?:منها|من\s+بينها|ومنها|بينها|من\s+بينهم|منهم|"
+                       r"including|among\s+them|such\s+as|notably|from|namely|led\s+by)\b", re.I)
+_CONJ_BEFORE = re.compile(r"(?:and|plus|as\s+well\s+as|besides|with\s+(?:another|a\s+further)|"
+                          r"alongside|while|إضافة\s+إلى|اضافة\s+الى|إضافة\s+الى|بالإضافة\s+إلى|"
+                          r"بالاضافة\s+الى|فضلا\s+عن|فضلاً\s+عن|مقابل|و)\s*$", re.I)
+_EN_NOUN = re.compile(
+    r"\s*(?:(?:of\s+(?:the\s+)?|more\s+|additional\s+|extra\s+|other\s+|foreign\s+|"
+    r"(?:U\.S\.|US|American|[A-Z][a-z]+(?:-led)?|coalition|NATO|allied|combat|ground|"
+    r"military|special)\s+|(?:its|their)\s+)){0,3}"
+    r"(troops?|soldiers?|personnel|service\s*-?\s*members?|servicemembers?|servicemen|"
+    r"service\s+personnel|marines?|sailors|airmen|advis[eo]rs?|trainers|special\s+forces|"
+    r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b")
+_NOUN_AR = re.compile(L.TROOP_AR)
+_TOPIC_AR = {"اعلان", "مفاوضات", "محادثات", "خطه", "اتفاق", "موعد", "تاجيل", "ملف", "قرار",
+             "مساله", "قضيه", "جدول", "صفقه"}
+_TOPIC_EN = re.compile(r"\b(?:talks|negotiations|announcement|debate|question|issue|timetable)"
+                       r"\s+(?:on|about|over|of|for)?\s*(?:the\s+)?(?:\w+\s+)?$", re.I)
+_FORCES_AR = re.compile(L.TROOP_AR_FORCES)
+
+
+class Sentence:
+    """One sentence with everything found in it."""
+
+    def __init__(self, an: Analyzer, start: int, end: int, dates: list[DateMatch]) -> None:
+        self.an = an
+        self.start = start
+        self.end = end
+        self.dates = dates
+        self.text = an.text
+        self.places = [pm for pm in an.marks if start <= pm.start < end]
+        self.actors = [m for m in an.actors if start <= m.start < end]
+        self.breaks = clause_breaks(self.text, start, end)
+        date_spans = [(d.start, d.end) for d in dates]
+        self.numbers = [n for n in find_numbers(self.text, start, end)
+                        if not any(n.start < de and ds < n.end for ds, de in date_spans)
+                        and not n.year_like]
+        self.quote = (start, end)
+        self.verbs = self._verbs(L.MOVE_AR, L.MOVE_EN, "move")
+        self.event_verbs = self._verbs(L.EVENT_AR, L.EVENT_EN, "event")
+
+    # ------------------------------------------------------------------ helpers
+    def _verbs(self, ar: dict[str, list[str]], en: dict[str, str], kind: str) -> list[Mark]:
+        out: list[Mark] = []
+        for action, pats in ar.items():
+            for p in pats:
+                for s, e in self.an.find_norm(L.ar(p), self.start, self.end):
+                    if self.start <= s < self.end:
+                        out.append(Mark(s, e, kind, action))
+        for action, p in en.items():
+            for m in re.finditer(p, self.text[self.start:self.end], re.I):
+                out.append(Mark(self.start + m.start(), self.start + m.end(), kind, action))
+        out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        dedup: list[Mark] = []
+        for m in out:
+            if dedup and m.start < dedup[-1].end:
+                continue
+            # a verb inside a place name ("Camp Stay") or an actor name is not a verb
+            if any(pm.start <= m.start < pm.end for pm in self.places):
+                continue
+            dedup.append(m)
+        return dedup
+
+    def _has(self, pattern: str | re.Pattern, a: int, b: int, *, arabic: bool = True) -> bool:
+        if arabic:
+            return bool(self.an.find_norm(pattern, a, b))
+        return bool(re.compile(pattern).search(self.text, a, b)) if isinstance(
+            pattern, str) else bool(pattern.search(self.text, a, b))
+
+    def _troop_noun(self, n: NumberMatch) -> tuple[int, int] | None:
+        """Span of the troop noun that follows a number, if any."""
+        after_end = min(self.end, n.end + 60)
+        m = _EN_NOUN.match(self.text, n.end, after_end)
+        if m:
+            if m.group(1).lower() == "forces" and not re.search(
+                    r"(?i)\b(?:of|US|U\.S\.|American|coalition|foreign)\b", m.group(0)):
+                return None
+            return m.start(1), m.end(1)
+        toks = self.an.norm_between(n.end, after_end).split()[:4]
+        if not toks:
+            return None
+        # نحو 2500 جندي / مئات الجنود / جنديا أميركيا
+        spans = self.an.find_norm(_NOUN_AR, n.end, after_end)
+        forces = self.an.find_norm(_FORCES_AR, n.end, after_end)
+        first = toks[0]
+        second = toks[1] if len(toks) > 1 else ""
+        if spans and _NOUN_AR.search(f" {first} "):
+            return spans[0]
+        if first in ("من", "of") and (spans or forces):
+            cand = sorted(spans + forces)[0]
+            if self.an.norm_index(cand[0]) - self.an.norm_index(n.end) < len(first) + 12:
+                return cand
+        if spans and second and _NOUN_AR.search(f" {second} ") and first in (
+                "اخرين", "اضافيين", "اضافي", "امريكي", "اميركي", "اضافيه", "اخري", "اخر"):
+            return spans[0]
+        return None
+
+    def _casualty(self, a: int, b: int) -> bool:
+        lo = max(self.start, a - 30)
+        hi = min(self.end, b + 30)
+        if L.CASUALTY_EN.search(self.text, lo, hi):
+            return True
+        # Arabic: the 3 tokens before the number and 3 after the noun
+        toks = " " + " ".join(self.an.norm_between(lo, a).split()[-3:]) + " " + " ".join(
+            self.an.norm_between(b, hi).split()[:3]) + " "
+        return bool(re.search(L.CASUALTY_AR, toks))
+
+    def _place_after(self, pos: int, limit: int = 60) -> PlaceMark | None:
+        for pm in self.places:
+            if pos <= pm.start < pos + limit and not pm.metonym:
+                between = self.text[pos:pm.start]
+                if any(pos <= n.start < pm.start for n in self.numbers):
+                    return None
+                if pm.locative or re.search(r"(?:\bin|\bat|في|ب)\s*$", between):
+                    return self._most_specific(pm)
+        return None
+
+    def _most_specific(self, pm: PlaceMark) -> PlaceMark:
+        """"in Iraq's Anbar province" → Anbar; "في أربيل بإقليم كردستان" stays Erbil."""
+        gaz = self.an.gaz
+        for other in self.places:
+            if other.start > pm.end and other.start - pm.end < 25 and not other.metonym:
+                chain = {q.id for q in gaz.parent_chain(other.pid)}
+                if pm.pid in chain and not self.text[pm.end:other.start].strip(" ،,'’s"):
+                    return other
+        return pm
+
+    def _locative_before(self, pos: int) -> PlaceMark | None:
+        for pm in reversed(self.places):
+            if pm.end <= pos and pm.locative and not pm.metonym and same_clause(
+                    self.breaks, pm.end, pos):
+                return pm
+        return None
+
+    def _actor_near(self, a: int, b: int, exclude: set[int] = frozenset()) -> list[Mark]:
+        return [m for m in self.actors if a <= m.start < b and m.start not in exclude]
+
+    def _as_of(self, n: NumberMatch) -> FuzzyDate | None:
+        """A past date that governs the number ("In 2019, the US had 5,000 troops"), else
+        the publication date."""
+        pub = self.an.published
+        for d in self.dates:
+            if d.role not in ("at", "since") or d.relative or pub is None:
+                continue
+            if d.date.value >= pub:
+                continue
+            lo, hi = min(d.end, n.start), max(d.start, n.end)
+            verbs_between = [v for v in self.verbs + self.event_verbs if lo <= v.start < hi]
+            near = (d.end <= n.start and (same_clause(self.breaks, d.end, n.start)
+                                          or d.start - self.start < 25)) or (
+                d.start >= n.end and d.start - n.end < 60
+                and same_clause(self.breaks, n.end, d.start))
+            if near and not verbs_between:
+                return d.date
+        return FuzzyDate(pub, "day") if pub else None
+
+    # ------------------------------------------------------------------ force levels
+    def force_levels(self) -> list[dict]:
+        out: list[dict] = []
+        last: dict | None = None
+        for n in self.numbers:
+            noun = self._troop_noun(n)
+            elliptical = False
+            if noun is None:
+                if last is None or not _CONJ_BEFORE.search(self.text[last["_end"]:n.start]):
+                    continue
+                if self._place_after(n.end, 30) is None:
+                    continue
+                noun = (n.end, n.end)
+                elliptical = True
+            if self._casualty(n.start, noun[1]):
+                continue
+            if self._inside_movement(n):
+                continue
+            place = self._place_after(noun[1]) or self._locative_before(n.start)
+            actors = self._fl_actors(n, noun, place, last if elliptical else None)
+            if place is None:
+                locs = [pm for pm in self.places if pm.locative and not pm.metonym]
+                if len(locs) == 1:
+                    place = locs[0]
+            place_id = place.pid if place else (
+                f"country:{self.an.focus}" if self.an.focus else None)
+            if place_id is None or not actors:
+                continue
+            q = n.quantity
+            status = "present"
+            clause_a, clause_b = self._clause_of(n.start)
+            if self._has(L.ADVISORY_AR, n.start, noun[1] + 30) or L.ADVISORY_EN.search(
+                    self.text, n.start, min(self.end, noun[1] + 30)):
+                status = "advisory"
+            for actor in actors:
+                if place and place.r.place.kind == "country" and place.r.place.country == actor:
+                    continue  # "Iraqi troops in Iraq" is not a foreign force level
+                fl = {"actor": actor, "place_id": place_id, "quantity": q,
+                      "quote": self.quote, "as_of": self._as_of(n), "status": status,
+                      "_end": max(noun[1], n.end)}
+                out.append(fl)
+                last = fl
+        return out
+
+    def _clause_of(self, pos: int) -> tuple[int, int]:
+        a, b = self.start, self.end
+        for x in self.breaks:
+            if x < pos:
+                a = x
+            elif x >= pos:
+                b = x
+                break
+        return a, b
+
+    def _inside_movement(self, n: NumberMatch) -> bool:
+        for v in self.verbs:
+            if v.end <= n.start and n.start - v.end < 40 and same_clause(self.breaks, v.end,
+                                                                          n.start):
+                # "withdraw 500 troops", "خروج مئات من قوات التحالف"
+                return True
+        return False
+
+    def _fl_actors(self, n: NumberMatch, noun: tuple[int, int], place: PlaceMark | None,
+                   last: dict | None) -> list[str]:
+        place_start = place.start if place else -1
+        # 1. a list after the noun phrase: "منها ألمانيا وفرنسا", "including Germany"
+        m = _LIST_CUE.match(self.text, noun[1], min(self.end, noun[1] + 30))
+        if m:
+            listed = [a.value for a in self._actor_near(m.end(), self.end) if a.start != place_start]
+            if listed:
+                return list(dict.fromkeys(listed))
+        # 2. an actor inside the noun phrase: "جندي أميركي", "US troops", "من قوات التحالف"
+        near = [a for a in self._actor_near(n.start, noun[1] + 25)
+                if a.start != place_start and (place is None or a.start < place.start
+                                               or a.start >= place.end)]
+        near = [a for a in near if not (place and a.start >= place.start)]
+        if near:
+            return [near[0].value]
+        if last is not None:
+            return [last["actor"]]
+        # 3. the subject before the number in the same clause ("ولدى الولايات المتحدة نحو 2500")
+        before = [a for a in self.actors if a.end <= n.start and a.start != place_start
+                  and same_clause(self.breaks, a.end, n.start)]
+        if before:
+            return [before[-1].value]
+        before = [a for a in self.actors if a.end <= n.start and a.start != place_start]
+        if before:
+            return [before[-1].value]
+        return [self.an.dominant] if self.an.dominant else []
+
+    # ------------------------------------------------------------------ movements
+    def movements(self, prev: Movement | None) -> tuple[list[Movement], list[Event]]:
+        movements: list[Movement] = []
+        events: list[Event] = []
+        self._last_event: Event | None = None
+        verbs = self.verbs
+        pub = self.an.published
+        # one pass in text order over movement verbs and event-only verbs ("invaded")
+        allv = sorted([*verbs, *(e for e in self.event_verbs
+                                 if not any(v.start <= e.start < v.end for v in verbs))],
+                      key=lambda m: m.start)
+        for k, v in enumerate(allv):
+            scope_end = allv[k + 1].start if k + 1 < len(allv) else self.end
+            prev_end = allv[k - 1].end if k else self.start
+            # the event reading: a past verb with a past date ("withdrew in 2011")
+            ev = self._event_for(v, scope_end, prev_end)
+            if ev is not None:
+                events.append(ev)
+                continue
+            if v.kind != "move":
+                continue
+            mv = self._movement_for(v, prev_end, scope_end, movements or ([prev] if prev else []))
+            movements.extend(mv)
+        # "…, والبقية بحلول نهاية العام التالي" / "the rest by the end of next year"
+        if movements and pub is not None:
+            last = movements[-1]
+            for s, e in self._rest_clauses():
+                if any(s <= v.start < e for v in verbs):
+                    continue
+                ds = [d for d in self.dates if s <= d.start < e and d.role in ("by", "until")]
+                if ds:
+                    movements.append(Movement(last.actor, last.place_id, last.action,
+                                              self._quote(), last.to_place_id, ds[0].date,
+                                              None, "rest", last.modality, last.status))
+        return movements, events
+
+    def _rest_clauses(self) -> list[tuple[int, int]]:
+        out = []
+        pts = [self.start, *self.breaks, self.end]
+        for a, b in zip(pts, pts[1:]):
+            if self._has(L.REST_AR, a, b) or L.REST_EN.search(self.text, a, b):
+                out.append((a, b))
+        return out
+
+    def _quote(self) -> Any:
+        return self.quote
+
+    def _event_for(self, v: Mark, scope_end: int, prev_end: int) -> Event | None:
+        pub = self.an.published
+        if v.kind == "move" and v.value not in ("withdraw", "arrive", "remain"):
+            return None
+        ds = [d for d in self.dates if v.end <= d.start < scope_end and d.role in ("at", "since")
+              and not d.relative]
+        if not ds:
+            return None
+        d = ds[0]
+        if pub is not None and d.date.value >= pub:
+            return None
+        if pub is None and d.date.value.year >= dt.date.today().year:
+            return None
+        action = v.value
+        if v.kind == "move":
+            action = {"withdraw": "withdraw", "arrive": "deploy", "remain": None}.get(action)
+            if action is None:
+                return None
+        place = None
+        for pm in self.places:
+            if v.end <= pm.start < scope_end and not pm.metonym:
+                place = pm
+                break
+        actors_after = [a for a in self.actors if v.end <= a.start < scope_end
+                        and (place is None or a.start != place.start)]
+        last_ev = getattr(self, "_last_event", None)
+        actors_before = [a for a in self.actors if prev_end <= a.end <= v.start]
+        if last_ev is not None:
+            # coordinated verbs share the subject: "غزت … العراق … وأطاحت … قبل الانسحاب"
+            actors_before = [a for a in actors_before
+                             if f"country:{a.value}" != last_ev.place_id]
+        actor = None
+        if actors_before:
+            actor = actors_before[-1].value
+        elif last_ev is not None:
+            actor = last_ev.actor
+        elif actors_after and (place is None or actors_after[0].start < place.start):
+            actor = actors_after[0].value
+        # "غزت الولايات المتحدة العراق": two countries after the verb: subject, then object
+        if place is not None and place.r.place.kind == "country" and actor is None:
+            countries = [pm for pm in self.places if v.end <= pm.start < scope_end
+                         and pm.r.place.kind == "country"]
+            if len(countries) >= 2:
+                actor = countries[0].r.place.country
+                place = countries[1]
+        if actor is None and last_ev is not None:
+            actor = last_ev.actor
+        if actor is None:
+            actor = self._inherited_actor(v.start)
+        if actor is None:
+            return None
+        if place is not None and place.r.place.country == actor and place.r.place.kind == "country":
+            others = [pm for pm in self.places if v.end <= pm.start < scope_end and pm is not place]
+            place = others[0] if others else None
+        if action == "establish":
+            place_id = place.pid if place is not None and place.locative else None
+        elif place is None:
+            place_id = last_ev.place_id if last_ev is not None else self._event_place(actor)
+        else:
+            place_id = place.pid
+        ev = Event(actor, place_id, action, d.date, self.quote)  # type: ignore[arg-type]
+        self._last_event = ev
+        return ev
+
+    def _event_place(self, actor: str | None = None) -> str | None:
+        for pm in self.places:
+            if pm.r.place.kind == "country" and not pm.metonym and pm.r.place.country != actor:
+                return pm.pid
+        return f"country:{self.an.focus}" if self.an.focus else None
+
+    def _inherited_actor(self, pos: int, exclude: str | None = None) -> str | None:
+        before = [a for a in self.actors if a.end <= pos and a.value != exclude]
+        if before:
+            return before[-1].value
+        return self.an.dominant if self.an.dominant != exclude else None
+
+    def _modality(self, v: Mark) -> str:
+        a = max(self.start, v.start - 60)
+        clause_a, _ = self._clause_of(v.start)
+        lo = max(a, clause_a) if clause_a > self.start else a
+        if self._has(L.DEMAND_AR, lo, v.start) or L.DEMAND_EN.search(self.text, lo, v.start):
+            return "demanded"
+        if self._has(L.POSSIBLE_AR, lo, v.start) or L.POSSIBLE_EN.search(self.text, lo, v.start):
+            return "possible"
+        return "planned"
+
+    def _movement_for(self, v: Mark, prev_end: int, scope_end: int,
+                      earlier: list[Movement]) -> list[Movement]:
+        scope_places = [pm for pm in self.places if v.end <= pm.start < scope_end
+                        and not pm.metonym]
+        # stop at a purpose clause ("… ضد تنظيم داعش في سوريا", "to fight ISIS in Syria")
+        purpose = self.an.find_norm(L.PURPOSE_AR, v.end, scope_end)
+        pm_en = L.PURPOSE_EN.search(self.text, v.end, scope_end)
+        cut = min([p[0] for p in purpose] + ([pm_en.start()] if pm_en else []) + [scope_end])
+        scope_places = [pm for pm in scope_places if pm.start < cut]
+        # a country after the verb is where forces move only when it is introduced as a place
+        # ("من العراق", "from Iraq") or is the direct object ("leave Iraq"); otherwise it acts
+        # ("… led by the United States")
+        scope_places = [pm for pm in scope_places if pm.r.place.kind != "country"
+                        or pm.locative or pm.destination
+                        or not self.text[v.end:pm.start].strip(" «»\"'")]
+        origin: PlaceMark | None = None
+        dest: PlaceMark | None = None
+        for pm in scope_places:
+            if pm.destination and v.value in ("relocate", "arrive", "withdraw"):
+                if dest is None:
+                    dest = pm
+            elif origin is None:
+                origin = pm
+        if v.value == "arrive" and origin is not None and dest is None:
+            dest, origin = None, origin  # "deploy to X": X is where forces arrive
+        if origin is not None:
+            origin = self._drop_containers(origin, scope_places)
+        # actors: between the previous verb and this one (SVO), or after the verb (VSO)
+        first_place = min([pm.start for pm in scope_places] + [cut])
+        subj = [a for a in self.actors if prev_end <= a.start < v.start
+                and not (a.extra.get("place") and a.start in {pm.start for pm in self.places
+                                                             if pm.locative})]
+        obj = [a for a in self.actors if v.end <= a.start < first_place]
+        host = origin.r.place.country if origin else self.an.focus
+        obj = [a for a in obj if a.value != host]
+        subj = [a for a in subj if a.value != host]
+        actors = [a.value for a in obj] or [a.value for a in subj[-1:]]
+        actors = [a for a in dict.fromkeys(actors)]
+        if not actors and earlier:
+            actors = [earlier[-1].actor]
+        if not actors:
+            inherited = self._inherited_actor(v.start, exclude=host)
+            actors = [inherited] if inherited else []
+        # "مفاوضات انسحابهم", "the withdrawal talks": a topic, not a claim
+        prev_toks = [strip_clitics(t) for t in self.an.tokens_before(v.start, 1)]
+        if any(t in _TOPIC_AR for t in prev_toks) or _TOPIC_EN.search(
+                self.text[max(self.start, v.start - 25):v.start]):
+            if not any(v.end <= d.start and d.role in ("by", "until") for d in self.dates):
+                return []
+        # deadline: a by/until date in scope, else one shared by the sentence
+        ds = [d for d in self.dates if v.end <= d.start < scope_end and d.role in ("by", "until")]
+        if not ds:
+            ds = [d for d in self.dates if v.end <= d.start < scope_end and d.role == "at"
+                  and (self.an.published is None or d.date.value >= self.an.published)]
+        if not ds:
+            later = [d for d in self.dates if d.start >= v.end and d.role in ("by", "until")]
+            if len(later) == 1:
+                ds = later
+        by = ds[0].date if ds else None
+        # a movement with no place needs troops or forces around it to be about forces
+        place_id: str | None = origin.pid if origin else None
+        if place_id is None and dest is None:
+            near = (self._has(_FORCES_AR, prev_end, scope_end) or self._has(
+                _NOUN_AR, prev_end, scope_end) or re.search(
+                r"(?i)\b(?:troops|forces|soldiers|personnel)\b", self.text[prev_end:scope_end]))
+            if not near:
+                return []
+            if not by:
+                return []  # "a withdrawal", with no place and no date, says nothing new
+            place_id = f"country:{self.an.focus}" if self.an.focus else None
+            if place_id is None:
+                return []
+        if v.value == "arrive" and origin is not None and dest is None:
+            place_id = origin.pid
+        if v.value == "relocate" and dest is None:
+            return []
+        quantity = None
+        for n in self.numbers:
+            if v.end <= n.start < (first_place if scope_places else scope_end) and (
+                    self._troop_noun(n) is not None):
+                quantity = n.quantity
+                break
+        scope = None
+        lo = max(prev_end, v.start - 20)
+        hi = min([first_place] + [x for x in self.breaks if x >= v.end])
+        if self._has(L.ALL_AR, lo, hi) or L.ALL_EN.search(self.text, lo, hi):
+            scope = "all"
+        elif self._has(L.REST_AR, lo, hi) or L.REST_EN.search(self.text, lo, hi):
+            scope = "rest"
+        elif quantity is not None or self._has(L.PART_AR, lo, hi) or L.PART_EN.search(
+                self.text, lo, hi):
+            scope = "part"
+        status = None
+        if v.value == "remain" and (self._has(L.ADVISORY_AR, self.start, self.end)
+                                    or L.ADVISORY_EN.search(self.text, self.start, self.end)):
+            status = "advisory"
+        modality = self._modality(v)
+        out = []
+        for actor in actors:
+            if origin is not None and origin.r.place.kind == "country" and \
+                    origin.r.place.country == actor:
+                continue
+            out.append(Movement(actor, place_id, v.value, self.quote,
+                                dest.pid if dest else None, by, quantity, scope, modality,
+                                status))
+        return out
+
+    def _drop_containers(self, pm: PlaceMark, scope: list[PlaceMark]) -> PlaceMark:
+        """Keep the most specific of the places named together ("قاعدة … في محافظة الأنبار")."""
+        gaz = self.an.gaz
+        best = pm
+        for other in scope:
+            if other is pm or other.start < pm.start:
+                continue
+            chain = {q.id for q in gaz.parent_chain(other.pid)}
+            if best.pid in chain:
+                best = other
+        return best
+
+
+def quantity_ok(q: Quantity) -> bool:
+    return (q.high or q.low or 0) <= 500_000

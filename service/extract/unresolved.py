@@ -1,0 +1,91 @@
+"""Names that look like places but are not in the gazetteer.
+
+After a place word (قاعدة، مدينة، محافظة، بلدة، قرية، معسكر; "base", "province", "camp",
+"town", "village") the next one or two words are a name; if no gazetteer mention covers them
+they are reported as *unresolved* so an analyst can add the place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..gazetteer.stopwords import stopwords
+
+if TYPE_CHECKING:
+    from .body import Body
+    from .claims import Analyzer
+
+_AR_CUE = re.compile(
+    r"(?<= )(?:[وف]?(?:[بل]|لل)?(?:ال)?)(?:قاعده|مدينه|محافظه|بلده|قريه|معسكر|مطار|ناحيه|قضاء|"
+    r"ولايه|منطقه|مخيم)(?= )")
+_AR_SKIP = {"الجويه", "العسكريه", "الامريكيه", "الاميركيه", "الجديده", "جويه", "عسكريه",
+            "البحريه", "الكبري", "الرئيسيه", "التي", "الذي", "التابعه", "المتقدمه", "في", "على",
+            "علي", "الي", "من", "عن", "مع", "او", "و", "ان", "قرب", "بالقرب", "شمال", "جنوب",
+            "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "تضم", "تستضيف", "كانت", "كان"}
+_EN_AFTER = re.compile(
+    r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(?:Air\s+Base|Airbase|Air\s+Field|Airfield|Base|Garrison|"
+    r"Outpost|Province|Governorate|Camp)\b")
+_EN_BEFORE = re.compile(
+    r"\b(?:Camp|Fort|FOB|COP|Forward\s+Operating\s+Base|Combat\s+Outpost|Patrol\s+Base|"
+    r"town\s+of|city\s+of|village\s+of|province\s+of)\s+((?:al-|Al-|Al\s)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?)")
+_EN_SKIP = {"The", "A", "An", "US", "U.S.", "American", "Coalition", "NATO", "Military", "Air",
+            "Iraqi", "Syrian", "Jordanian", "Kuwaiti", "This", "That", "Its", "Their", "Main",
+            "Forward", "Operating", "Joint"}
+
+
+def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
+    """Spans (plain-text offsets) of place-like names no gazetteer mention covers."""
+    covered = [(pm.start, pm.end) for pm in an.marks]
+    stop = stopwords()
+    out: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in covered) and not any(
+            a < e and s < b for s, e in out)
+
+    na, nb = an.norm_index(body.start), an.norm_index(body.end)
+    for m in _AR_CUE.finditer(an.norm, max(0, na - 1), nb + 1):
+        rest = an.norm[m.end():m.end() + 60].split()
+        name: list[str] = []
+        for tok in rest[:3]:
+            if tok in _AR_SKIP or tok in stop or tok.isdigit() or len(tok) < 2:
+                break
+            if not re.fullmatch(r"[\u0600-\u06ff]+", tok):
+                break
+            name.append(tok)
+            if not tok.startswith("ال") or len(name) == 2:
+                # "عين الأسد" is two words; a bare word is usually the whole name
+                if len(name) >= 1 and not (len(rest) > len(name) and rest[len(name)].startswith(
+                        "ال") and rest[len(name)] not in _AR_SKIP and len(name) < 2):
+                    break
+        if not name:
+            continue
+        ns = an.norm.index(name[0], m.end())
+        ne = ns + len(" ".join(name))
+        # the name must be contiguous in the normalised text
+        if an.norm[ns:ne] != " ".join(name):
+            continue
+        a, b = an.plain_span(ns, ne)
+        cue_end = an.plain_span(m.start(), m.end())[1]
+        if re.search(r"[.!?؟،,;؛:\n()]", an.text[cue_end:a]):
+            continue
+        if free(a, b) and _real_span(an.text, a, b):
+            out.append((a, b))
+    for pat in (_EN_AFTER, _EN_BEFORE):
+        for m in pat.finditer(an.text, body.start, body.end):
+            a, b = m.start(1), m.end(1)
+            seg = an.text[a:b].strip()
+            a = a + (len(an.text[a:b]) - len(an.text[a:b].lstrip()))
+            b = a + len(seg)
+            first = seg.split()[0] if seg else ""
+            if not seg or first in _EN_SKIP or seg.lower() in stop:
+                continue
+            if free(a, b):
+                out.append((a, b))
+    return sorted(out)
+
+
+def _real_span(text: str, a: int, b: int) -> bool:
+    return b > a and not any(c in text[a:b] for c in "\n")

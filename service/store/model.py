@@ -1,0 +1,474 @@
+"""The force-posture model: claims, projections, estimates — pure functions, no I/O.
+
+A *series* is one actor at one place.  Its *claims* are reported observations; its
+*projections* are states that a plan's moves put it in once their deadline has passed.  The
+estimate of a series on a day is:
+
+1. the best **reported** estimate: among claims valid on or before the day, the most recent
+   (claims within :data:`SAME_TIME_DAYS` of the latest count as "about the same time"), then
+   the most precise (date precision, then number precision), then analyst-confirmed, then the
+   best corroborated; claims of that time that agree are its sources (corroboration = number
+   of independent sources), those that disagree are listed as conflicts, never hidden;
+2. unless a **projection** took effect after that report: a passed deadline projects the
+   series to its planned state (basis ``projected``) until a later report says otherwise.
+
+Intervals are half-open: a move "by 2025-09" (deadline 2025-09-30) takes effect on 2025-10-01.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..domain import DATE_PRECISIONS, FuzzyDate, Quantity
+
+#: Claims whose date is within this many days of the latest claim are "about the same time".
+SAME_TIME_DAYS = 31
+#: Relative tolerance when comparing approximate counts ("about 2,500" vs "2,400" agree).
+APPROX_TOLERANCE = 0.10
+
+PRESENTISH = ("present", "reduced", "advisory")
+_QUALIFIER_RANK = {"exact": 5, "approximate": 4, "range": 3, "upper_bound": 2,
+                   "lower_bound": 2, "vague": 1}
+_DATE_RANK = {p: len(DATE_PRECISIONS) - i for i, p in enumerate(DATE_PRECISIONS)}
+LOCATION_PRECISION = {"installation": "installation", "city": "city", "admin1": "admin1",
+                      "region": "region", "country": "country"}
+
+
+# ------------------------------------------------------------------------------ value types
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """The public description of a source (what a feature's ``sources`` entries show)."""
+
+    source_id: int
+    kind: str
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    independence: str = ""
+
+    def to_dict(self, quote: str | None = None) -> dict[str, Any]:
+        return {"source_id": self.source_id, "kind": self.kind, "outlet": self.outlet,
+                "url": self.url, "title": self.title,
+                "published": self.published.isoformat() if self.published else None,
+                "quote": quote}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A reported observation of one series."""
+
+    id: int
+    actor: str
+    place_id: str
+    as_of: FuzzyDate
+    valid_from: dt.date
+    quantity: Quantity | None
+    status: str
+    source: SourceRef
+    quote: str | None = None
+    claim_type: str = "level"
+    confirmed: bool = False
+    location_precision: str = "country"
+
+    @property
+    def basis(self) -> str:
+        return "reported"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedMove:
+    """A move of a plan as the projection engine sees it."""
+
+    id: int
+    plan_id: int
+    plan: str
+    plan_kind: str
+    phase: str
+    actor: str
+    action: str
+    place_id: str
+    by: FuzzyDate | None
+    source: SourceRef
+    to_place_id: str | None = None
+    scope: str | None = None
+    quantity: Quantity | None = None
+    quote: str | None = None
+    confirmed: bool = False
+
+    @property
+    def effective(self) -> dt.date | None:
+        """First day the move's outcome holds (the day after the deadline)."""
+        return self.by.value + dt.timedelta(days=1) if self.by else None
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    """A projected state of one series, caused by a move (possibly of a group or a parent)."""
+
+    move: PlannedMove
+    actor: str
+    place_id: str
+    effective: dt.date
+    status: str
+    #: How the move reaches this series: ``""`` (directly), ``"actor:COALITION"`` (a group's
+    #: move applied to a member), ``"place:country:IQ"`` (a country-wide withdrawal), or
+    #: ``"to"`` (the destination of a relocation).
+    via: str = ""
+
+    @property
+    def source(self) -> SourceRef:
+        return self.move.source
+
+    @property
+    def quote(self) -> str | None:
+        return self.move.quote
+
+    @property
+    def confirmed(self) -> bool:
+        return self.move.confirmed
+
+
+@dataclass(slots=True)
+class Estimate:
+    """The best estimate of a series on a day, with the claims behind it."""
+
+    actor: str
+    place_id: str
+    status: str
+    quantity: Quantity | None
+    basis: str  # reported | projected
+    as_of: FuzzyDate
+    valid_from: dt.date
+    supporting: list[Claim | Projection] = field(default_factory=list)
+    conflicts: list[Claim | Projection] = field(default_factory=list)
+    corroboration: int = 1
+    confirmed: bool = False
+    reason: str = ""
+    plan: str | None = None
+    plan_id: int | None = None
+    phase: str | None = None
+    via: str = ""
+    claim_type: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.actor, self.place_id)
+
+    def state(self) -> tuple:
+        """What a timeline step compares: status, numbers and basis."""
+        q = self.quantity
+        nums = (q.count, q.count_min, q.count_max, q.approximate, q.qualifier) if q else None
+        return (self.status, nums, self.basis)
+
+
+# ------------------------------------------------------------------------------ quantities
+def quantity_label(q: Quantity | None, status: str) -> str:
+    """Human label: '≈ 2,500', '< 500', '200–999'; the status when there is no number."""
+    if status == "withdrawn":
+        return "withdrawn"
+    if q is None:
+        return {"present": "present (number not reported)", "reduced": "reduced",
+                "advisory": "advisory"}.get(status, status)
+    lab = q.label()
+    return lab if status == "present" else f"{lab} ({status})"
+
+
+def bounds(q: Quantity | None) -> tuple[float, float] | None:
+    """Comparable (low, high) of a quantity; approximate counts get ±10 %."""
+    if q is None:
+        return None
+    lo = q.low
+    hi = q.high
+    if q.count is not None and q.approximate and q.count_min is None and q.count_max is None:
+        lo = q.count * (1 - APPROX_TOLERANCE)
+        hi = q.count * (1 + APPROX_TOLERANCE)
+    return (float(lo if lo is not None else 0), float("inf") if hi is None else float(hi))
+
+
+def agrees(a: Quantity | None, b: Quantity | None) -> bool | None:
+    """``True`` if the two numbers can both be right, ``False`` if not, ``None`` if unknown."""
+    ba, bb = bounds(a), bounds(b)
+    if ba is None or bb is None:
+        return None
+    return ba[0] <= bb[1] and bb[0] <= ba[1]
+
+
+def same_claim(a: Claim | Projection, b: Claim | Projection) -> bool | None:
+    """Whether two claims/projections about one series agree (``None``: neither)."""
+    if a.status != b.status:
+        if {a.status, b.status} <= set(PRESENTISH) and "reduced" in (a.status, b.status):
+            return None  # "reduced" vs "present" need not contradict each other
+        return False
+    qa = a.quantity if isinstance(a, Claim) else None
+    qb = b.quantity if isinstance(b, Claim) else None
+    if isinstance(a, Projection) and isinstance(b, Projection):
+        return True
+    if qa is None and qb is None:
+        return True
+    return agrees(qa, qb)
+
+
+def _precision_key(c: Claim) -> tuple:
+    q = c.quantity
+    return (_DATE_RANK.get(c.as_of.precision, 0), 0 if c.as_of.approximate else 1,
+            1 if q is not None else 0, _QUALIFIER_RANK.get(q.qualifier, 0) if q else 0,
+            0 if c.claim_type == "implied" else 1)
+
+
+def _claim_rank(c: Claim, corroboration: int) -> tuple:
+    return (c.valid_from, _precision_key(c), c.confirmed, corroboration,
+            c.source.published or dt.date.min, c.id)
+
+
+def independent_count(items: Iterable[Claim | Projection]) -> int:
+    """How many independent sources (different outlets / analysts) stand behind items."""
+    keys = {i.source.independence or f"source:{i.source.source_id}" for i in items}
+    return max(1, len(keys))
+
+
+# ------------------------------------------------------------------------------ reported
+def best_reported(claims: Sequence[Claim], day: dt.date) -> Estimate | None:
+    """The best reported estimate of one series on ``day`` (``None`` if nothing is known)."""
+    known = [c for c in claims if c.valid_from <= day]
+    if not known:
+        return None
+    if len(known) == 1:
+        c = known[0]
+        return Estimate(actor=c.actor, place_id=c.place_id, status=c.status,
+                        quantity=c.quantity, basis="reported", as_of=c.as_of,
+                        valid_from=c.valid_from, supporting=[c], corroboration=1,
+                        confirmed=c.confirmed, reason="only report", claim_type=c.claim_type)
+    latest = max(c.valid_from for c in known)
+    window_start = latest - dt.timedelta(days=SAME_TIME_DAYS)
+    current = [c for c in known if c.valid_from >= window_start]
+
+    def key(c: Claim) -> tuple:
+        return (c.valid_from, _precision_key(c), c.confirmed)
+
+    top = max(key(c) for c in current)
+    tied = [c for c in current if key(c) == top]
+    # among equally recent and precise claims, the best corroborated one wins
+    corr = {c.id: independent_count([d for d in current if same_claim(c, d)]) for c in tied}
+    best = max(tied, key=lambda c: (corr[c.id], c.source.published or dt.date.min, c.id))
+    supporting: list[Claim | Projection] = []
+    conflicts: list[Claim | Projection] = []
+    for c in sorted(current, key=lambda c: (key(c), c.id), reverse=True):
+        verdict = same_claim(best, c)
+        if verdict is True:
+            supporting.append(c)
+        elif verdict is False:
+            conflicts.append(c)
+    supporting.sort(key=lambda c: c is not best)
+    return Estimate(
+        actor=best.actor, place_id=best.place_id, status=best.status,
+        quantity=best.quantity, basis="reported", as_of=best.as_of,
+        valid_from=best.valid_from, supporting=supporting, conflicts=conflicts,
+        corroboration=independent_count(supporting),
+        confirmed=any(c.confirmed for c in supporting),
+        reason=_reason(best, current, conflicts), claim_type=best.claim_type,
+    )
+
+
+def _reason(best: Claim, current: list[Claim], conflicts: list) -> str:
+    if len(current) == 1:
+        return "only report"
+    if not conflicts:
+        return "most recent and most precise report; no conflicting report"
+    older = [c for c in conflicts if c.valid_from < best.valid_from]
+    if older and len(older) == len(conflicts):
+        return (f"most recent report preferred over {len(conflicts)} conflicting "
+                f"earlier report{'s' if len(conflicts) > 1 else ''}")
+    return (f"most precise of equally recent reports preferred over {len(conflicts)} "
+            f"conflicting report{'s' if len(conflicts) > 1 else ''}")
+
+
+# ------------------------------------------------------------------------------ projections
+def move_outcomes(move: PlannedMove) -> list[tuple[str, str, str]]:
+    """(place_id, status, via) states a move leads to once its deadline has passed."""
+    a, scope = move.action, (move.scope or "all")
+    if a == "withdraw":
+        return [(move.place_id, "reduced" if scope == "part" else "withdrawn", "")]
+    if a == "reduce":
+        return [(move.place_id, "reduced", "")]
+    if a == "remain":
+        return [(move.place_id, "withdrawn", "")]
+    if a == "relocate":
+        out = [(move.place_id, "reduced" if scope == "part" else "withdrawn", "")]
+        if move.to_place_id:
+            out.append((move.to_place_id, "present", "to"))
+        return out
+    if a in ("arrive", "increase"):
+        return [(move.place_id, "present", "")]
+    return []
+
+
+def projected_quantity(p: Projection, prior: Estimate | None) -> Quantity | None:
+    """The number a projection implies, given the estimate just before it (never invented).
+
+    withdrawn → none; reduced → "fewer than" the previous upper figure when one is known;
+    arrive/increase/relocation target → "more than" the previous figure plus a stated number.
+    """
+    if p.status == "withdrawn":
+        return None
+    pq = prior.quantity if prior is not None and prior.status in PRESENTISH else None
+    mq = p.move.quantity
+    if p.status == "reduced":
+        if pq is not None and pq.high is not None:
+            return Quantity(count_max=pq.high, approximate=pq.approximate,
+                            qualifier="upper_bound")
+        return None
+    # present after an arrival / increase / relocation
+    base = pq.low if pq is not None and pq.low is not None else None
+    add = mq.low if mq is not None else None
+    if p.move.action == "arrive" and base is None and mq is not None:
+        return mq
+    if base is None and add is None:
+        return None
+    total = (base or 0) + (add or 0)
+    if total <= 0:
+        return None
+    approx = bool((pq and pq.approximate) or (mq and mq.approximate))
+    return Quantity(count_min=total, approximate=approx, qualifier="lower_bound")
+
+
+def build_projections(moves: Iterable[PlannedMove], series: Iterable[tuple[str, str]],
+                      ancestors: dict[str, Sequence[str]],
+                      members: dict[str, Sequence[str]]) -> dict[tuple[str, str], list[Projection]]:
+    """Projections per series key ``(actor, place_id)`` for every move with a deadline.
+
+    Parameters
+    ----------
+    moves : iterable of PlannedMove
+    series : iterable of (actor, place_id)
+        The series that exist; a group's move reaches a member only where the member has a
+        series, a place-wide withdrawal reaches sub-places only where a series exists.
+    ancestors : dict
+        place_id → ids of its enclosing places (parent chain).
+    members : dict
+        group code → member codes.
+    """
+    keys = set(series)
+    by_place: dict[str, list[str]] = {}
+    for a, p in keys:
+        by_place.setdefault(p, []).append(a)
+    below: dict[str, list[str]] = {}
+    for p in by_place:
+        for anc in ancestors.get(p, ()):
+            below.setdefault(anc, []).append(p)
+    out: dict[tuple[str, str], list[Projection]] = {}
+
+    def add(actor: str, place: str, status: str, via: str, m: PlannedMove) -> None:
+        eff = m.effective
+        assert eff is not None
+        out.setdefault((actor, place), []).append(
+            Projection(m, actor, place, eff, status, via))
+
+    for m in moves:
+        if m.by is None:
+            continue
+        group = set(members.get(m.actor, ()))
+        for place, status, via in move_outcomes(m):
+            add(m.actor, place, status, via, m)
+            for a in by_place.get(place, ()):
+                if a in group:
+                    add(a, place, status, f"actor:{m.actor}", m)
+            if status == "withdrawn" and via == "" and (m.scope or "all") == "all":
+                for sub in below.get(place, ()):
+                    for a in by_place.get(sub, ()):
+                        if a == m.actor or a in group:
+                            add(a, sub, status, f"place:{place}", m)
+    return out
+
+
+def _projection_rank(p: Projection) -> tuple:
+    direct = 0 if p.via.startswith("place:") else 1
+    own = 0 if p.via.startswith("actor:") else 1
+    by = p.move.by
+    return (p.effective, own, direct, p.confirmed, p.move.plan_kind == "scenario",
+            _DATE_RANK.get(by.precision, 0) if by else 0, p.move.id)
+
+
+def best_projection(projections: Sequence[Projection], day: dt.date
+                    ) -> tuple[Projection, list[Projection], list[Projection]] | None:
+    """The projection in force on ``day``: (chosen, agreeing, conflicting) or ``None``."""
+    passed = [p for p in projections if p.effective <= day]
+    if not passed:
+        return None
+    latest = max(p.effective for p in passed)
+    same = [p for p in passed if p.effective == latest]
+    ranked = sorted(same, key=_projection_rank, reverse=True)
+    best = ranked[0]
+    agree = [p for p in ranked if p.status == best.status]
+    conflict = [p for p in ranked if p.status != best.status]
+    return best, agree, conflict
+
+
+def estimate_at(claims: Sequence[Claim], projections: Sequence[Projection], day: dt.date
+                ) -> Estimate | None:
+    """The estimate of one series on ``day``: reported, or projected if a plan overtook it."""
+    rep = best_reported(claims, day)
+    proj = best_projection(projections, day)
+    if proj is None:
+        return rep
+    best, agree, conflict = proj
+    if rep is not None and rep.valid_from >= best.effective:
+        return rep  # a report at/after the deadline says how things really are
+    prior = best_reported(claims, best.effective - dt.timedelta(days=1))
+    by = best.move.by
+    assert by is not None
+    reason = (f"deadline {by.value.isoformat()} of plan {best.move.plan!r} has passed"
+              + (" and no later report" if rep is not None else ""))
+    if best.via.startswith("actor:"):
+        reason += f"; the move is by {best.via[6:]}, of which {best.actor} is a member"
+    elif best.via.startswith("place:"):
+        reason += f"; the move covers all of {best.via[6:]}"
+    return Estimate(
+        actor=best.actor, place_id=best.place_id, status=best.status,
+        quantity=projected_quantity(best, prior), basis="projected", as_of=by,
+        valid_from=best.effective, supporting=list(agree), conflicts=list(conflict),
+        corroboration=independent_count(agree), confirmed=any(p.confirmed for p in agree),
+        reason=reason, plan=best.move.plan, plan_id=best.move.plan_id,
+        phase=best.move.phase, via=best.via,
+    )
+
+
+def change_points(claims: Sequence[Claim], projections: Sequence[Projection]
+                  ) -> list[dt.date]:
+    """Every date on which a series' estimate may change, sorted."""
+    return sorted({c.valid_from for c in claims} | {p.effective for p in projections})
+
+
+@dataclass(slots=True)
+class Step:
+    """One step of a series' timeline: the estimate in force on ``[start, end)``."""
+
+    start: dt.date
+    end: dt.date | None
+    estimate: Estimate
+
+
+def steps(claims: Sequence[Claim], projections: Sequence[Projection]) -> list[Step]:
+    """The step series of one actor at one place (consecutive identical states merge)."""
+    out: list[Step] = []
+    for day in change_points(claims, projections):
+        est = estimate_at(claims, projections, day)
+        if est is None:
+            continue
+        if out and out[-1].estimate.state() == est.state():
+            prev = out[-1].estimate
+            seen = {id(x) for x in prev.supporting}
+            prev.supporting.extend(x for x in est.supporting if id(x) not in seen)
+            continue
+        if out:
+            out[-1].end = day
+        out.append(Step(day, None, est))
+    return out
+
+
+def with_quantity(est: Estimate, q: Quantity | None) -> Estimate:
+    """A copy of an estimate with another quantity."""
+    return replace(est, quantity=q)
