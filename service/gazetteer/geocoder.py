@@ -204,8 +204,14 @@ class FallbackGeocoder(Geocoder):
 
     def geocode(self, query: str, *, exactly_one: bool = True,
                 timeout: Any = DEFAULT_SENTINEL, **kwargs: Any):
-        """Local answer if any, else the first provider that knows the name."""
-        local = self.local.geocode(query, exactly_one=exactly_one, **kwargs)
+        """Exact local answer, else the first provider that knows the name, else a near-miss
+        spelling from the gazetteer."""
+        fuzzy = self.local.fuzzy
+        self.local.fuzzy = False
+        try:
+            local = self.local.geocode(query, exactly_one=exactly_one, **kwargs)
+        finally:
+            self.local.fuzzy = fuzzy
         if local:
             return local
         query = check_query(query)
@@ -231,6 +237,9 @@ class FallbackGeocoder(Geocoder):
                 self.cache.put(name, query, _loc_to_json(loc))
             if loc is not None:
                 return loc if exactly_one else [loc]
+        near = self.local.geocode(query, exactly_one=exactly_one, **kwargs) if fuzzy else None
+        if near:
+            return near
         if errors and len(errors) == len(self.providers):
             raise GeocoderServiceError("online geocoders failed: " + "; ".join(errors))
         return None

@@ -303,6 +303,16 @@ def localize_header(figure, mode: AssetMode) -> None:
     """Fix links added straight to the figure header (branca's d3), and inline if asked."""
     from branca.element import CssLink, Element, JavascriptLink
 
+    class Raw(Element):
+        """Literal HTML (not a Jinja template: inlined code may contain ``{{``)."""
+
+        def __init__(self, html: str) -> None:
+            super().__init__()
+            self._html = html
+
+        def render(self, **kwargs) -> str:
+            return self._html
+
     header = figure.header
     for name, child in list(header._children.items()):
         if not isinstance(child, (JavascriptLink, CssLink)):
@@ -314,9 +324,9 @@ def localize_header(figure, mode: AssetMode) -> None:
         if mode.inline and local.startswith(ASSET_SCHEME):
             rel = local[len(ASSET_SCHEME):]
             if isinstance(child, JavascriptLink):
-                new = Element(f"<script>{inline_js(rel)}</script>")
+                new = Raw(f"<script>{inline_js(rel)}</script>")
             else:
-                new = Element(f"<style>{inline_css(rel)}</style>")
+                new = Raw(f"<style>{inline_css(rel)}</style>")
             new._parent = header
             header._children[name] = new
         elif local != child.url:

@@ -15,7 +15,7 @@ from branca.element import Figure
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from .assets import INLINE, AssetMode, localize_header, localize_tree
+from .assets import INLINE, AssetMode, iter_elements, localize_header, localize_tree
 from .escape import esc, js_json
 
 OWN_JS = [("tpm_map_js", "asset:tpm/tpm-map.js")]
@@ -63,6 +63,14 @@ class TPMMap(folium.Map):
         self.lang = lang
 
     def render(self, **kwargs):
+        # Our own layers need only Leaflet; anything else added to the map (folium.Icon,
+        # plugins, …) gets folium's full asset list, localised like every other element.
+        lean = all(isinstance(el, _LEAN) for el in iter_elements(self))
+        remote = folium.Map.default_js, folium.Map.default_css
+        if lean:
+            remote = ([x for x in remote[0] if x[0] == "leaflet"],
+                      [x for x in remote[1] if x[0] == "leaflet_css"])
+        self._tpm_remote_assets = (list(remote[0]), list(remote[1]))
         localize_tree(self, self.assets)
         super().render(**kwargs)
         localize_header(self.get_root(), self.assets)
@@ -186,6 +194,17 @@ class TimeSlider(_Script):
         return f"TPM.addSlider({self.map_name()}, {self.data()});"
 
 
+def _lean_types() -> tuple[type, ...]:
+    from folium.map import FitBounds
+    from folium.plugins import Fullscreen
+
+    return (TPMMap, _Script, folium.FeatureGroup, folium.LayerControl, folium.TileLayer,
+            FitBounds, Fullscreen)
+
+
 def feature_group(name: str, *, show: bool = True, control: bool = True) -> folium.FeatureGroup:
     """A FeatureGroup whose (layer-control) name is escaped: Leaflet writes it as HTML."""
     return folium.FeatureGroup(name=esc(name), show=show, control=control)
+
+
+_LEAN = _lean_types()

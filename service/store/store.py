@@ -679,6 +679,8 @@ class Store:
     def _apply_scenario(self, sc: Any) -> ScenarioResult:
         key = f"scenario:{sc.slug}"
         gaz_ids = {pid for pid in sc.records.place_ids() if pid not in sc.custom_place_ids}
+        gaz_ids |= {p.parent for p in sc.places
+                    if p.parent and p.parent not in sc.custom_place_ids}
         gaz_rows = self._gaz_place_rows(gaz_ids - set(self._stored_custom_ids(gaz_ids)))
         custom_rows = [place_row_from(p, p.geometry, custom=True) for p in sc.places]
 
