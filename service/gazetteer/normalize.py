@@ -173,7 +173,17 @@ def normalize(text: str) -> str:
     >>> normalize("قاعدة عين الأسد")
     'قاعده عين الاسد'
     """
-    return normalize_with_offsets(text)[0].strip()
+    if len(text) > 200:
+        return normalize_with_offsets(text)[0].strip()
+    # Short strings (names, queries): the same edits without building an offset map.
+    t = _LATIN_ARTICLE.sub(_nul_match, text)
+    t = _POSSESSIVE.sub(" ", t)
+    t = t.translate(_table()).replace(_DELETE, "")
+    return " ".join(t.split())
+
+
+def _nul_match(m: re.Match) -> str:
+    return _DELETE * (m.end() - m.start())
 
 
 _COMBINING_TAIL = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")

@@ -311,8 +311,8 @@ class _Build:
                 else:
                     areas.setdefault(r.place_id, [[] for _ in range(n)])[i].append(r)
         n_sites = len(points)
-        if self.labels is None:
-            self.labels = n_sites <= LABELS_MAX_SITES
+        if self.labels is None:  # change maps label the changes, not the sites
+            self.labels = n_sites <= LABELS_MAX_SITES and kind != "changes"
 
         view = self.view_bbox(points, areas)
         from .elements import TPMMap
@@ -391,6 +391,7 @@ class _Build:
             "steps": [s.isoformat() for s in self.steps],
             "stepLabels": [self.txt(s.isoformat()) for s in self.steps],
             "step": self.start, "labels": bool(self.labels),
+            "changeLabels": self.kind == "changes",
             "offline": self.basemap != "none" and "basemap" in self.wanted,
             "S": self.S, "T": self.T,
             "I": {k: self.w(k) for k in words},

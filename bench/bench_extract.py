@@ -1,0 +1,57 @@
+"""Extraction: articles per second on seed-sized articles; time for a 5 MB text."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(report) -> None:
+    from service.extract import extract_article
+    from service.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    seed = (ROOT / "data" / "articles" / "000_7ae508696a5057b9.txt").read_text(encoding="utf-8")
+    dev = sorted((ROOT / "tests" / "data" / "devset").glob("*.txt"))
+    texts = [seed] + [p.read_text(encoding="utf-8") for p in dev]
+    extract_article(seed, published="2024-09-06", gazetteer=gaz)
+    n = 0
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < 5:
+        extract_article(seed, published="2024-09-06", gazetteer=gaz)
+        n += 1
+    dt = time.perf_counter() - t0
+    report("extract: seed article (13.5 kB, ar)", n / dt, "articles/s", ">= 200/s")
+    t0 = time.perf_counter()
+    for t in texts:
+        extract_article(t, published="2025-01-01", gazetteer=gaz)
+    dt = time.perf_counter() - t0
+    report("extract: dev set articles (ar+en)", len(texts) / dt, "articles/s", "")
+    big = "\n\n".join(texts) * max(1, 5_000_000 // sum(len(t.encode()) for t in texts) + 1)
+    big = big[: 5_000_000 // 2]  # ~5 MB of mostly Arabic UTF-8
+    t0 = time.perf_counter()
+    ex = extract_article(big, published="2025-01-01", gazetteer=gaz)
+    dt = time.perf_counter() - t0
+    report(f"extract: one {len(big.encode()) / 1e6:.1f} MB text", dt, "s", "")
+    report("  (claims in the 5 MB text)", f"{len(ex.force_levels)} FL / {len(ex.movements)} MV",
+           "", "")
+    # what dateparser would cost per date expression (it is not on the hot path)
+    try:
+        import dateparser
+
+        t0 = time.perf_counter()
+        for _ in range(200):
+            dateparser.parse("بحلول سبتمبر 2025", languages=["ar"])
+        report("dateparser.parse, for comparison", (time.perf_counter() - t0) / 200 * 1e3,
+               "ms/date", "not used on the hot path")
+    except Exception:  # optional
+        pass
+    from service.extract.dates import find_dates
+
+    t0 = time.perf_counter()
+    for _ in range(2000):
+        find_dates("بحلول سبتمبر 2025")
+    report("own date grammar, same expression", (time.perf_counter() - t0) / 2000 * 1e3,
+           "ms/date", "")
