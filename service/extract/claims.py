@@ -114,7 +114,7 @@ class Analyzer:
         pm.locative = bool(
             (prev and (prev[-1] in L.LOCATIVE_AR or strip_clitics(prev[-1]) in L.LOCATIVE_AR))
             or (clitic == "ب" and r.start > 1 and not self.text[r.start - 2].isalnum())
-            or (clitic in "بل" and r.start > 1 and self.text[r.start - 2] in "و ")
+            or (clitic == "ب" and r.start > 1 and self.text[r.start - 2] in "و ")
             or L.LOCATIVE_EN.search(before)
         )
         pm.destination = bool(L.DEST_EN.search(before) or L.DEST_AR.search(
@@ -123,7 +123,10 @@ class Analyzer:
             pm.locative = True
             return pm
         p = r.place
-        if p.kind == "city" and p.subkind == "capital" and not pm.locative:
+        # "لكل من واشنطن" (each of), "مع واشنطن": من/مع do not make a capital a location
+        strong = pm.locative and not (prev and strip_clitics(prev[-1]) in ("من", "مع")
+                                      and clitic not in "ب")
+        if p.kind == "city" and p.subkind == "capital" and not strong:
             win_a = self.norm_between(max(0, r.start - 40), r.start).split()[-2:]
             win_b = self.norm_between(r.end, min(len(self.text), r.end + 40)).split()[:2]
             cue = re.compile(L.SPEECH_AR)

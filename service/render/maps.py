@@ -692,7 +692,8 @@ class _Build:
             pt = self.point(c.place_id)
             if pt is None:
                 continue
-            kind_word = self.w("change_reduced" if c.kind == "reduced" else c.kind)
+            kind_word = self.w({"reduced": "change_reduced", "status": "status_changed"}
+                               .get(c.kind, c.kind))
             name = esc(self.short_name(c.place_id))
             label = f"{name}: {kind_word}"
             if c.before or c.after:

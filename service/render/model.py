@@ -17,7 +17,7 @@ from ..domain import STATUSES, Quantity, parse_iso_date
 POINT_PRECISIONS = ("installation", "city")
 AREA_PRECISIONS = ("admin1", "region", "country")
 BASES = ("reported", "projected")
-CHANGE_KINDS = ("left", "arrived", "reduced", "increased", "moved")
+CHANGE_KINDS = ("left", "arrived", "reduced", "increased", "moved", "status")
 
 
 def get(obj: Any, *names: str, default: Any = None) -> Any:
@@ -165,7 +165,7 @@ def _point(geom: Any) -> tuple[float | None, float | None]:
 class ChangeItem:
     """Something that changed between two dates at a place (or from one place to another)."""
 
-    kind: str  # CHANGE_KINDS
+    kind: str  # one of CHANGE_KINDS
     actor: str
     place_id: str
     to_place_id: str | None = None
@@ -183,7 +183,8 @@ _KIND_SYNONYMS = {
     "arrived": "arrived", "arrive": "arrived", "added": "arrived", "new": "arrived",
     "deploy": "arrived",
     "reduced": "reduced", "reduce": "reduced", "decrease": "reduced", "decreased": "reduced",
-    "increased": "increased", "increase": "increased",
+    "increased": "increased", "increase": "increased", "grew": "increased",
+    "status": "status", "changed": "status",
     "moved": "moved", "move": "moved", "relocate": "moved", "relocated": "moved",
 }
 
@@ -208,7 +209,8 @@ def change_items(changes: Any) -> list[ChangeItem] | None:
         out.append(ChangeItem(
             kind=kind, actor=str(get(c, "actor", default="") or ""), place_id=str(pid),
             to_place_id=get(c, "to_place_id", "to_place"),
-            date=as_date(get(c, "date", "as_of", "by")),
+            date=as_date(get(c, "effective", "date", "as_of", "by")
+                         or get(after or {}, "valid_from", "as_of")),
             date_precision=get(c, "date_precision", "as_of_precision", "by_precision"),
             basis=get(c, "basis", default="reported") or "reported",
             before=_label_of(before) or get(c, "label_before", "before_label"),

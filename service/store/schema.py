@@ -289,7 +289,12 @@ class MoveRow(Base):
     by: Mapped[dt.date | None] = mapped_column(sa.Date)
     by_precision: Mapped[str | None] = mapped_column(sa.String(8))
     by_approximate: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    #: ``all``, ``rest`` (the remaining forces) or ``part``; none: not stated.
     scope: Mapped[str | None] = mapped_column(sa.String(8))
+    #: ``planned`` moves project; ``possible`` / ``demanded`` ones are kept but do not.
+    modality: Mapped[str] = mapped_column(sa.String(12), default="planned")
+    #: The status the move leaves the place in when the text says (e.g. ``advisory``).
+    status: Mapped[str | None] = mapped_column(sa.String(12))
     count: Mapped[int | None] = mapped_column(sa.Integer)
     count_min: Mapped[int | None] = mapped_column(sa.Integer)
     count_max: Mapped[int | None] = mapped_column(sa.Integer)
@@ -306,6 +311,7 @@ class MoveRow(Base):
         sa.CheckConstraint(
             "action in ('withdraw','reduce','remain','relocate','arrive','increase')",
             name="action"),
+        sa.CheckConstraint(f"status is null or status in ({STATUS_SQL})", name="status"),
         sa.CheckConstraint("(count is null or count >= 0) and (count_min is null or "
                            "count_min >= 0) and (count_max is null or count_max >= 0)",
                            name="counts_nonneg"),

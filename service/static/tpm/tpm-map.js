@@ -17,8 +17,8 @@
   var BASIS = ["reported", "projected"];
   var COLORS = { present: "#b2182b", reduced: "#e08214", withdrawn: "#6b6b6b", advisory: "#2166ac" };
   var AREA = ["#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f"];
-  var CHANGE = ["left", "arrived", "reduced", "increased", "moved"];
-  var CHANGE_SYM = { left: "\u2212", arrived: "+", reduced: "\u2193", increased: "\u2191", moved: "\u2192" };
+  var CHANGE = ["left", "arrived", "reduced", "increased", "moved", "status"];
+  var CHANGE_SYM = { left: "\u2212", arrived: "+", reduced: "\u2193", increased: "\u2191", moved: "\u2192", status: "\u2022" };
 
   var TPM = (window.TPM = window.TPM || {});
   TPM.layers = [];
@@ -387,7 +387,7 @@
 
   TPM.changes = function (group, items) {
     // [lat, lon, kindIdx, labelS, popupS, (lat2, lon2 for moves)]
-    var colors = { left: "#6b6b6b", arrived: "#1a9850", reduced: "#e08214", increased: "#b2182b", moved: "#1f1f1f" };
+    var colors = { left: "#6b6b6b", arrived: "#1a9850", reduced: "#e08214", increased: "#b2182b", moved: "#1f1f1f", status: "#2166ac" };
     items.forEach(function (d) {
       var kind = CHANGE[d[2]];
       if (kind === "moved" && d.length > 6) {
