@@ -5,7 +5,7 @@ from __future__ import annotations
 from .escape import esc
 from .i18n import fmt_date, t
 
-SIZES = (100, 1000, 5000)
+SIZES = (100, 1000, 2500, 5000)
 
 
 def _circle(color: str, *, r: float = 6, fill: float = 0.72, dash: str | None = None,
@@ -36,19 +36,19 @@ def legend_html(b, kind: str, has_areas: bool) -> str:
 
     w = b.w
     status_rows = "".join(
-        _row(_circle(STATUS_COLORS[s], fill=0 if s == "withdrawn" else 0.72,
-                     stroke=2 if s == "withdrawn" else 1.5, box=18), w(s))
+        _row(_circle(STATUS_COLORS[s], r=5, fill=0 if s == "withdrawn" else 0.72,
+                     stroke=2 if s == "withdrawn" else 1.5, box=15), w(s))
         for s in ("present", "reduced", "advisory", "withdrawn"))
     grey = "#4b5866"
-    basis = (_row(_circle(grey, box=18), w("reported"))
-             + _row(_circle(grey, fill=0.18, dash="4 3", box=18), w("projected")))
-    area_sw = ('<svg width="18" height="14" aria-hidden="true"><rect x="1" y="1" width="16" '
-               f'height="12" fill="{AREA_COLORS[3]}" fill-opacity="0.6" stroke="#54278f"/></svg>')
-    precision = (_row(_circle(grey, r=4, box=18), w("lg_point"))
-                 + _row(_circle(grey, r=4, halo=True, box=26), w("lg_halo"))
+    basis = (_row(_circle(grey, r=5, box=15), w("reported"))
+             + _row(_circle(grey, r=5, fill=0.18, dash="3 2", box=15), w("projected")))
+    area_sw = ('<svg width="20" height="13" aria-hidden="true"><rect x="1" y="1" width="18" '
+               f'height="11" fill="{AREA_COLORS[3]}" fill-opacity="0.6" stroke="#54278f"/></svg>')
+    precision = (_row(_circle(grey, r=4, box=20), w("lg_point"))
+                 + _row(_circle(grey, r=3, halo=True, box=20), w("lg_halo"))
                  + _row(area_sw, w("lg_area")))
     sizes = "".join(
-        f'<div>{_circle(grey, r=radius_for(n), fill=0.35, box=int(2 * radius_for(SIZES[-1]) + 4))}'
+        f'<div>{_circle(grey, r=radius_for(n), fill=0.3, stroke=1, box=int(2 * radius_for(SIZES[-1]) + 3))}'
         f'<br><bdi dir="ltr">{n:,}</bdi></div>' for n in SIZES)
     parts = [
         '<div class="tpm-lg-grid">',

@@ -173,17 +173,31 @@ class _Build:
         quotes = tuple(self.quote(src) for src in r.sources[:6])
         quotes = tuple(q for q in quotes if q >= 0)
         extra = self.extra(r)
-        key = (r.status, r.basis, r.label, r.central, r.as_of, r.as_of_precision, quotes, extra,
-               r.actor)
+        key = (r.status, r.basis, r.qty_label, r.central, r.as_of, r.as_of_precision, quotes,
+               extra, r.actor)
         i = self._T.get(key)
         if i is None:
             i = self._T[key] = len(self.T)
             as_of = fmt_date(self.lang, r.as_of, r.as_of_precision)
             self.T.append([STATUS_IDX[r.status], BASIS_IDX[r.basis], radius_for(r.central),
-                           self.txt(r.label), self.txt(as_of) if as_of else -1, list(quotes),
-                           extra, self.txt(actor_name(self.lang, r.actor, self.gaz)),
-                           area_class(r.central)])
+                           self.txt(self.level(r)), self.txt(as_of) if as_of else -1,
+                           list(quotes), extra,
+                           self.txt(actor_name(self.lang, r.actor, self.gaz)),
+                           area_class(r.central), self.txt(self.short_level(r))])
         return i
+
+    def level(self, r: Row) -> str:
+        """The level as stated ('≈ 2,500', '< 500', '200–999'), or 'number not reported'."""
+        if r.qty_label:
+            return r.qty_label
+        return "–" if r.status == "withdrawn" else t(self.lang, "not_reported")
+
+    @staticmethod
+    def short_level(r: Row) -> str:
+        """The level for labels on the map ('?' when no number was reported)."""
+        if r.qty_label:
+            return r.qty_label
+        return "–" if r.status == "withdrawn" else "?"
 
     def quote(self, src: Any) -> int:
         """A source's quote, outlet, date and link as escaped HTML (string-table index)."""
@@ -325,24 +339,26 @@ class _Build:
                    zoom_snap=0.25, max_zoom=13, min_zoom=2, world_copy_jump=False)
         self.m = m
         data = self.add_data_element(m)
-        if self.basemap != "none" and "basemap" in self.wanted:
-            self.add_basemap(m, view)
-        if "areas" in self.wanted and areas:
-            self.add_areas(m, areas, view)
-        if "mentioned" in self.wanted:
-            self.add_mentioned(m, set(p for p, _ in points) | set(areas))
-        if "phases" in self.wanted:
-            self.add_phases(m)
-        if "moves" in self.wanted:
-            self.add_moves(m)
-        if "sites" in self.wanted:
-            self.add_sites(m, points)
+        # FeatureGroups in layer-control order (drawing order is set by panes)
         if kind == "changes" and "changes" in self.wanted:
             self.add_changes(m, d1, d2)
+        if "sites" in self.wanted:
+            self.add_sites(m, points)
+        if "areas" in self.wanted and areas:
+            self.add_areas(m, areas, view)
+        if "moves" in self.wanted:
+            self.add_moves(m)
+        if "phases" in self.wanted:
+            self.add_phases(m)
+        if "mentioned" in self.wanted:
+            self.add_mentioned(m, set(p for p, _ in points) | set(areas))
+        if self.basemap != "none" and "basemap" in self.wanted:
+            self.add_basemap(m, view)
         self.add_controls(m, kind, n_sites, areas)
         data.payload = self.data_payload()
         if view:
-            m.fit_bounds(geo.bounds_latlon(view), padding=(24, 24), max_zoom=8)
+            m.fit_bounds(geo.bounds_latlon(view), padding_top_left=(40, 60),
+                         padding_bottom_right=(40, 70), max_zoom=8)
             m.location = [round((view[1] + view[3]) / 2, 4), round((view[0] + view[2]) / 2, 4)]
         return m
 
@@ -491,7 +507,7 @@ class _Build:
                     status = lead.status if live else "withdrawn"
                     projected = any(r.basis == "projected" for r in rows)
                     lab_html = "".join(
-                        f'<span class="tpm-al-row"><b><bdi dir="ltr">{esc(r.label)}</bdi></b> '
+                        f'<span class="tpm-al-row"><b><bdi dir="ltr">{esc(self.short_level(r))}</bdi></b> '
                         f"{esc(self.actor_short(r.actor))}</span>" for r in rows[:3])
                     A.append([list(key), area_class(total), STATUS_IDX[status],
                               1 if projected else 0, self.s(lab_html)])
@@ -572,18 +588,23 @@ class _Build:
                 items.append([*pt, STATUS_IDX[status], self.s(label), pop])
             if not items:
                 continue
-            phase_name = ph.name or t(self.lang, "phase", phase=ph.ordinal)
+            if len({p.plan_key for p in phases}) > 1:
+                name = t(self.lang, "layer_phase", plan=_clip(ph.plan_name, 28),
+                         phase=t(self.lang, "phase", phase=ph.ordinal))
+            else:
+                name = t(self.lang, "layer_plan_phase", phase=ph.ordinal)
             if ph.deadline:
-                phase_name += " (" + t(self.lang, "by", date=fmt_date(
-                    self.lang, ph.deadline, ph.deadline_precision or "day")) + ")"
-            fg = feature_group(t(self.lang, "layer_phase", plan=ph.plan_name, phase=phase_name),
-                               show=False)
+                name += " · " + t(self.lang, "by", date=fmt_date(
+                    self.lang, ph.deadline, ph.deadline_precision or "day"))
+            fg = feature_group(name, show=False)
             PhaseLayer(items).add_to(fg)
             fg.add_to(m)
 
     def phase_popup(self, ph, mv, label_html: str) -> int:
         actor = esc(actor_name(self.lang, mv.actor, self.gaz)) if mv.actor else ""
         sub = f"{self.w('plan')}: {esc(ph.plan_name)}" + (f" · {actor}" if actor else "")
+        if ph.name:
+            sub += f"<br>{esc(ph.name)}"
         body = f'<p class="tpm-note">{label_html}</p>'
         qs = [self.quote(s) for s in mv.sources[:4]]
         body += "".join(self.S[q] for q in qs if q >= 0)
@@ -609,7 +630,7 @@ class _Build:
                                                      None, None, None))
                 action = {"withdrawn": "withdraw", "reduced": "reduce"}.get(r.status, "remain")
                 ph.moves.append(MoveInfo(r.actor, action, r.place_id, None, step, "day",
-                                         r.label, None, r.sources))
+                                         r.qty_label, None, r.sources))
         return [found[k] for k in sorted(found)]
 
     def add_moves(self, m):
@@ -793,9 +814,10 @@ def basemap_payload(gaz, extent, view, lang: str):
             if gj is None:
                 continue
             feats.append({"type": "Feature", "geometry": gj, "properties": {}})
-            if view[0] <= p.lon <= view[2] and view[1] <= p.lat <= view[3] or (
+            big = g.area >= (0.5 if kind == "country" else 0.05)
+            if big and (view[0] <= p.lon <= view[2] and view[1] <= p.lat <= view[3] or (
                     kind == "country" and extent[0] <= p.lon <= extent[2]
-                    and extent[1] <= p.lat <= extent[3]):
+                    and extent[1] <= p.lat <= extent[3])):
                 name = (p.name_ar if lang == "ar" and p.name_ar else p.name)
                 labels.append((*geo.latlon(p.lon, p.lat, 3), name))
         out.append({"fc": {"type": "FeatureCollection", "features": feats}, "labels": labels})
@@ -826,6 +848,11 @@ def _label(v: Any) -> str:
 
     q = quantity(v)
     return q.label() if q else "?"
+
+
+def _clip(text: str, n: int) -> str:
+    text = str(text or "")
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def _int(v: Any) -> int:

@@ -77,6 +77,7 @@ class Row:
     country: str | None
     precision: str
     label: str
+    qty_label: str | None
     central: float | None
     status: str
     basis: str
@@ -131,6 +132,7 @@ def posture_rows(posture: Any, gazetteer=None) -> list[Row]:
             country=get(props, "country"),
             precision=precision if precision in POINT_PRECISIONS + AREA_PRECISIONS else "country",
             label=str(get(props, "label") or (q.label() if q else "?")),
+            qty_label=q.label() if q else None,
             central=q.central if q else None,
             status=status if status in STATUSES else "present",
             basis=basis if basis in BASES else "reported",

@@ -30,6 +30,10 @@ SAME_TIME_DAYS = 31
 APPROX_TOLERANCE = 0.10
 
 PRESENTISH = ("present", "reduced", "advisory")
+#: Moves of these modalities project; "possible" and "demanded" ones are only recorded.
+PROJECTING_MODALITIES = ("planned",)
+#: Scopes that mean "every (remaining) force": such withdrawals empty sub-places too.
+TOTAL_SCOPES = ("all", "rest")
 _QUALIFIER_RANK = {"exact": 5, "approximate": 4, "range": 3, "upper_bound": 2,
                    "lower_bound": 2, "vague": 1}
 _DATE_RANK = {p: len(DATE_PRECISIONS) - i for i, p in enumerate(DATE_PRECISIONS)}
@@ -98,6 +102,13 @@ class PlannedMove:
     quantity: Quantity | None = None
     quote: str | None = None
     confirmed: bool = False
+    modality: str = "planned"
+    status: str | None = None
+
+    @property
+    def projects(self) -> bool:
+        """Whether the move projects a state (planned, with a deadline)."""
+        return self.by is not None and self.modality in PROJECTING_MODALITIES
 
     @property
     def effective(self) -> dt.date | None:
@@ -287,23 +298,46 @@ def _reason(best: Claim, current: list[Claim], conflicts: list) -> str:
 
 
 # ------------------------------------------------------------------------------ projections
-def move_outcomes(move: PlannedMove) -> list[tuple[str, str, str]]:
-    """(place_id, status, via) states a move leads to once its deadline has passed."""
-    a, scope = move.action, (move.scope or "all")
+def move_outcomes(move: PlannedMove, scope: str | None = None) -> list[tuple[str, str, str]]:
+    """(place_id, status, via) states a move leads to once its deadline has passed.
+
+    withdraw → withdrawn (``part`` scope: reduced); reduce → reduced; remain until D →
+    withdrawn after D; relocate X→Y → X withdrawn (or reduced), Y present; arrive/increase →
+    present.  A status stated with the move (e.g. ``advisory``) replaces the origin's.
+    """
+    a = move.action
+    scope = scope if scope is not None else move.scope
+    partial = scope == "part"
+    stated = move.status
     if a == "withdraw":
-        return [(move.place_id, "reduced" if scope == "part" else "withdrawn", "")]
-    if a == "reduce":
-        return [(move.place_id, "reduced", "")]
-    if a == "remain":
-        return [(move.place_id, "withdrawn", "")]
-    if a == "relocate":
-        out = [(move.place_id, "reduced" if scope == "part" else "withdrawn", "")]
+        out = [(move.place_id, stated or ("reduced" if partial else "withdrawn"), "")]
+    elif a == "reduce":
+        out = [(move.place_id, stated or "reduced", "")]
+    elif a == "remain":
+        out = [(move.place_id, stated if stated and stated != "present" else "withdrawn", "")]
+    elif a == "relocate":
+        out = [(move.place_id, stated or ("reduced" if partial else "withdrawn"), "")]
         if move.to_place_id:
             out.append((move.to_place_id, "present", "to"))
-        return out
-    if a in ("arrive", "increase"):
-        return [(move.place_id, "present", "")]
-    return []
+    elif a in ("arrive", "increase"):
+        out = [(move.place_id, stated or "present", "")]
+    else:
+        out = []
+    return out
+
+
+def effective_scope(m: PlannedMove, moves: Sequence[PlannedMove]) -> str | None:
+    """A withdrawal of unstated scope followed (same plan, actor, place) by a later total
+    one ("… and the rest by 2026") was partial."""
+    if m.scope is not None or m.action not in ("withdraw", "relocate"):
+        return m.scope
+    for o in moves:
+        if (o is not m and o.plan_id == m.plan_id and o.actor == m.actor
+                and o.place_id == m.place_id and o.action == "withdraw"
+                and o.scope in TOTAL_SCOPES and o.projects and m.by is not None
+                and o.by is not None and o.by.value > m.by.value):
+            return "part"
+    return m.scope
 
 
 def projected_quantity(p: Projection, prior: Estimate | None) -> Quantity | None:
@@ -367,16 +401,16 @@ def build_projections(moves: Iterable[PlannedMove], series: Iterable[tuple[str, 
         out.setdefault((actor, place), []).append(
             Projection(m, actor, place, eff, status, via))
 
+    moves = [m for m in moves if m.projects]
     for m in moves:
-        if m.by is None:
-            continue
         group = set(members.get(m.actor, ()))
-        for place, status, via in move_outcomes(m):
+        scope = effective_scope(m, moves)
+        for place, status, via in move_outcomes(m, scope):
             add(m.actor, place, status, via, m)
             for a in by_place.get(place, ()):
                 if a in group:
                     add(a, place, status, f"actor:{m.actor}", m)
-            if status == "withdrawn" and via == "" and (m.scope or "all") == "all":
+            if status == "withdrawn" and via == "" and scope in TOTAL_SCOPES:
                 for sub in below.get(place, ()):
                     for a in by_place.get(sub, ()):
                         if a == m.actor or a in group:

@@ -48,7 +48,10 @@ Format (every key is checked; errors name the file, line and field)::
                 action: withdraw                  # withdraw|reduce|remain|relocate|arrive|increase
                 place: installation:ain-al-asad-air-base
                 to: null                          # destination of a relocation
-                scope: all                        # all|part
+                scope: all                        # all|rest|part (rest: the remaining forces)
+                modality: planned                 # planned|possible|demanded (only planned
+                                                  # moves project)
+                status: null                      # status left behind, e.g. advisory
                 by: 2025-09                       # default: the phase deadline
                 count: null                       # how many move (count/count_min/count_max)
                 quote: "..."
@@ -623,7 +626,8 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
                 mw = f"{pw}.moves[{k}]"
                 if not _keys(ck, md, mw, {"actor", "action", "place", "to", "scope", "by",
                                           "count", "count_min", "count_max", "approximate",
-                                          "qualifier", "quote", "source", "confirmed"},
+                                          "qualifier", "quote", "source", "confirmed",
+                                          "modality", "status"},
                              {"actor", "action", "place"}):
                     continue
                 n_before = len(ck.problems)
@@ -639,8 +643,16 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
                 if action == "relocate" and md.get("to") is None:
                     ck.add(md.line, f"{mw}.to", "a relocation needs a destination (to:)")
                 scope = _text(ck, md, "scope", mw)
-                if scope not in (None, "all", "part"):
-                    ck.add(_line(md, "scope"), f"{mw}.scope", "must be all or part")
+                if scope not in (None, "all", "rest", "part"):
+                    ck.add(_line(md, "scope"), f"{mw}.scope", "must be all, rest or part")
+                modality = _text(ck, md, "modality", mw) or "planned"
+                if modality not in ("planned", "possible", "demanded"):
+                    ck.add(_line(md, "modality"), f"{mw}.modality",
+                           "must be planned, possible or demanded")
+                mstatus = _text(ck, md, "status", mw)
+                if mstatus is not None and mstatus not in STATUSES:
+                    ck.add(_line(md, "status"), f"{mw}.status",
+                           f"must be one of {', '.join(STATUSES)}")
                 by = _date(ck, md, "by", mw) or deadline
                 if by and start and by.value < start:
                     ck.add(_line(md, "by"), f"{mw}.by", "cannot be before the plan's start")
@@ -653,7 +665,8 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
                 moves.append((by, move_row(actor=actor, action=action, place_id=place,
                                            by=by, ordinal=k + 1, to_place_id=to, scope=scope,
                                            quantity=qty, quote=quote, confirmed=confirmed,
-                                           source=src or psrc)))
+                                           source=src or psrc, modality=modality,
+                                           status=mstatus)))
             phases.append({"name": _text(ck, phd, "name", pw, maxlen=300) or f"Phase {j + 1}",
                            "deadline": deadline, "moves": moves})
         if pslug and pname:
@@ -677,7 +690,8 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
             for ph in phases:
                 for _, mv in ph["moves"]:
                     if mv["action"] in ("withdraw", "reduce", "remain", "relocate",
-                                        "increase"):
+                                        "increase") and mv["modality"] == "planned" \
+                            and mv["by"] is not None:
                         o = observation_row(
                             actor=mv["actor"], place_id=mv["place_id"],
                             place_kind=kind_of(mv["place_id"]), as_of=FuzzyDate(start),

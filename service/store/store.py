@@ -43,6 +43,8 @@ _KIND_ORDER = {"country": 0, "region": 1, "admin1": 2, "city": 3, "installation"
 _EVENT_STATUS = {"invade": "present", "deploy": "present", "arrive": "present",
                  "return": "present", "establish": "present", "withdraw": "withdrawn"}
 _IMPLIED_ACTIONS = ("withdraw", "reduce", "remain", "relocate", "increase")
+MOVE_SCOPES = (None, "all", "rest", "part")
+MODALITIES = ("planned", "possible", "demanded", "reported")
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -863,7 +865,8 @@ class Store:
             phase=r.phase_name, actor=r.actor, action=r.action, place_id=r.place_id,
             by=_fuzzy(r.by, r.by_precision, r.by_approximate), source=refs[r.source_id],
             to_place_id=r.to_place_id, scope=r.scope, quantity=_qty_from(r), quote=r.quote,
-            confirmed=bool(r.confirmed)) for r in rows]
+            confirmed=bool(r.confirmed), modality=r.modality or "planned", status=r.status)
+            for r in rows]
 
     @staticmethod
     def _members_map() -> dict[str, tuple[str, ...]]:
@@ -897,7 +900,7 @@ class Store:
             series_rows = conn.execute(self._series_query(conn, codes, box)).all()
             claim_rows = self._current_claim_rows(conn, day,
                                                   self._series_query(conn, codes, box))
-            moves = self._moves(conn, plan_id, until=day)
+            moves = self._moves(conn, plan_id)  # all: later moves qualify earlier ones
             refs = self._source_refs(conn, (r.source_id for r in claim_rows))
             cache = self._place_cache(conn)
         claims: dict[tuple[str, str], list[M.Claim]] = {}
@@ -1326,7 +1329,8 @@ def move_row(*, actor: str, action: str, place_id: str, by: FuzzyDate | None,
              ordinal: int, to_place_id: str | None = None, scope: str | None = None,
              quantity: Quantity | None = None, quote: str | None = None,
              quote_start: int | None = None, quote_end: int | None = None,
-             confirmed: bool = False, source: str | None = None) -> dict[str, Any]:
+             confirmed: bool = False, source: str | None = None,
+             modality: str | None = "planned", status: str | None = None) -> dict[str, Any]:
     """Column values of one planned move (validated)."""
     from ..domain import MOVEMENT_ACTIONS
 
@@ -1334,12 +1338,17 @@ def move_row(*, actor: str, action: str, place_id: str, by: FuzzyDate | None,
         raise InputError(f"unknown move action {action!r}")
     if action == "relocate" and not to_place_id:
         raise InputError("a relocation needs a destination (to)")
-    if scope not in (None, "all", "part"):
-        raise InputError(f"unknown move scope {scope!r} (all or part)")
+    if scope not in MOVE_SCOPES:
+        raise InputError(f"unknown move scope {scope!r} (all, rest or part)")
+    if (modality or "planned") not in MODALITIES:
+        raise InputError(f"unknown move modality {modality!r} ({', '.join(MODALITIES)})")
+    if status is not None and status not in M.PRESENTISH + ("withdrawn",):
+        raise InputError(f"unknown status {status!r}")
     return {"actor": actor_registry.get_actor(actor).code, "action": action,
             "place_id": place_id, "to_place_id": to_place_id,
             "by": by.value if by else None, "by_precision": by.precision if by else None,
             "by_approximate": bool(by.approximate) if by else False, "scope": scope,
+            "modality": modality or "planned", "status": status,
             "ordinal": ordinal, "quote": quote, "quote_start": quote_start,
             "quote_end": quote_end, "confirmed": bool(confirmed), "source": source,
             **_qty_cols(quantity)}
@@ -1347,14 +1356,27 @@ def move_row(*, actor: str, action: str, place_id: str, by: FuzzyDate | None,
 
 def group_phases(moves: list[tuple[FuzzyDate | None, dict[str, Any]]]
                  ) -> list[dict[str, Any]]:
-    """Phases grouped by deadline (earliest first; moves without a deadline last)."""
-    groups: dict[dt.date | None, list[tuple[FuzzyDate | None, dict[str, Any]]]] = {}
+    """Phases grouped by deadline (earliest first); moves without a deadline, then moves that
+    are not planned (possible, demanded) come last, in phases of their own."""
+    groups: dict[Any, list[tuple[FuzzyDate | None, dict[str, Any]]]] = {}
     for by, mv in moves:
-        groups.setdefault(by.value if by else None, []).append((by, mv))
-    order = sorted(groups, key=lambda d: (d is None, d or dt.date.min))
+        if mv.get("modality", "planned") != "planned":
+            key: Any = "other"
+        else:
+            key = by.value if by else None
+        groups.setdefault(key, []).append((by, mv))
+    order = sorted(groups, key=lambda d: (d == "other", d is None,
+                                          d if isinstance(d, dt.date) else dt.date.min))
     phases = []
     for i, d in enumerate(order, start=1):
         items = groups[d]
+        if d == "other":
+            for j, (_, mv) in enumerate(items, start=1):
+                mv["ordinal"] = j
+            phases.append({"ordinal": i, "name": "Not agreed (possible or demanded moves)",
+                           "deadline": None, "deadline_precision": None,
+                           "deadline_approximate": False, "moves": [mv for _, mv in items]})
+            continue
         by = items[0][0]
         if by is not None:
             prec = min((b.precision for b, _ in items if b),
@@ -1419,12 +1441,31 @@ def build_article_records(ex: Any, *, published: dt.date | None, plan_name: str,
         if place_id is None:
             skipped += 1
             continue
+        modality = getattr(mv, "modality", None) or "planned"
+        mstatus = getattr(mv, "status", None)
+        if modality == "reported":
+            # a move that already happened is a report of the state after it
+            when = mv.by or pub_fd
+            if when is None:
+                skipped += 1
+                continue
+            pm = M.PlannedMove(0, 0, "", "article", "", actor_registry.get_actor(mv.actor).code,
+                               mv.action, place_id, when, M.SourceRef(0, "article"),
+                               to_place_id=mv.to_place_id, scope=mv.scope, status=mstatus)
+            for pid, status, _via in M.move_outcomes(pm):
+                o = observation_row(actor=pm.actor, place_id=pid, place_kind=kind_of(pid),
+                                    as_of=when, quantity=None, status=status,
+                                    claim_type="event", quote=mv.quote.text,
+                                    quote_start=mv.quote.start, quote_end=mv.quote.end)
+                obs.setdefault(o["claim_key"], o)
+            continue
         row = move_row(actor=mv.actor, action=mv.action, place_id=place_id, by=mv.by,
                        ordinal=0, to_place_id=mv.to_place_id, scope=mv.scope,
                        quantity=mv.quantity, quote=mv.quote.text, quote_start=mv.quote.start,
-                       quote_end=mv.quote.end)
+                       quote_end=mv.quote.end, modality=modality, status=mstatus)
         plan_moves.append((mv.by, row))
-        if mv.action in _IMPLIED_ACTIONS and pub_fd is not None:
+        if (mv.action in _IMPLIED_ACTIONS and pub_fd is not None and mv.by is not None
+                and modality == "planned"):
             code = row["actor"]
             if (code, place_id, pub_fd.start) not in level_keys:
                 o = observation_row(actor=code, place_id=place_id,

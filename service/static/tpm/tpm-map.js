@@ -4,9 +4,10 @@
  * (service/render/escape.py); this file only joins those fragments with constant markup.
  * It never turns raw text into HTML.
  *
- * Payload tables (see service/render/payload.py):
+ * Payload tables (built by service/render/maps.py):
  *   S  strings (escaped HTML fragments)
- *   T  row states: [status, basis, radius, labelS, asOfS, [quoteS...], extraS, actorS, areaClass]
+ *   T  row states: [status, basis, radius, levelS, asOfS, [quoteS...], extraS, actorS, areaClass,
+ *      shortLevelS]
  *   steps, stepLabels (S indexes), step (initial index)
  * Sites:  [lat, lon, headerS, nameS, cssClass, precision(0 point, 1 city), rle]
  *         rle = [step, stateT, step, stateT, ...]; stateT -1 = absent from that step on.
@@ -235,7 +236,7 @@
         m.setStyle(style);
         m.setRadius(style.radius);
         var label = '<span dir="' + (TPM.rtl ? "rtl" : "ltr") + '">' + TPM.S[rec.site[3]] +
-          ' <bdi dir="ltr" class="tpm-lv">' + TPM.S[st[3]] + "</bdi></span>";
+          ' <bdi dir="ltr" class="tpm-lv">' + TPM.S[st[9]] + "</bdi></span>";
         m.unbindTooltip();
         m.bindTooltip(label, {
           permanent: TPM.labels, direction: TPM.rtl ? "left" : "right",
