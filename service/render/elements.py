@@ -204,6 +204,8 @@ def _lean_types() -> tuple[type, ...]:
 
 def feature_group(name: str, *, show: bool = True, control: bool = True) -> folium.FeatureGroup:
     """A FeatureGroup whose (layer-control) name is escaped: Leaflet writes it as HTML."""
+    if len(name) > 64:
+        name = name[:63].rstrip() + "…"
     return folium.FeatureGroup(name=esc(name), show=show, control=control)
 
 

@@ -51,6 +51,8 @@ AREA_BREAKS = (250, 500, 1000, 2500, 5000)
 STATUS_COLORS = {"present": "#b2182b", "reduced": "#e08214", "withdrawn": "#6b6b6b",
                  "advisory": "#2166ac"}
 AREA_COLORS = ("#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f")
+#: With more FeatureGroups than this, the layer control starts collapsed.
+COLLAPSE_LAYERS_OVER = 9
 #: Up to this many sites, names and levels are written next to the symbols.
 LABELS_MAX_SITES = 60
 ACTION_STATUS = {"withdraw": "withdrawn", "relocate": "withdrawn", "reduce": "reduced",
@@ -433,6 +435,9 @@ class _Build:
             by_actor.setdefault(actor, []).append((pid, series))
         totals = {a: sum(max((r.central or 0) for r in s if r) for _, s in items)
                   for a, items in by_actor.items()}
+        shared = {}
+        for pid, _ in points:
+            shared[pid] = shared.get(pid, 0) + 1
         for actor in sorted(by_actor, key=lambda a: (-totals[a], a)):
             sites = []
             for pid, series in by_actor[actor]:
@@ -445,13 +450,20 @@ class _Build:
                 sites.append((biggest, [
                     *geo.latlon(first.lon, first.lat),
                     self.header(pid, first.name, first.name_ar, sub),
-                    self.txt(self.short_name(pid, first.name, first.name_ar)),
+                    self.site_label(pid, first, actor if shared[pid] > 1 else None),
                     css_class(pid), prec, self.rle(states, lambda v: v)]))
             sites.sort(key=lambda t_: -t_[0])  # big symbols first, small ones on top
             fg = feature_group(t(self.lang, "layer_sites",
                                  actor=actor_name(self.lang, actor, self.gaz)))
             SitesLayer({"sites": [s for _, s in sites]}).add_to(fg)
             fg.add_to(m)
+
+    def site_label(self, pid: str, row: Row, actor: str | None) -> int:
+        """Name shown beside a symbol; with the actor when several share the place."""
+        name = esc(self.short_name(pid, row.name, row.name_ar))
+        if actor:
+            name += f' <span class="tpm-la">{esc(self.actor_short(actor))}</span>'
+        return self.s(name)
 
     def area_geometry(self, pid: str, row: Row, tolerance: float, clip=None):
         """Shapely geometry of an area (gazetteer polygon, else the feature's geometry)."""
@@ -506,9 +518,13 @@ class _Build:
                     lead = max(live or rows, key=lambda r: r.central or 0)
                     status = lead.status if live else "withdrawn"
                     projected = any(r.basis == "projected" for r in rows)
+                    ranked = sorted(rows, key=lambda r: (r.status == "withdrawn",
+                                                         -(r.central or 0), r.actor))
                     lab_html = "".join(
-                        f'<span class="tpm-al-row"><b><bdi dir="ltr">{esc(self.short_level(r))}</bdi></b> '
-                        f"{esc(self.actor_short(r.actor))}</span>" for r in rows[:3])
+                        f'<span class="tpm-al-row"><b><bdi dir="ltr">{esc(self.short_level(r))}'
+                        f"</bdi></b> {esc(self.actor_short(r.actor))}</span>" for r in ranked[:3])
+                    if len(ranked) > 3:
+                        lab_html += f'<span class="tpm-al-row">+{len(ranked) - 3}</span>'
                     A.append([list(key), area_class(total), STATUS_IDX[status],
                               1 if projected else 0, self.s(lab_html)])
                 states.append(A_idx[key])
@@ -782,8 +798,9 @@ class _Build:
             TimeSlider("bottomright" if rtl else "bottomleft").add_to(m)
         Fullscreen(position="topright" if rtl else "topleft", title=t(self.lang, "fullscreen"),
                    title_cancel=t(self.lang, "exit_fullscreen")).add_to(m)
+        n_layers = sum(isinstance(c, folium.FeatureGroup) for c in m._children.values())
         folium.LayerControl(position="topleft" if rtl else "topright",
-                            collapsed=False).add_to(m)
+                            collapsed=n_layers > COLLAPSE_LAYERS_OVER).add_to(m)
 
 
 # ------------------------------------------------------------------------------ basemap data
