@@ -421,6 +421,7 @@ class Sentence:
             if self._inside_movement(n):
                 continue
             place = self._place_after(noun[1]) or self._locative_before(n.start)
+            place = self._more_specific_nearby(n, place)
             actors = self._fl_actors(n, noun, place, last if elliptical else None)
             if place is None:
                 locs = [pm for pm in self.places if pm.locative and not pm.metonym]
@@ -445,6 +446,32 @@ class Sentence:
                 out.append(fl)
                 last = fl
         return out
+
+    _SPECIFIC = {"installation": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+
+    def _more_specific_nearby(self, n: NumberMatch, place: PlaceMark | None
+                              ) -> PlaceMark | None:
+        """Prefer a base or city named in the same clause over the country it is in
+        ("تستضيف قاعدة العديد نحو 10 آلاف جندي" is about Al Udeid, not Qatar)."""
+        a, b = self._clause_of(n.start)
+        cands = [pm for pm in self.places if a <= pm.start < b and not pm.metonym
+                 and pm.r.place.kind in ("installation", "city")]
+        if place is not None:
+            chain = None
+            better = []
+            for pm in cands:
+                if self._SPECIFIC[pm.r.place.kind] >= self._SPECIFIC[place.r.place.kind]:
+                    continue
+                chain = {q.id for q in self.an.gaz.parent_chain(pm.pid)}
+                if place.pid in chain:
+                    better.append(pm)
+            cands = better
+        if not cands:
+            return place
+        cands.sort(key=lambda pm: (self._SPECIFIC[pm.r.place.kind], abs(pm.start - n.start)))
+        if len({pm.pid for pm in cands if pm.r.place.kind == cands[0].r.place.kind}) > 1:
+            return place  # two bases in one clause: do not guess
+        return cands[0]
 
     def _clause_of(self, pos: int) -> tuple[int, int]:
         a, b = self.start, self.end
@@ -478,6 +505,7 @@ class Sentence:
                 if a.start != place_start and (place is None or a.start < place.start
                                                or a.start >= place.end)]
         near = [a for a in near if not (place and a.start >= place.start)]
+        near.sort(key=lambda a: 0 if a.extra.get("demonym") else 1)
         if near:
             return [near[0].value]
         if last is not None:
