@@ -103,7 +103,8 @@ class Analyzer:
                 if m.end() > m.start()]
 
     def tokens_before(self, pos: int, n: int) -> list[str]:
-        return self.norm[:self.norm_index(pos)].split()[-n:]
+        i = self.norm_index(pos)
+        return self.norm[max(0, i - 40 * n):i].split()[-n:]
 
     # ------------------------------------------------------------------ places
     def _place_mark(self, r: Resolved, dateline: tuple[int, int] | None) -> PlaceMark:

@@ -664,8 +664,8 @@ class _Build:
                 if a and (mv.place_id, mv.to_place_id, mv.actor) not in seen:
                     seen.add((mv.place_id, mv.to_place_id, mv.actor))
                     arrows.append(a)
-        if len(self.steps) >= 1:
-            first = self.steps[0] if self.kind != "changes" else None
+        if self.kind == "time" and self.steps[0] < self.steps[-1]:
+            first = self.steps[0]
             if first is not None:
                 for c in self.store_changes(first, self.steps[-1]) or []:
                     if c.kind != "moved" or not c.to_place_id:

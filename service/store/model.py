@@ -18,7 +18,7 @@ Intervals are half-open: a move "by 2025-09" (deadline 2025-09-30) takes effect 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -340,7 +340,8 @@ def effective_scope(m: PlannedMove, moves: Sequence[PlannedMove]) -> str | None:
     return m.scope
 
 
-def projected_quantity(p: Projection, prior: Estimate | None) -> Quantity | None:
+def projected_quantity(p: Projection, prior: Estimate | None,
+                       moved: Quantity | None = None) -> Quantity | None:
     """The number a projection implies, given the estimate just before it (never invented).
 
     withdrawn → none; reduced → "fewer than" the previous upper figure when one is known;
@@ -349,7 +350,7 @@ def projected_quantity(p: Projection, prior: Estimate | None) -> Quantity | None
     if p.status == "withdrawn":
         return None
     pq = prior.quantity if prior is not None and prior.status in PRESENTISH else None
-    mq = p.move.quantity
+    mq = p.move.quantity or moved
     if p.status == "reduced":
         if pq is not None and pq.high is not None:
             return Quantity(count_max=pq.high, approximate=pq.approximate,
@@ -358,8 +359,10 @@ def projected_quantity(p: Projection, prior: Estimate | None) -> Quantity | None
     # present after an arrival / increase / relocation
     base = pq.low if pq is not None and pq.low is not None else None
     add = mq.low if mq is not None else None
-    if p.move.action == "arrive" and base is None and mq is not None:
-        return mq
+    if p.move.action in ("arrive", "relocate") and base is None and mq is not None:
+        if mq.count is not None or mq.count_min is not None:
+            return Quantity(count_min=mq.low, approximate=mq.approximate,
+                            qualifier="lower_bound") if p.move.action == "relocate" else mq
     if base is None and add is None:
         return None
     total = (base or 0) + (add or 0)
@@ -441,9 +444,16 @@ def best_projection(projections: Sequence[Projection], day: dt.date
     return best, agree, conflict
 
 
-def estimate_at(claims: Sequence[Claim], projections: Sequence[Projection], day: dt.date
-                ) -> Estimate | None:
-    """The estimate of one series on ``day``: reported, or projected if a plan overtook it."""
+ClaimsOf = Callable[[tuple[str, str]], Sequence[Claim]]
+
+
+def estimate_at(claims: Sequence[Claim], projections: Sequence[Projection], day: dt.date,
+                claims_of: ClaimsOf | None = None) -> Estimate | None:
+    """The estimate of one series on ``day``: reported, or projected if a plan overtook it.
+
+    ``claims_of((actor, place))`` gives other series' claims, so a relocation's destination
+    can count the forces that left the origin.
+    """
     rep = best_reported(claims, day)
     proj = best_projection(projections, day)
     if proj is None:
@@ -460,9 +470,15 @@ def estimate_at(claims: Sequence[Claim], projections: Sequence[Projection], day:
         reason += f"; the move is by {best.via[6:]}, of which {best.actor} is a member"
     elif best.via.startswith("place:"):
         reason += f"; the move covers all of {best.via[6:]}"
+    moved = None
+    if best.via == "to" and claims_of is not None and best.move.scope in (None, "all", "rest"):
+        origin = best_reported(claims_of((best.actor, best.move.place_id)),
+                               best.effective - dt.timedelta(days=1))
+        if origin is not None and origin.status in PRESENTISH:
+            moved = origin.quantity
     return Estimate(
         actor=best.actor, place_id=best.place_id, status=best.status,
-        quantity=projected_quantity(best, prior), basis="projected", as_of=by,
+        quantity=projected_quantity(best, prior, moved), basis="projected", as_of=by,
         valid_from=best.effective, supporting=list(agree), conflicts=list(conflict),
         corroboration=independent_count(agree), confirmed=any(p.confirmed for p in agree),
         reason=reason, plan=best.move.plan, plan_id=best.move.plan_id,
@@ -485,11 +501,12 @@ class Step:
     estimate: Estimate
 
 
-def steps(claims: Sequence[Claim], projections: Sequence[Projection]) -> list[Step]:
+def steps(claims: Sequence[Claim], projections: Sequence[Projection],
+          claims_of: ClaimsOf | None = None) -> list[Step]:
     """The step series of one actor at one place (consecutive identical states merge)."""
     out: list[Step] = []
     for day in change_points(claims, projections):
-        est = estimate_at(claims, projections, day)
+        est = estimate_at(claims, projections, day, claims_of)
         if est is None:
             continue
         if out and out[-1].estimate.state() == est.state():

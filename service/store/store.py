@@ -912,8 +912,9 @@ class Store:
         projections = M.build_projections(moves, keys, self._ancestors(cache),
                                           self._members_map())
         estimates = []
+        claims_of = lambda key: claims.get(key, ())  # noqa: E731
         for k in keys:
-            est = M.estimate_at(claims.get(k, ()), projections.get(k, ()), day)
+            est = M.estimate_at(claims.get(k, ()), projections.get(k, ()), day, claims_of)
             if est is not None:
                 estimates.append(est)
         features = self._features(estimates, cache)
@@ -975,12 +976,13 @@ class Store:
             if codes is not None:
                 sq = sq.where(series_t.c.actor.in_(codes))
             keys = [(r.actor, r.place_id) for r in conn.execute(sq)]
-            q = sa.select(*_CLAIM_COLS).where(o.c.place_id == place_id)
+            moves = self._moves(conn, None)
+            origins = sorted({m.place_id for m in moves if m.to_place_id == place_id})
+            q = sa.select(*_CLAIM_COLS).where(o.c.place_id.in_([place_id, *origins]))
             if codes is not None:
                 q = q.where(o.c.actor.in_(codes))
             rows = conn.execute(q).all()
             refs = self._source_refs(conn, (r.source_id for r in rows))
-            moves = self._moves(conn, None)
         claims: dict[tuple[str, str], list[M.Claim]] = {}
         for c in self._claims(rows, refs):
             claims.setdefault((c.actor, c.place_id), []).append(c)
@@ -988,8 +990,9 @@ class Store:
                                           self._members_map())
         out: list[TimelineStep] = []
         place = cache[place_id]
+        claims_of = lambda key: claims.get(key, ())  # noqa: E731
         for k in sorted(keys):
-            for st in M.steps(claims.get(k, ()), projections.get(k, ())):
+            for st in M.steps(claims.get(k, ()), projections.get(k, ()), claims_of):
                 p = estimate_properties(st.estimate, place)
                 out.append(TimelineStep(
                     start=st.start, end=st.end, actor=k[0], place_id=place_id,
