@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from bisect import bisect_left
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -76,21 +78,29 @@ class Analyzer:
         self.text = text
         self.norm = norm
         self.offsets = offsets
+        self.off = offsets.tolist()  # plain list: fast scalar access
+        body_text = text[body[0]:body[1]]
+        # skip a script's patterns when the body has none of its letters (most articles
+        # are in one language; the regexes are the main cost)
+        self.has_latin = re.search(r"[A-Za-z]", body_text) is not None
+        self.has_arabic = re.search(r"[\u0600-\u06ff]", body_text) is not None
         self.gaz = gaz
         self.published = published
         self.body = body
         self.marks: list[PlaceMark] = [self._place_mark(r, dateline) for r in places]
         self._metonym_pairs()
         self.actors = self._find_actors()
+        self.move_marks = self._find_verbs(L.MOVE_AR, L.MOVE_EN, "move")
+        self.event_marks = self._find_verbs(L.EVENT_AR, L.EVENT_EN, "event")
         self.focus = self._focus_country(dateline)
         self.dominant = self._dominant_actor()
 
     # ------------------------------------------------------------------ span helpers
     def norm_index(self, pos: int) -> int:
-        return int(np.searchsorted(self.offsets, pos, side="left"))
+        return bisect_left(self.off, pos, 1, len(self.off) - 1) if len(self.off) > 2 else 0
 
     def plain_span(self, ns: int, ne: int) -> tuple[int, int]:
-        return int(self.offsets[ns]), int(self.offsets[ne - 1]) + 1
+        return self.off[ns], self.off[ne - 1] + 1
 
     def norm_between(self, a: int, b: int) -> str:
         return self.norm[self.norm_index(a):self.norm_index(b)]
@@ -181,13 +191,14 @@ class Analyzer:
     def _find_actors(self) -> list[Mark]:
         a, b = self.body
         out: list[Mark] = []
-        for code, pat, is_ar in L.actor_regexes():
-            if is_ar:
-                for s, e in self.find_norm(pat, a, b):
-                    out.append(Mark(s, e, "actor", code, {"demonym": True}))
-            else:
-                for m in pat.finditer(self.text, a, b):
-                    out.append(Mark(m.start(), m.end(), "actor", code, {"demonym": True}))
+        ar_re, en_cs, en_ci = L.actor_combined()
+        na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
+        for m in (ar_re.finditer(self.norm, na, nb) if self.has_arabic else ()):
+            s, e = self.plain_span(m.start(), m.end())
+            out.append(Mark(s, e, "actor", m.lastgroup, {"demonym": True}))
+        for rx in ((en_cs, en_ci) if self.has_latin else ()):
+            for m in rx.finditer(self.text, a, b):
+                out.append(Mark(m.start(), m.end(), "actor", m.lastgroup, {"demonym": True}))
         # country places that are not locative act as actors ("the United States has …")
         for pm in self.marks:
             p = pm.r.place
@@ -204,6 +215,22 @@ class Analyzer:
                 continue
             dedup.append(m)
         return dedup
+
+    def _find_verbs(self, ar: dict[str, list[str]], en: dict[str, str], kind: str
+                    ) -> list[Mark]:
+        """Every verb anchor in the body, once (sentences pick theirs by offset)."""
+        a, b = self.body
+        out: list[Mark] = []
+        ar_re, en_re = _combined(kind, ar, en)
+        na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
+        for m in (ar_re.finditer(self.norm, na, nb) if self.has_arabic else ()):
+            s, e = self.plain_span(m.start(), m.end())
+            if a <= s < b:
+                out.append(Mark(s, e, kind, m.lastgroup))
+        for m in (en_re.finditer(self.text, a, b) if self.has_latin else ()):
+            out.append(Mark(m.start(), m.end(), kind, m.lastgroup))
+        out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        return out
 
     def _dominant_actor(self) -> str | None:
         counts: dict[str, int] = {}
@@ -261,6 +288,25 @@ _EN_NOUN = re.compile(
     r"service\s+personnel|marines?|sailors|airmen|advis[eo]rs?|trainers|special\s+forces|"
     r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b")
 _NOUN_AR = re.compile(L.TROOP_AR)
+
+
+@lru_cache(maxsize=1024)
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
+    return re.compile(pattern, flags)
+
+
+_COMBINED: dict[str, tuple[re.Pattern, re.Pattern]] = {}
+
+
+def _combined(kind: str, ar: dict[str, list[str]], en: dict[str, str]
+              ) -> tuple[re.Pattern, re.Pattern]:
+    """One alternation per language, a named group per action: one pass over the text."""
+    if kind not in _COMBINED:
+        ar_alt = "|".join(f"(?P<{act}>{'|'.join(f'(?:{p})' for p in pats)})"
+                          for act, pats in ar.items())
+        en_alt = "|".join(f"(?P<{act}>{p})" for act, p in en.items())
+        _COMBINED[kind] = (re.compile(L.ar(ar_alt)), re.compile(en_alt, re.I))
+    return _COMBINED[kind]
 _TOPIC_AR = {"اعلان", "مفاوضات", "محادثات", "خطه", "اتفاق", "موعد", "تاجيل", "ملف", "قرار",
              "مساله", "قضيه", "جدول", "صفقه"}
 _TOPIC_EN = re.compile(r"\b(?:talks|negotiations|announcement|debate|question|issue|timetable)"
@@ -285,21 +331,12 @@ class Sentence:
                         if not any(n.start < de and ds < n.end for ds, de in date_spans)
                         and not n.year_like]
         self.quote = (start, end)
-        self.verbs = self._verbs(L.MOVE_AR, L.MOVE_EN, "move")
-        self.event_verbs = self._verbs(L.EVENT_AR, L.EVENT_EN, "event")
+        self.verbs = self._verbs(an.move_marks)
+        self.event_verbs = self._verbs(an.event_marks)
 
     # ------------------------------------------------------------------ helpers
-    def _verbs(self, ar: dict[str, list[str]], en: dict[str, str], kind: str) -> list[Mark]:
-        out: list[Mark] = []
-        for action, pats in ar.items():
-            for p in pats:
-                for s, e in self.an.find_norm(L.ar(p), self.start, self.end):
-                    if self.start <= s < self.end:
-                        out.append(Mark(s, e, kind, action))
-        for action, p in en.items():
-            for m in re.finditer(p, self.text[self.start:self.end], re.I):
-                out.append(Mark(self.start + m.start(), self.start + m.end(), kind, action))
-        out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    def _verbs(self, marks: list[Mark]) -> list[Mark]:
+        out = [m for m in marks if self.start <= m.start < self.end and m.end <= self.end]
         dedup: list[Mark] = []
         for m in out:
             if dedup and m.start < dedup[-1].end:

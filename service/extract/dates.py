@@ -12,7 +12,7 @@ Maghrebi forms (جوان، جويلية، أوت).
 from __future__ import annotations
 
 import datetime as dt
-import regex as re
+import re
 from dataclasses import dataclass
 
 from ..domain import FuzzyDate
@@ -61,9 +61,15 @@ _MON = alternation(n for ns in _MONTH_LISTS.values() for n in ns if n != "may")
 # "May" is also a modal verb: only accept it capitalised or in Arabic.
 _MON_ANY = rf"(?:{_MON}\.?|May)"
 # "سبتمبر/أيلول", "يناير/كانون الثاني", "September (Ayloul)"
-_MONTH = rf"(?:[وبلف]?(?P<mon>{_MON_ANY})(?:\s*[/(（]\s*(?:{_MON_ANY})\s*[)）]?)?)"
+def _month(tag: str) -> str:
+    return rf"(?:[وبلف]?(?P<mon_{tag}>{_MON_ANY})(?:\s*[/(（]\s*(?:{_MON_ANY})\s*[)）]?)?)"
+
+
+def _day(tag: str) -> str:
+    return rf"(?P<day_{tag}>[0-3]?[0-9]|[٠-٣]?[٠-٩])"
+
+
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2}|[١٢][٩٠][٠-٩]{2})"
-_DAY = r"(?P<day>[0-3]?[0-9]|[٠-٣]?[٠-٩])"
 _OF_YEAR = r"(?:\s*,?\s*(?:of\s+|من\s+(?:عام|العام|سنة)\s+|عام\s+|سنة\s+)?)"
 _AR_DIG = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
@@ -74,20 +80,20 @@ _FOLLOWING = r"(?:التالي|التالية|الذي\s+يليه|following|subs
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # 15 September 2025 / 15 سبتمبر 2025
-    ("dmy", re.compile(rf"(?<![\w]){_DAY}\s*{_MONTH}{_OF_YEAR}{_YEAR}(?![\w])", re.I)),
+    ("dmy", re.compile(rf"(?<![\w]){_day('1')}\s*{_month('2')}{_OF_YEAR}{_YEAR}(?![\w])", re.I)),
     # September 15, 2025
-    ("mdy", re.compile(rf"(?<![\w]){_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*,?\s*{_YEAR}(?![\w])",
+    ("mdy", re.compile(rf"(?<![\w]){_month('3')}\s+{_day('4')}(?:st|nd|rd|th)?\s*,?\s*{_YEAR}(?![\w])",
                        re.I)),
     # September 2025 / سبتمبر من عام 2025
-    ("my", re.compile(rf"(?<![\w]){_MONTH}{_OF_YEAR}{_YEAR}(?![\w])", re.I)),
+    ("my", re.compile(rf"(?<![\w]){_month('5')}{_OF_YEAR}{_YEAR}(?![\w])", re.I)),
     # next September / سبتمبر المقبل / September next year
-    ("m_next", re.compile(rf"(?<![\w])(?:{_NEXT}\s+{_MONTH}|{_MONTH}\s+(?:من\s+)?(?:{_NEXT}"
+    ("m_next", re.compile(rf"(?<![\w])(?:{_NEXT}\s+{_month('6')}|{_month('7')}\s+(?:من\s+)?(?:{_NEXT}"
                           rf"(?:\s+year)?|(?:العام|عام)\s+(?:المقبل|القادم)|next\s+year))"
                           rf"(?![\w])", re.I)),
-    ("m_last", re.compile(rf"(?<![\w])(?:{_LAST}\s+{_MONTH}|{_MONTH}\s+{_LAST})(?![\w])",
+    ("m_last", re.compile(rf"(?<![\w])(?:{_LAST}\s+{_month('8')}|{_month('9')}\s+{_LAST})(?![\w])",
                           re.I)),
     # on September 15 / 15 سبتمبر
-    ("md", re.compile(rf"(?<![\w])(?:{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}\s+{_MONTH})"
+    ("md", re.compile(rf"(?<![\w])(?:{_month('10')}\s+{_day('11')}(?:st|nd|rd|th)?|{_day('12')}\s+{_month('13')})"
                       rf"(?![\w])", re.I)),
     # quarter / half / mid / early / late / end of YEAR
     ("q", re.compile(rf"(?<![\w])(?:(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|"
@@ -139,6 +145,11 @@ _ROLE_BEFORE = [
 ]
 
 
+_HINT = re.compile(
+    rf"[0-9٠-٩]|{_MON}|\b(?:year|month|mid|end|quarter|half)|عام|العام|سنة|السنة|شهر|الشهر|نهاية|"
+    r"منتصف|أواخر|اواخر|أوائل|اوائل|مطلع|بداية|الربع|النصف", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class DateMatch:
     """A date expression found in text."""
@@ -148,6 +159,14 @@ class DateMatch:
     date: FuzzyDate
     role: str  # by | until | since | at
     relative: bool = False
+
+
+def _grp(m: re.Match, prefix: str) -> str | None:
+    """The first set group whose name starts with ``prefix`` (alternatives have their own)."""
+    for name, value in m.groupdict().items():
+        if value is not None and (name == prefix or name.startswith(prefix + "_")):
+            return value
+    return None
 
 
 def _year(s: str) -> int:
@@ -179,7 +198,9 @@ def _rel_word(w: str | None) -> str:
 
 def _build(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | None
            ) -> tuple[FuzzyDate, bool] | None:
-    g = m.groupdict()
+    g = dict(m.groupdict())
+    g["mon"] = _grp(m, "mon")
+    g["day"] = _grp(m, "day")
     if kind in ("dmy", "mdy"):
         return FuzzyDate.of(_year(g["year"]), month_number(g["mon"]),
                             int(g["day"].translate(_AR_DIG))), False
@@ -257,6 +278,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *,
         The last absolute date before this span (for "the following year").
     """
     end = len(text) if end is None else end
+    if not _HINT.search(text, start, end):
+        return []  # no digit, month or period word: no date (cheap pre-check)
     cands: list[tuple[int, int, str, re.Match]] = []
     for kind, pat in PATTERNS:
         for m in pat.finditer(text, start, end):

@@ -73,6 +73,28 @@ _DEMONYM_SUFFIX = r"(?:ه|ون|ين|يون|يين|ان|تين|يه)?"
 
 
 @cache
+def actor_combined() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Arabic (normalised), English case-sensitive and English case-insensitive actor
+    regexes, one named group per actor code (``m.lastgroup``)."""
+    ar_parts: dict[str, list[str]] = {}
+    en_cs: dict[str, list[str]] = {}
+    en_ci: dict[str, list[str]] = {}
+    for code, pat, is_ar in actor_regexes():
+        if is_ar:
+            ar_parts.setdefault(code, []).append(pat.pattern[len("(?<= )(?:"):-len(")(?= )")])
+        elif pat.flags & re.I:
+            en_ci.setdefault(code, []).append(pat.pattern)
+        else:
+            en_cs.setdefault(code, []).append(pat.pattern)
+
+    def alt(parts: dict[str, list[str]]) -> str:
+        return "|".join(f"(?P<{c}>{'|'.join(f'(?:{p})' for p in ps)})" for c, ps in parts.items())
+
+    return (re.compile(ar(alt(ar_parts))), re.compile(alt(en_cs)),
+            re.compile(alt(en_ci), re.I))
+
+
+@cache
 def actor_regexes() -> list[tuple[str, re.Pattern, bool]]:
     """(code, regex, is_arabic) for every actor pattern."""
     out: list[tuple[str, re.Pattern, bool]] = []

@@ -67,12 +67,11 @@ class Resolved:
 
 
 def _tokens_before(norm: str, pos: int, n: int) -> list[str]:
-    toks = norm[:pos].split()
-    return toks[-n:]
+    return norm[max(0, pos - 40 * n):pos].split()[-n:]
 
 
 def _tokens_after(norm: str, pos: int, n: int) -> list[str]:
-    return norm[pos:].split()[:n]
+    return norm[pos:pos + 40 * n].split()[:n]
 
 
 def context_cue(norm: str, cand: Candidate) -> str | None:

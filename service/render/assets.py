@@ -241,7 +241,25 @@ class AssetMode:
             return None
         if self.inline:
             return ASSET_SCHEME + rel
+        if rel.startswith("tpm/"):  # our own files change with the code: refresh, bust caches
+            return f"{self.value.rstrip('/')}/{rel}?v={own_version(rel)}"
         return f"{self.value.rstrip('/')}/{rel}"
+
+
+def own_version(rel: str) -> str:
+    """Content hash of one of our files; also refreshes a stale copy in vendor/tpm/."""
+    import hashlib
+
+    src = OWN_DIR / rel[4:]
+    data = src.read_bytes()
+    dst = VENDOR_DIR / rel
+    try:
+        if VENDOR_DIR.is_dir() and (not dst.is_file() or dst.read_bytes() != data):
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            dst.write_bytes(data)
+    except OSError:  # read-only deployment: `make setup` copied them already
+        pass
+    return hashlib.sha256(data).hexdigest()[:10]
 
 
 def _short(url: str) -> str:

@@ -31,6 +31,7 @@ class TPMFigure(Figure):
         "<head>\n"
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="icon" href="data:,">\n'
         "{% if this.title %}<title>{{ this.title }}</title>{% endif %}\n"
         "    {{ this.header.render(**kwargs) }}\n"
         "</head>\n"

@@ -227,12 +227,22 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def version_table_schema(conn: Connection) -> str | None:
+    """PostgreSQL: the schema the tables go to (the first on the search path), so that an
+    ``alembic_version`` table further down the path (e.g. in ``public``) is never mistaken
+    for this schema's."""
+    if conn.dialect.name != "postgresql":
+        return None
+    return conn.exec_driver_sql("SELECT current_schema()").scalar_one()
+
+
 def current_revision(engine: Engine) -> str | None:
     """The database's migration revision (``None`` for an empty database)."""
     from alembic.runtime.migration import MigrationContext
 
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        opts = {"version_table_schema": version_table_schema(conn)}
+        return MigrationContext.configure(conn, opts=opts).get_current_revision()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> str | None:

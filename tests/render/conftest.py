@@ -6,7 +6,6 @@ import datetime as dt
 import functools
 import http.server
 import os
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -106,6 +105,8 @@ class PageWatch:
         self.remote: list[str] = []
         self.errors: list[str] = []
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        page.on("response", lambda r: self.failed.append(f"{r.url} HTTP {r.status}")
+                if r.status >= 400 else None)
         page.on("request", self._request)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -136,8 +137,11 @@ def open_page(browser):
                        if route.request.url.startswith(("file:", "data:"))
                        else route.abort())
         page.goto(url)
-        page.wait_for_selector(".leaflet-container")
-        page.wait_for_function("window.TPM && TPM.map && TPM.layers.length > 0")
+        try:
+            page.wait_for_function("window.TPM && TPM.map && TPM.layers.length > 0",
+                                   timeout=15_000)
+        except Exception:
+            raise AssertionError(f"map did not start: {watch.errors} {watch.failed}") from None
         pages.append(ctx)
         return watch
 
@@ -167,8 +171,7 @@ def copy_to_docs(png: Path) -> None:
 
     img = Image.open(png).convert("RGB").quantize(colors=192, method=Image.Quantize.MEDIANCUT)
     img.save(target, optimize=True)
-    if target.stat().st_size > 300_000:
-        shutil.copyfile(png, target)
+    assert target.stat().st_size < 300_000, "docs/screenshot-map.png must stay under 300 KB"
 
 
 TODAY = dt.date(2025, 1, 20)

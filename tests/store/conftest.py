@@ -36,6 +36,19 @@ class DB:
         return f"{self.url}{sep}options=-csearch_path%3D{self.schema}%2Cpublic"
 
 
+def _create_schema(url: str, schema: str) -> None:
+    import sqlalchemy as sa
+
+    from service.store.db import normalize_url
+
+    eng = sa.create_engine(normalize_url(url))
+    try:
+        with eng.begin() as conn:
+            conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+    finally:
+        eng.dispose()
+
+
 def _drop_schema(url: str, schema: str) -> None:
     import sqlalchemy as sa
 
@@ -58,6 +71,7 @@ def db(request, tmp_path):
     url = os.environ.get(PG_ENV, "").strip()
     require(bool(url), f"{PG_ENV} is not set (run scripts/ci_postgres.sh)")
     schema = f"t_{uuid.uuid4().hex[:12]}"
+    _create_schema(url, schema)
     yield DB("postgis", url, schema)
     _drop_schema(url, schema)
 
@@ -78,6 +92,31 @@ def make_store(db, mini_gaz):
     yield make
     for st in opened:
         st.close()
+
+
+@pytest.fixture
+def fresh_store(request, tmp_path, mini_gaz):
+    """``fresh_store()`` opens a store on another new, empty database of the same backend."""
+    from service.store import Store
+
+    backend = request.node.callspec.params["db"]
+    opened, schemas = [], []
+
+    def make(extractor=seed_extraction):
+        if backend == "sqlite":
+            url, schema = f"sqlite:///{tmp_path / f'other{len(opened)}.sqlite'}", None
+        else:
+            url, schema = os.environ[PG_ENV].strip(), f"t_{uuid.uuid4().hex[:12]}"
+            schemas.append(schema)
+        st = Store.open(url, schema=schema, gazetteer=mini_gaz, extractor=extractor)
+        opened.append(st)
+        return st
+
+    yield make
+    for st in opened:
+        st.close()
+    for schema in schemas:
+        _drop_schema(os.environ[PG_ENV].strip(), schema)
 
 
 @pytest.fixture

@@ -31,8 +31,11 @@ def _include_object(obj, name, type_, reflected, compare_to):
 
 
 def _configure(connection) -> None:
+    from service.store.db import version_table_schema
+
     context.configure(
         connection=connection,
+        version_table_schema=version_table_schema(connection),
         target_metadata=target_metadata,
         transactional_ddl=True,
         render_as_batch=connection.dialect.name == "sqlite",

@@ -4,9 +4,10 @@
  * (service/render/escape.py); this file only joins those fragments with constant markup.
  * It never turns raw text into HTML.
  *
- * Payload tables (see service/render/payload.py):
+ * Payload tables (built by service/render/maps.py):
  *   S  strings (escaped HTML fragments)
- *   T  row states: [status, basis, radius, labelS, asOfS, [quoteS...], extraS, actorS, areaClass]
+ *   T  row states: [status, basis, radius, levelS, asOfS, [quoteS...], extraS, actorS, areaClass,
+ *      shortLevelS]
  *   steps, stepLabels (S indexes), step (initial index)
  * Sites:  [lat, lon, headerS, nameS, cssClass, precision(0 point, 1 city), rle]
  *         rle = [step, stateT, step, stateT, ...]; stateT -1 = absent from that step on.
@@ -17,8 +18,8 @@
   var BASIS = ["reported", "projected"];
   var COLORS = { present: "#b2182b", reduced: "#e08214", withdrawn: "#6b6b6b", advisory: "#2166ac" };
   var AREA = ["#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f"];
-  var CHANGE = ["left", "arrived", "reduced", "increased", "moved"];
-  var CHANGE_SYM = { left: "\u2212", arrived: "+", reduced: "\u2193", increased: "\u2191", moved: "\u2192" };
+  var CHANGE = ["left", "arrived", "reduced", "increased", "moved", "status"];
+  var CHANGE_SYM = { left: "\u2212", arrived: "+", reduced: "\u2193", increased: "\u2191", moved: "\u2192", status: "\u2022" };
 
   var TPM = (window.TPM = window.TPM || {});
   TPM.layers = [];
@@ -71,8 +72,9 @@
   };
 
   function pane(map, name, z) {
-    if (!map.getPane(name)) map.createPane(name).style.zIndex = z;
-    return name;
+    var el = map.getPane(name) || map.createPane(name);
+    el.style.zIndex = z;
+    return el;
   }
 
   TPM.init = function (map, data) {
@@ -86,6 +88,7 @@
     TPM.stepLabels = data.stepLabels;
     TPM.step = data.step;
     TPM.labels = !!data.labels;
+    TPM.changeLabels = !!data.changeLabels;
     pane(map, "tpm-base", 250);
     pane(map, "tpm-base-labels", 260).style.pointerEvents = "none";
     pane(map, "tpm-country", 300);
@@ -106,6 +109,8 @@
     }
     map.on("zoomend", zoomClass);
     map.whenReady(zoomClass);
+    map.on("zoomend overlayadd overlayremove", function () { TPM.declutter(); });
+    map.whenReady(function () { setTimeout(TPM.declutter, 0); });
     if (data.attribution && map.attributionControl) map.attributionControl.addAttribution(data.attribution);
   };
 
@@ -114,7 +119,65 @@
     TPM.step = i;
     for (var k = 0; k < TPM.layers.length; k++) TPM.layers[k].update(i);
     if (TPM.slider) TPM.slider.show(i);
+    TPM.declutter();
     if (TPM.map) TPM.map.fire("tpm:step", { step: i, date: TPM.steps[i] });
+  };
+
+  // ------------------------------------------------------------------ label placement
+  function overlaps(a, b) {
+    return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  }
+
+  /* Place permanent site labels where they do not cover another label or symbol:
+   * right (left in Arabic), then the other side, above, below; else hide the label. */
+  TPM.declutter = function () {
+    var map = TPM.map;
+    if (!map || !TPM.labels) return;
+    var recs = [], boxes = [];
+    TPM.layers.forEach(function (l) {
+      (l.sites || []).forEach(function (r) {
+        if (r.state >= 0 && map.hasLayer(r.marker)) recs.push(r);
+      });
+    });
+    recs.forEach(function (r, i) {
+      var p = map.latLngToContainerPoint(r.marker.getLatLng()), rad = r.marker.getRadius();
+      r._p = p;
+      r._i = i;
+      boxes.push([p.x - rad, p.y - rad, p.x + rad, p.y + rad, i]);
+    });
+    var cont = map.getContainer().getBoundingClientRect();
+    document.querySelectorAll(".tpm-area-label .tpm-al-in").forEach(function (el) {
+      var b = el.getBoundingClientRect();
+      boxes.push([b.left - cont.left, b.top - cont.top, b.right - cont.left, b.bottom - cont.top, -1]);
+    });
+    recs.sort(function (a, b) { return b.marker.getRadius() - a.marker.getRadius(); });
+    recs.forEach(function (r) {
+      var tt = r.marker.getTooltip(), el = tt && tt.getElement();
+      if (!el) return;
+      var w = el.offsetWidth, h = el.offsetHeight, rad = r.marker.getRadius() + 3, p = r._p;
+      var cand = {
+        right: [[p.x + rad, p.y - h / 2, p.x + rad + w, p.y + h / 2], [rad, 0]],
+        left: [[p.x - rad - w, p.y - h / 2, p.x - rad, p.y + h / 2], [-rad, 0]],
+        top: [[p.x - w / 2, p.y - rad - h, p.x + w / 2, p.y - rad], [0, -rad]],
+        bottom: [[p.x - w / 2, p.y + rad, p.x + w / 2, p.y + rad + h], [0, rad]]
+      };
+      var order = TPM.rtl ? ["left", "right", "top", "bottom"] : ["right", "left", "top", "bottom"];
+      var choice = null;
+      for (var k = 0; k < order.length && !choice; k++) {
+        var box = cand[order[k]][0], free = true;
+        for (var j = 0; j < boxes.length && free; j++) {
+          if (boxes[j][4] !== r._i && overlaps(boxes[j], box)) free = false;
+        }
+        if (free) choice = order[k];
+      }
+      el.classList.toggle("tpm-label-hidden", !choice);
+      if (!choice) return;
+      tt.options.direction = choice;
+      tt.options.offset = L.point(cand[choice][1]);
+      tt.update();
+      var b = cand[choice][0];
+      boxes.push([b[0], b[1], b[2], b[3], -1]);
+    });
   };
 
   // ------------------------------------------------------------------ sites
@@ -172,7 +235,8 @@
         setClass(m, style.className);
         m.setStyle(style);
         m.setRadius(style.radius);
-        var label = TPM.S[rec.site[3]] + ' <bdi dir="ltr" class="tpm-lv">' + TPM.S[st[3]] + "</bdi>";
+        var label = '<span dir="' + (TPM.rtl ? "rtl" : "ltr") + '">' + TPM.S[rec.site[3]] +
+          ' <bdi dir="ltr" class="tpm-lv">' + TPM.S[st[9]] + "</bdi></span>";
         m.unbindTooltip();
         m.bindTooltip(label, {
           permanent: TPM.labels, direction: TPM.rtl ? "left" : "right",
@@ -235,7 +299,7 @@
         });
         rec.lab.setIcon(L.divIcon({
           className: "tpm-area-label tpm-st-" + status + (projected ? " tpm-b-projected" : ""),
-          html: '<div class="tpm-al-in"><span class="tpm-al-name">' + TPM.S[rec.a[4]] + "</span>" +
+          html: '<div class="tpm-al-in" dir="' + (TPM.rtl ? "rtl" : "ltr") + '"><span class="tpm-al-name">' + TPM.S[rec.a[4]] + "</span>" +
             TPM.S[A[4]] + "</div>",
           iconSize: null
         }));
@@ -324,7 +388,7 @@
 
   TPM.changes = function (group, items) {
     // [lat, lon, kindIdx, labelS, popupS, (lat2, lon2 for moves)]
-    var colors = { left: "#6b6b6b", arrived: "#1a9850", reduced: "#e08214", increased: "#b2182b", moved: "#1f1f1f" };
+    var colors = { left: "#6b6b6b", arrived: "#1a9850", reduced: "#e08214", increased: "#b2182b", moved: "#1f1f1f", status: "#2166ac" };
     items.forEach(function (d) {
       var kind = CHANGE[d[2]];
       if (kind === "moved" && d.length > 6) {
@@ -339,8 +403,9 @@
             CHANGE_SYM[kind] + "</span>"
         })
       });
-      m.bindTooltip(TPM.S[d[3]], {
-        permanent: TPM.labels, direction: "top", offset: [0, -12], className: "tpm-label"
+      m.bindTooltip('<span dir="' + (TPM.rtl ? "rtl" : "ltr") + '">' + TPM.S[d[3]] + "</span>", {
+        permanent: TPM.changeLabels, direction: TPM.rtl ? "left" : "right", offset: [TPM.rtl ? -13 : 13, 0],
+        className: "tpm-label"
       });
       if (d[4] >= 0) m.bindPopup(TPM.S[d[4]], { className: "tpm-popup", maxWidth: 380 });
       group.addLayer(m);
@@ -378,6 +443,7 @@
 
   TPM.title = function (map, html) {
     var div = L.DomUtil.create("div", "tpm-title", map.getContainer());
+    div.setAttribute("dir", TPM.rtl ? "rtl" : "ltr");
     div.innerHTML = html;
     L.DomEvent.disableClickPropagation(div);
     return div;
