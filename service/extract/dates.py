@@ -150,6 +150,15 @@ _HINT = re.compile(
     r"منتصف|أواخر|اواخر|أوائل|اوائل|مطلع|بداية|الربع|النصف", re.I)
 
 
+_YEAR_HINT = re.compile(r"(?<![0-9٠-٩])(?:19|20|١٩|٢٠)[0-9٠-٩]{2}(?![0-9٠-٩])")
+_MONTH_HINT = re.compile(rf"(?<![\w]){_MON}|\bMay\b", re.I)
+_PERIOD_HINT = re.compile(r"year|month|عام|العام|سنة|السنة|شهر|الشهر", re.I)
+_NEEDS = {"dmy": "year", "mdy": "year", "my": "year", "m_next": "month", "m_last": "month",
+          "md": "month", "q": "year", "h": "year", "mid": "year", "early": "year",
+          "late": "year", "end": "year", "end_rel": "period", "year_rel": "period",
+          "month_rel": "period", "y": "year"}
+
+
 @dataclass(frozen=True, slots=True)
 class DateMatch:
     """A date expression found in text."""
@@ -280,8 +289,17 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *,
     end = len(text) if end is None else end
     if not _HINT.search(text, start, end):
         return []  # no digit, month or period word: no date (cheap pre-check)
+    # Each pattern needs a year, a month name or a period word; skip the ones that cannot
+    # match this span (the patterns are the main cost of extraction).
+    has_year = _YEAR_HINT.search(text, start, end) is not None
+    has_month = _MONTH_HINT.search(text, start, end) is not None
+    has_period = _PERIOD_HINT.search(text, start, end) is not None
     cands: list[tuple[int, int, str, re.Match]] = []
     for kind, pat in PATTERNS:
+        need = _NEEDS[kind]
+        if (need == "year" and not has_year) or (need == "month" and not has_month) or (
+                need == "period" and not has_period):
+            continue
         for m in pat.finditer(text, start, end):
             cands.append((m.start(), m.end(), kind, m))
     cands.sort(key=lambda t: (t[0], -(t[1] - t[0])))

@@ -154,6 +154,9 @@ class _Build:
         self.T: list[list] = []
         self._T: dict[tuple, int] = {}
         self.sources: set = set()
+        self._txt: dict[str, int] = {}
+        self._quotes: dict[tuple, int] = {}
+        self._row_state: dict[tuple, int] = {}
 
     # ------------------------------------------------------------------ tables
     def s(self, html: str) -> int:
@@ -165,13 +168,28 @@ class _Build:
         return i
 
     def txt(self, value: Any) -> int:
-        return self.s(esc(value))
+        i = self._txt.get(value) if isinstance(value, str) else None
+        if i is None:
+            i = self.s(esc(value))
+            if isinstance(value, str):
+                self._txt[value] = i
+        return i
 
     def w(self, key: str, **kw) -> str:
         """A phrase of the UI, escaped."""
         return esc(t(self.lang, key, **kw))
 
     def state(self, r: Row) -> int:
+        """Index of the row's state (status, basis, level, date, quotes …) in the table."""
+        fast = (r.status, r.basis, r.qty_label, r.central, r.as_of, r.as_of_precision,
+                r.actor, r.plan, str(r.phase), repr(r.unallocated), repr(r.conflicts),
+                tuple(_source_key(x) for x in r.sources[:6]))
+        i = self._row_state.get(fast)
+        if i is None:
+            i = self._row_state[fast] = self._state(r)
+        return i
+
+    def _state(self, r: Row) -> int:
         quotes = tuple(self.quote(src) for src in r.sources[:6])
         quotes = tuple(q for q in quotes if q >= 0)
         extra = self.extra(r)
@@ -206,6 +224,14 @@ class _Build:
         if not isinstance(src, dict):
             src = {k: get(src, k) for k in ("source_id", "outlet", "url", "title", "published",
                                             "quote")}
+        key = _source_key(src)
+        hit = self._quotes.get(key)
+        if hit is not None:
+            return hit
+        self._quotes[key] = i = self._quote(src)
+        return i
+
+    def _quote(self, src: dict) -> int:
         quote, outlet = src.get("quote"), src.get("outlet")
         title, url = src.get("title"), src.get("url")
         if isinstance(quote, dict):
@@ -865,6 +891,13 @@ def _label(v: Any) -> str:
 
     q = quantity(v)
     return q.label() if q else "?"
+
+
+def _source_key(src: Any) -> tuple:
+    if isinstance(src, dict):
+        return (src.get("source_id"), src.get("quote"), src.get("outlet"), src.get("title"),
+                src.get("url"), str(src.get("published")))
+    return (id(src),)
 
 
 def _clip(text: str, n: int) -> str:

@@ -116,6 +116,8 @@ def posture_rows(posture: Any, gazetteer=None) -> list[Row]:
             f = {"properties": getattr(f, "properties", {}), "geometry": getattr(f, "geometry", None)}
         props = f.get("properties", f) if "properties" in f else f
         geom = f.get("geometry")
+        if isinstance(props, dict):
+            props = {k: v for k, v in props.items() if v is not None}  # plain dict lookups
         pid = str(get(props, "place_id", "id", default="") or "")
         if not pid:
             continue

@@ -246,6 +246,7 @@ class Store:
         self._extractor = extractor
         self._places: dict[str, PlaceInfo] = {}
         self._places_lock = threading.Lock()
+        self._ancestor_cache: tuple[Any, dict[str, list[str]]] | None = None
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -387,6 +388,18 @@ class Store:
             return dict(self._places)
 
     def _ancestors(self, places: dict[str, PlaceInfo]) -> dict[str, list[str]]:
+        key = tuple(sorted((pid, p.parent, p.country) for pid, p in places.items())) \
+            if len(places) < 50 else (len(places), hash(frozenset(
+                (pid, p.parent, p.country) for pid, p in places.items())))
+        cached = self._ancestor_cache
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        out = self._compute_ancestors(places)
+        self._ancestor_cache = (key, out)
+        return out
+
+    @staticmethod
+    def _compute_ancestors(places: dict[str, PlaceInfo]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for pid, p in places.items():
             chain, seen, cur = [], {pid}, p.parent
@@ -826,13 +839,19 @@ class Store:
 
     def _claims(self, rows: Iterable[Any], refs: dict[int, M.SourceRef]) -> list[M.Claim]:
         out = []
-        for r in rows:
-            out.append(M.Claim(
-                id=r.id, actor=r.actor, place_id=r.place_id,
-                as_of=FuzzyDate(r.as_of, r.as_of_precision, bool(r.as_of_approximate)),
-                valid_from=r.valid_from, quantity=_qty_from(r), status=r.status,
-                source=refs[r.source_id], quote=r.quote, claim_type=r.claim_type,
-                confirmed=bool(r.confirmed), location_precision=r.location_precision))
+        dates: dict[tuple, FuzzyDate] = {}
+        for (oid, actor, place_id, as_of, prec, approx_d, valid_from, count, cmin, cmax,
+             approx, qual, status, source_id, quote, ctype, confirmed, lprec) in rows:
+            dkey = (as_of, prec, approx_d)
+            fdate = dates.get(dkey)
+            if fdate is None:
+                fdate = dates[dkey] = FuzzyDate(as_of, prec, bool(approx_d))
+            if count is None and cmin is None and cmax is None:
+                q = None
+            else:
+                q = Quantity(count, cmin, cmax, bool(approx), qual or "exact")
+            out.append(M.Claim(oid, actor, place_id, fdate, valid_from, q, status,
+                               refs[source_id], quote, ctype, bool(confirmed), lprec))
         return out
 
     def _plan_filter(self, conn: Connection, plan: Any) -> int | None:
