@@ -58,11 +58,14 @@ class SyntheticStore:
             changes = sorted(rnd.sample(range(1, n_steps), 3))
             states, level, status = {}, rnd.choice((50, 150, 400, 900, 2500)), "present"
             first = rnd.choice((0, 0, 0, rnd.randrange(n_steps)))
+            report = first
             for k in range(first, n_steps):
-                if k in changes:
+                if k in changes:  # a new report (or a plan deadline) changes the site
                     status = rnd.choice(STATUSES)
                     level = max(10, int(level * rnd.uniform(0.3, 1.6)))
-                states[k] = (status, level, "projected" if k > n_steps * 0.7 else "reported")
+                    report = k
+                states[k] = (status, level, "projected" if report > n_steps * 0.7
+                             else "reported", report)
             self.sites.append({"id": f"installation:bench-{i:04d}", "name": f"Site {i:04d}",
                                "name_ar": f"الموقع {i:04d}", "lon": round(lon, 4),
                                "lat": round(lat, 4), "actor": actor, "states": states,
@@ -97,7 +100,7 @@ class SyntheticStore:
             st = s["states"].get(k)
             if st is None or (actor and s["actor"] != actor):
                 continue
-            status, level, basis = st
+            status, level, basis, report = st
             approx = level % 3 == 0
             feats.append({"type": "Feature",
                           "geometry": {"type": "Point", "coordinates": [s["lon"], s["lat"]]},
@@ -108,12 +111,13 @@ class SyntheticStore:
                               "approximate": approx,
                               "qualifier": "approximate" if approx else "exact",
                               "label": None, "status": status, "basis": basis,
-                              "as_of": self.steps[k].isoformat(), "as_of_precision": "month",
+                              "as_of": self.steps[report].isoformat(),
+                              "as_of_precision": "month",
                               "location_precision": "installation", "plan": None,
                               "phase": None, "conflicts": [], "unallocated": None,
-                              "sources": [{"source_id": hash(s["id"]) % 997 + k,
+                              "sources": [{"source_id": 1000 * report + int(s["id"][-4:]),
                                            "outlet": s["outlet"], "url": None, "title": None,
-                                           "published": self.steps[k].isoformat(),
+                                           "published": self.steps[report].isoformat(),
                                            "quote": s["quote"]}]}})
         return feats
 

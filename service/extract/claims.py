@@ -714,10 +714,24 @@ class Sentence:
                     dest = pm
             elif origin is None:
                 origin = pm
-        if v.value == "arrive" and origin is not None and dest is None:
-            dest, origin = None, origin  # "deploy to X": X is where forces arrive
         if origin is not None:
             origin = self._drop_containers(origin, scope_places)
+        # English SVO: "Erbil … will remain the coalition's hub in Iraq", "forces at Ain
+        # al-Asad will move to Erbil": a more specific place before the verb is the subject
+        before = [pm for pm in self.places if prev_end <= pm.start < v.start and not pm.metonym
+                  and pm.r.place.kind != "country" and same_clause(self.breaks, pm.end, v.start)
+                  or (prev_end <= pm.start < v.start and not pm.metonym
+                      and pm.r.place.kind != "country" and pm.start - self.start < 3)]
+        if before:
+            subj_place = before[-1]
+            chain = {q.id for q in self.an.gaz.parent_chain(subj_place.pid)}
+            if origin is None or origin.pid in chain:
+                origin = subj_place
+        # "from X to Y" makes any move a relocation
+        action = v.value
+        if origin is not None and dest is not None and action in ("arrive", "withdraw",
+                                                                    "relocate", "remain"):
+            action = "relocate"
         # actors: between the previous verb and this one (SVO), or after the verb (VSO)
         first_place = min([pm.start for pm in scope_places] + [cut])
         subj = [a for a in self.actors if prev_end <= a.start < v.start
@@ -763,9 +777,10 @@ class Sentence:
             place_id = f"country:{self.an.focus}" if self.an.focus else None
             if place_id is None:
                 return []
-        if v.value == "arrive" and origin is not None and dest is None:
-            place_id = origin.pid
-        if v.value == "relocate" and dest is None:
+        if action == "arrive" and origin is None and dest is not None:
+            place_id = dest.pid  # "deploy to X": X is where forces arrive
+            dest = None
+        if action == "relocate" and dest is None:
             return []
         quantity = None
         for n in self.numbers:
@@ -790,10 +805,10 @@ class Sentence:
         modality = self._modality(v)
         out = []
         for actor in actors:
-            if origin is not None and origin.r.place.kind == "country" and \
-                    origin.r.place.country == actor:
+            # forces do not deploy to their own country ("told reporters in Washington")
+            if origin is not None and origin.r.place.country == actor:
                 continue
-            out.append(Movement(actor, place_id, v.value, self.quote,
+            out.append(Movement(actor, place_id, action, self.quote,
                                 dest.pid if dest else None, by, quantity, scope, modality,
                                 status))
         return out

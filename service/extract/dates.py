@@ -90,6 +90,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("m_next", re.compile(rf"(?<![\w])(?:{_NEXT}\s+{_month('6')}|{_month('7')}\s+(?:من\s+)?(?:{_NEXT}"
                           rf"(?:\s+year)?|(?:العام|عام)\s+(?:المقبل|القادم)|next\s+year))"
                           rf"(?![\w])", re.I)),
+    ("m_this", re.compile(rf"(?<![\w]){_month('30')}\s+(?:(?:of\s+)?this\s+year|من\s+(?:هذا\s+)?"
+                          rf"(?:العام|عام)\s+(?:الجاري|الحالي)|(?:الجاري|الحالي))(?![\w])", re.I)),
     ("m_last", re.compile(rf"(?<![\w])(?:{_LAST}\s+{_month('8')}|{_month('9')}\s+{_LAST})(?![\w])",
                           re.I)),
     # on September 15 / 15 سبتمبر
@@ -134,12 +136,12 @@ _APPROX = r"(?:about|around|approximately|roughly|circa|some\s+time\s+(?:in|arou
 _APPROX_BEFORE = re.compile(rf"{_APPROX}\s*(?:the\s+)?$", re.I)
 _APPROX_AFTER = re.compile(r"^\s*,?\s*(?:or\s+so|تقريبا|تقريباً|تقريبًا|approximately|or\s+thereabouts)(?![\w])", re.I)
 _ROLE_BEFORE = [
-    ("by", re.compile(rf"(?:\bby|no\s+later\s+than|before|ahead\s+of|in\s+time\s+for|بحلول|"
+    ("by", re.compile(rf"(?:\bby(?:\s+the\s+end\s+of)?|بحلول\s+نهاية|قبل\s+نهاية|no\s+later\s+than|before|ahead\s+of|in\s+time\s+for|بحلول|"
                       r"قبل|مع\s+حلول|في\s+موعد\s+أقصاه|في\s+موعد\s+اقصاه|موعد\s+أقصاه|"
                       rf"موعدا\s+أقصاه|أقصاه|اقصاه|deadline\s+of)\s*(?:{_APPROX}\s*)?(?:the\s+)?$", re.I)),
-    ("until", re.compile(rf"(?:\buntil|\btill|\bthrough|\bthru|حتى|لغاية|إلى\s+غاية|الى\s+غاية|"
+    ("until", re.compile(rf"(?:\buntil(?:\s+the\s+end\s+of)?|حتى\s+نهاية|\btill|\bthrough|\bthru|حتى|لغاية|إلى\s+غاية|الى\s+غاية|"
                          rf"إلى\s+حين|الى\s+حين|into)\s*(?:{_APPROX}\s*)?(?:the\s+)?$", re.I)),
-    ("since", re.compile(r"(?:\bsince|\bfrom|\bstarting(?:\s+in|\s+from)?|beginning(?:\s+in)?|"
+    ("since", re.compile(r"(?:\bsince|\bafter|بعد|\bfrom|\bstarting(?:\s+in|\s+from)?|beginning(?:\s+in)?|"
                          r"منذ|اعتبارا\s+من|اعتباراً\s+من|ابتداء\s+من|ابتداءً\s+من|بدءا\s+من|"
                          r"بدءاً\s+من|من)\s*(?:the\s+)?$", re.I)),
 ]
@@ -154,7 +156,7 @@ _YEAR_HINT = re.compile(r"(?<![0-9٠-٩])(?:19|20|١٩|٢٠)[0-9٠-٩]{2}(?![0-9
 _MONTH_HINT = re.compile(rf"(?<![\w]){_MON}|\bMay\b", re.I)
 _PERIOD_HINT = re.compile(r"year|month|عام|العام|سنة|السنة|شهر|الشهر", re.I)
 _NEEDS = {"dmy": "year", "mdy": "year", "my": "year", "m_next": "month", "m_last": "month",
-          "md": "month", "q": "year", "h": "year", "mid": "year", "early": "year",
+          "md": "month", "m_this": "month", "q": "year", "h": "year", "mid": "year", "early": "year",
           "late": "year", "end": "year", "end_rel": "period", "year_rel": "period",
           "month_rel": "period", "y": "year"}
 
@@ -215,6 +217,10 @@ def _build(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | None
                             int(g["day"].translate(_AR_DIG))), False
     if kind == "my":
         return FuzzyDate.of(_year(g["year"]), month_number(g["mon"])), False
+    if kind == "m_this":
+        if ref is None:
+            return None
+        return FuzzyDate.of(ref.year, month_number(g["mon"])), True
     if kind in ("m_next", "m_last", "md"):
         if ref is None:
             return None

@@ -224,7 +224,9 @@ class _Build:
         if not isinstance(src, dict):
             src = {k: get(src, k) for k in ("source_id", "outlet", "url", "title", "published",
                                             "quote")}
-        key = _source_key(src)
+        quote, outlet = src.get("quote"), src.get("outlet")
+        self.sources.add(src.get("source_id") or src.get("url") or outlet or quote)
+        key = _source_key(src)[1:]  # what is shown, not the id
         hit = self._quotes.get(key)
         if hit is not None:
             return hit
@@ -236,7 +238,6 @@ class _Build:
         title, url = src.get("title"), src.get("url")
         if isinstance(quote, dict):
             quote = quote.get("text")
-        self.sources.add(src.get("source_id") or src.get("url") or outlet or quote)
         if not (quote or outlet or title):
             return -1
         parts = []

@@ -9,6 +9,7 @@ synonyms) because their Python shapes are the store's business.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,17 +40,17 @@ def as_date(value: Any) -> dt.date | None:
     v = getattr(value, "value", None)  # FuzzyDate
     if isinstance(v, dt.date):
         return v
-    try:
-        return parse_iso_date(str(value))
-    except Exception:  # unreadable date: treat as unknown
-        return None
+    return _iso_date(str(value))
 
 
 def quantity(props: Any) -> Quantity | None:
     """The row's :class:`Quantity` (qualifier inferred when missing), or ``None``."""
-    count, lo, hi = get(props, "count"), get(props, "count_min"), get(props, "count_max")
-    approx = bool(get(props, "approximate", default=False))
-    qual = get(props, "qualifier")
+    g = props.get if isinstance(props, dict) else (lambda k: getattr(props, k, None))
+    count, lo, hi = g("count"), g("count_min"), g("count_max")
+    if count is None and lo is None and hi is None:
+        return None
+    approx = bool(g("approximate"))
+    qual = g("qualifier")
     if qual is None:
         if count is not None:
             qual = "approximate" if approx else "exact"
@@ -59,9 +60,14 @@ def quantity(props: Any) -> Quantity | None:
             qual = "upper_bound"
         elif lo is not None:
             qual = "lower_bound"
+    return _quantity(count, lo, hi, approx, qual or "exact")
+
+
+@functools.lru_cache(maxsize=8192)
+def _quantity(count, lo, hi, approx, qual) -> Quantity | None:
     try:
-        return Quantity(count, lo, hi, approx, qual or "exact")
-    except Exception:  # no numbers, or inconsistent ones: the label says "?"
+        return Quantity(count, lo, hi, approx, qual)
+    except Exception:  # inconsistent numbers: the label says "?"
         return None
 
 
@@ -97,6 +103,21 @@ class Row:
         return self.precision in POINT_PRECISIONS
 
 
+_PROPS = ("place_id", "id", "name", "name_ar", "kind", "country", "actor", "count",
+          "count_min", "count_max", "approximate", "qualifier", "label", "status", "basis",
+          "as_of", "as_of_precision", "location_precision", "plan", "phase", "sources",
+          "conflicts", "unallocated")
+_PRECISIONS = POINT_PRECISIONS + AREA_PRECISIONS
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso_date(text: str) -> dt.date | None:
+    try:
+        return parse_iso_date(text)
+    except Exception:  # unreadable date: treat as unknown
+        return None
+
+
 def posture_features(posture: Any) -> list[dict]:
     """The feature dicts of a ``Posture`` (``.features``, else ``.to_geojson()``)."""
     feats = getattr(posture, "features", None)
@@ -116,35 +137,37 @@ def posture_rows(posture: Any, gazetteer=None) -> list[Row]:
             f = {"properties": getattr(f, "properties", {}), "geometry": getattr(f, "geometry", None)}
         props = f.get("properties", f) if "properties" in f else f
         geom = f.get("geometry")
-        if isinstance(props, dict):
-            props = {k: v for k, v in props.items() if v is not None}  # plain dict lookups
-        pid = str(get(props, "place_id", "id", default="") or "")
+        if not isinstance(props, dict):
+            props = {k: getattr(props, k, None) for k in _PROPS}
+        g = props.get
+        pid = str(g("place_id") or g("id") or "")
         if not pid:
             continue
         q = quantity(props)
-        precision = get(props, "location_precision") or get(props, "kind") or "country"
-        status = get(props, "status") or "present"
-        basis = get(props, "basis") or "reported"
+        qlabel = q.label() if q else None
+        precision = g("location_precision") or g("kind") or "country"
+        status = g("status") or "present"
+        basis = g("basis") or "reported"
         row = Row(
             place_id=pid,
-            actor=str(get(props, "actor", default="") or ""),
-            name=str(get(props, "name", default=pid)),
-            name_ar=get(props, "name_ar"),
-            kind=get(props, "kind"),
-            country=get(props, "country"),
-            precision=precision if precision in POINT_PRECISIONS + AREA_PRECISIONS else "country",
-            label=str(get(props, "label") or (q.label() if q else "?")),
-            qty_label=q.label() if q else None,
+            actor=str(g("actor") or ""),
+            name=str(g("name") or pid),
+            name_ar=g("name_ar"),
+            kind=g("kind"),
+            country=g("country"),
+            precision=precision if precision in _PRECISIONS else "country",
+            label=str(g("label") or qlabel or "?"),
+            qty_label=qlabel,
             central=q.central if q else None,
             status=status if status in STATUSES else "present",
             basis=basis if basis in BASES else "reported",
-            as_of=as_date(get(props, "as_of")),
-            as_of_precision=get(props, "as_of_precision"),
-            plan=get(props, "plan"),
-            phase=get(props, "phase"),
-            sources=[s for s in (get(props, "sources", default=[]) or []) if s is not None],
-            conflicts=list(get(props, "conflicts", default=[]) or []),
-            unallocated=get(props, "unallocated"),
+            as_of=as_date(g("as_of")),
+            as_of_precision=g("as_of_precision"),
+            plan=g("plan"),
+            phase=g("phase"),
+            sources=[s for s in (g("sources") or []) if s is not None],
+            conflicts=list(g("conflicts") or []),
+            unallocated=g("unallocated"),
             geometry=geom if isinstance(geom, dict) else None,
         )
         lon, lat = _point(geom)

@@ -144,6 +144,21 @@ def _qty_from(row: Any) -> Quantity | None:
                     row.qualifier or "exact")
 
 
+_QSET = object.__setattr__
+
+
+def _stored_quantity(count: int | None, cmin: int | None, cmax: int | None, approx: bool,
+                     qual: str) -> Quantity:
+    """A :class:`Quantity` from a row the database already validated (no re-checking)."""
+    q = object.__new__(Quantity)
+    _QSET(q, "count", count)
+    _QSET(q, "count_min", cmin)
+    _QSET(q, "count_max", cmax)
+    _QSET(q, "approximate", approx)
+    _QSET(q, "qualifier", qual)
+    return q
+
+
 def _fuzzy(value: dt.date | None, precision: str | None, approx: bool | None
            ) -> FuzzyDate | None:
     if value is None:
@@ -849,7 +864,7 @@ class Store:
             if count is None and cmin is None and cmax is None:
                 q = None
             else:
-                q = Quantity(count, cmin, cmax, bool(approx), qual or "exact")
+                q = _stored_quantity(count, cmin, cmax, bool(approx), qual or "exact")
             out.append(M.Claim(oid, actor, place_id, fdate, valid_from, q, status,
                                refs[source_id], quote, ctype, bool(confirmed), lprec))
         return out
