@@ -251,6 +251,9 @@ def _paint_times(tmp: Path, ours: Path, naive: Path):
                     page.goto(f"{base}/{name}", wait_until="commit")
                     page.wait_for_function(ready, timeout=120_000, polling=50)
                     done.append(page.evaluate("performance.now()"))
+                    page.wait_for_function("performance.getEntriesByName("
+                                           "'first-contentful-paint').length > 0",
+                                           timeout=30_000, polling=50)
                     fcp.append(page.evaluate(
                         "(performance.getEntriesByName('first-contentful-paint')[0]||{})"
                         ".startTime || NaN"))

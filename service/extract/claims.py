@@ -48,6 +48,7 @@ class PlaceMark:
     locative: bool = False
     metonym: bool = False
     destination: bool = False
+    extra_host: bool = False
 
     @property
     def start(self) -> int:
@@ -199,9 +200,14 @@ class Analyzer:
         for rx in ((en_cs, en_ci) if self.has_latin else ()):
             for m in rx.finditer(self.text, a, b):
                 out.append(Mark(m.start(), m.end(), "actor", m.lastgroup, {"demonym": True}))
-        # country places that are not locative act as actors ("the United States has …")
+        # country places that are not locative act as actors ("the United States has …"),
+        # unless they host ("Kuwait hosts …", "تستضيف تركيا …")
         for pm in self.marks:
             p = pm.r.place
+            if p.kind == "country" and not pm.locative and p.country and self._hosts(pm):
+                pm.locative = True
+                pm.extra_host = True
+                continue
             if p.kind == "country" and not pm.locative and p.country:
                 out.append(Mark(pm.start, pm.end, "actor", p.country, {"place": True}))
             elif pm.metonym and p.country:
@@ -231,6 +237,12 @@ class Analyzer:
             out.append(Mark(m.start(), m.end(), kind, m.lastgroup))
         out.sort(key=lambda m: (m.start, -(m.end - m.start)))
         return out
+
+    def _hosts(self, pm: PlaceMark) -> bool:
+        if L.HOST_EN.match(self.text, pm.end):
+            return True
+        before = " " + " ".join(self.tokens_before(pm.start, 1)) + " "
+        return bool(re.search(L.HOST_AR, before))
 
     def _dominant_actor(self) -> str | None:
         counts: dict[str, int] = {}
@@ -456,7 +468,7 @@ class Sentence:
                 elliptical = True
             if self._casualty(n.start, noun[1]):
                 continue
-            if self._inside_movement(n):
+            if self._inside_movement(n) or self._is_change_target(n):
                 continue
             place = self._place_after(noun[1]) or self._locative_before(n.start)
             place = self._more_specific_nearby(n, place)
@@ -465,6 +477,13 @@ class Sentence:
                 locs = [pm for pm in self.places if pm.locative and not pm.metonym]
                 if len(locs) == 1:
                     place = locs[0]
+            if place is None:
+                tail = self.text[noun[1]:min(self.end, noun[1] + 60)]
+                if L.ELSEWHERE_EN.search(tail) or L.ELSEWHERE_AR.search(tail):
+                    continue  # "deployed across the Middle East": not a gazetteer place
+                host = [pm for pm in self.places if pm.extra_host]
+                if host:
+                    place = host[0]
             place_id = place.pid if place else (
                 f"country:{self.an.focus}" if self.an.focus else None)
             if place_id is None or not actors:
@@ -521,6 +540,16 @@ class Sentence:
                 break
         return a, b
 
+    def _is_change_target(self, n: NumberMatch) -> bool:
+        """"from about 500 to as many as 4,000": the second number is a target, not a level."""
+        prev = [m for m in self.numbers if m.end <= n.start and n.start - m.end < 40]
+        if not prev:
+            return False
+        gap = self.text[prev[-1].end:n.start]
+        return bool(re.search(r"(?:\bto|إلى|الى)\s*(?:as\s+many\s+as|up\s+to)?\s*$", gap)) and \
+            bool(re.search(r"(?:\bfrom|من)\s*\S*\s*$", self.text[max(self.start, prev[-1].start
+                                                                    - 20):prev[-1].start]))
+
     def _inside_movement(self, n: NumberMatch) -> bool:
         for v in self.verbs:
             if v.end <= n.start and n.start - v.end < 40 and same_clause(self.breaks, v.end,
@@ -548,15 +577,32 @@ class Sentence:
             return [near[0].value]
         if last is not None:
             return [last["actor"]]
-        # 3. the subject before the number in the same clause ("ولدى الولايات المتحدة نحو 2500")
+        # 3. "Other members, including Britain, France and Italy, contribute hundreds"
+        lm = None
+        for lm in L.LIST_BEFORE.finditer(self.text, self.start, n.start):
+            pass
+        if lm is not None:
+            listed = [a.value for a in self.actors if lm.end() <= a.start < n.start
+                      and a.start != place_start]
+            if len(listed) >= 2:
+                return list(dict.fromkeys(listed))
+        # 4. the subject before the number ("ولدى الولايات المتحدة نحو 2500", "The US has")
         before = [a for a in self.actors if a.end <= n.start and a.start != place_start
-                  and same_clause(self.breaks, a.end, n.start)]
-        if before:
-            return [before[-1].value]
-        before = [a for a in self.actors if a.end <= n.start and a.start != place_start]
+                  and self._is_subject(a)]
+        same = [a for a in before if same_clause(self.breaks, a.end, n.start)]
+        if same:
+            return [same[-1].value]
         if before:
             return [before[-1].value]
         return [self.an.dominant] if self.an.dominant else []
+
+    def _is_subject(self, a: Mark) -> bool:
+        """Demonyms and groups always; a country name only as the subject of "has"."""
+        if not a.extra.get("place"):
+            return True
+        if L.HAS_AFTER_EN.match(self.text, a.end):
+            return True
+        return bool(L.HAS_BEFORE_AR.search(self.text[max(0, a.start - 12):a.start]))
 
     # ------------------------------------------------------------------ movements
     def movements(self, prev: Movement | None) -> tuple[list[Movement], list[Event]]:

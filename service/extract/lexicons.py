@@ -239,3 +239,19 @@ SPEECH_AR = ar(r"(?:[وف]?قال|[وف]?قالت|[وف]?اعلن|[وف]?اعل�
 SPEECH_EN = re.compile(r"\b(?:said|says|say|told|announced|agreed|decided|wants?|accused|"
                        r"rejected|insisted|warned|between|with|and|talks|negotiations|ties|"
                        r"relations|officials?|administration|government|allies|ally)\b", re.I)
+
+# "Kuwait hosts 13,500 troops", "تستضيف تركيا …": the country is where, not who.
+HOST_EN = re.compile(r"\s*(?:hosts|hosted|hosting|is\s+home\s+to|houses|housed)\b", re.I)
+HOST_AR = ar(r"(?:[وف]?(?:ت|ي)ستضيف|[وف]?استضافت|[وف]?(?:ت|ي)ضم|[وف]?تحتضن|[وف]?يحتضن)")
+# A subject country that has troops: "The US has …", "ولدى الولايات المتحدة …"
+HAS_AFTER_EN = re.compile(r"\s*(?:has|had|have|keeps?|kept|maintains?|maintained|deploys?|"
+                          r"deployed|stations?|stationed|sent|sends|will\s+have|still\s+has|"
+                          r"currently\s+has|now\s+has)\b", re.I)
+HAS_BEFORE_AR = re.compile(r"(?:لدى|ولدى|لدي|ولدي|تملك|يملك|تنشر|ينشر|نشرت|تحتفظ|يحتفظ|"
+                           r"احتفظت|ارسلت|أرسلت|ترسل|يرسل)\s*$")
+ELSEWHERE_EN = re.compile(r"\b(?:the\s+Middle\s+East|the\s+region|the\s+Gulf|worldwide|"
+                          r"overseas|abroad|globally|across\s+the)\b", re.I)
+ELSEWHERE_AR = re.compile(r"الشرق\s+الأوسط|الشرق\s+الاوسط|المنطقة|الخليج|حول\s+العالم|"
+                          r"خارج\s+البلاد")
+LIST_BEFORE = re.compile(r"(?:including|among\s+them|such\s+as|notably|namely|منها|ومنها|"
+                         r"من\s+بينها|من\s+بينهم|بينها|مثل)\s", re.I)

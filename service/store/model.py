@@ -256,18 +256,20 @@ def best_reported(claims: Sequence[Claim], day: dt.date) -> Estimate | None:
     latest = max(c.valid_from for c in known)
     window_start = latest - dt.timedelta(days=SAME_TIME_DAYS)
     current = [c for c in known if c.valid_from >= window_start]
-
-    def key(c: Claim) -> tuple:
-        return (c.valid_from, _precision_key(c), c.confirmed)
-
-    top = max(key(c) for c in current)
-    tied = [c for c in current if key(c) == top]
-    # among equally recent and precise claims, the best corroborated one wins
-    corr = {c.id: independent_count([d for d in current if same_claim(c, d)]) for c in tied}
-    best = max(tied, key=lambda c: (corr[c.id], c.source.published or dt.date.min, c.id))
+    keyed = sorted(((c.valid_from, _precision_key(c), c.confirmed), c.id, c) for c in current)
+    keyed.reverse()
+    top = keyed[0][0]
+    tied = [c for k, _, c in keyed if k == top]
+    if len(tied) == 1:
+        best = tied[0]
+    else:  # among equally recent and precise claims, the best corroborated one wins
+        corr = {c.id: independent_count([d for d in current if same_claim(c, d)])
+                for c in tied}
+        best = max(tied, key=lambda c: (corr[c.id], c.source.published or dt.date.min,
+                                        c.id))
     supporting: list[Claim | Projection] = []
     conflicts: list[Claim | Projection] = []
-    for c in sorted(current, key=lambda c: (key(c), c.id), reverse=True):
+    for _, _, c in keyed:
         verdict = same_claim(best, c)
         if verdict is True:
             supporting.append(c)
