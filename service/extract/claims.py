@@ -186,7 +186,9 @@ class Analyzer:
                 counts[a.value] -= 0.5
         if not counts:
             return None
-        return max(counts.items(), key=lambda kv: kv[1])[0]
+        code, weight = max(counts.items(), key=lambda kv: kv[1])
+        # a single passing mention is too weak to hang unplaced claims on
+        return code if weight >= 2 else None
 
     # ------------------------------------------------------------------ actors
     def _find_actors(self) -> list[Mark]:
@@ -249,7 +251,7 @@ class Analyzer:
         for m in self.actors:
             if m.value == self.focus:
                 continue
-            counts[m.value] = counts.get(m.value, 0) + (2 if m.value == "COALITION" else 1)
+            counts[m.value] = counts.get(m.value, 0) + 1
         return max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
 
     # ------------------------------------------------------------------ per sentence
@@ -409,6 +411,8 @@ class Sentence:
                 between = self.text[pos:pm.start]
                 if any(pos <= n.start < pm.start for n in self.numbers):
                     return None
+                if L.SPREAD.search(between):
+                    return None  # "…, most of them in Idlib"
                 if pm.locative or re.search(r"(?:\bin|\bat|في|ب)\s*$", between):
                     return self._most_specific(pm)
         return None

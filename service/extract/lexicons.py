@@ -27,7 +27,7 @@ def ar(pattern: str) -> str:
 # ----------------------------------------------------------------------------- actors
 # code → (Arabic normalised patterns, English patterns)
 ACTOR_PATTERNS: dict[str, tuple[list[str], list[str]]] = {
-    "US": ([rf"{P}امريك(?:ي|يه|يون|يين|يان|يتين)", rf"{P}اميرك(?:ي|يه|يون|يين|يان|يتين)",
+    "US": ([rf"{P}امريك(?:ي|يه|يون|يين|يان|يتين|يا)", rf"{P}اميرك(?:ي|يه|يون|يين|يان|يتين|يا)",
             rf"{P}بنتاغون", rf"{P}بنتاجون",
             r"(?:[وف])?(?:ال)?قياده المركزيه ال(?:امريكيه|اميركيه)", r"سنتكوم"],
            [r"\bU\.S\.(?=[\s,;:)])", r"\bU\.S\b", r"\bUS\b(?!-)", r"\bAmericans?\b",
@@ -69,7 +69,7 @@ _OTHERS = {
     "BH": (["بحريني"], ["Bahraini"]),
     "CN": (["صيني"], ["Chinese"]),
 }
-_DEMONYM_SUFFIX = r"(?:ه|ون|ين|يون|يين|ان|تين|يه)?"
+_DEMONYM_SUFFIX = r"(?:ه|ون|ين|يون|يين|ان|تين|يه|ا)?"
 
 
 @cache
@@ -134,11 +134,13 @@ ADVISORY_EN = re.compile(r"\b(?:advis[eo]rs?|advisory|train(?:ers?|ing)?|advise)
 # Words that make a number a casualty or prisoner count, not a force level.
 CASUALTY_AR = ar(rf"{P}(?:مقتل|قتل|قتلي|قتلوا|مصرع|اصابه|اصابات|اصيب|اصيبوا|جرح|جرحي|"
                  rf"اسر|اسري|اعتقال|سجين|سجينا|سجناء|محتجز|محتجزين|رهائن|رهينه|ضحايا|"
-                 rf"استشهاد|شهداء|شهيد|جريح|مفقود|مفقودين|وفاه|توفي)")
+                 rf"استشهاد|شهداء|شهيد|جريح|مفقود|مفقودين|وفاه|توفي|[تي]?حتجز|احتجز\w*|سجون|سجن|"
+                 rf"عائلات|عائلاتهم|اسرهم|نازح\w*|لاجئ\w*|مدني|مدنيين|مخيم|مخيمات|معتقل\w*)")
 CASUALTY_EN = re.compile(
     r"\b(?:killed|killing|wounded|wounding|injur(?:ed|ies|ing)|dead|deaths?|died|casualt(?:y|ies)|"
     r"captured|hostages?|prisoners?|detainees?|missing|fatalit(?:y|ies)|slain|martyrs?|"
-    r"pardon(?:ed|s)?)\b", re.I)
+    r"pardon(?:ed|s)?|civilians?|refugees?|displaced|famil(?:y|ies)|detained|militants?|"
+    r"fighters|jihadists?|suspects?)\b", re.I)
 
 # ----------------------------------------------------------------------------- verbs
 MOVE_AR: dict[str, list[str]] = {
@@ -255,3 +257,8 @@ ELSEWHERE_AR = re.compile(r"الشرق\s+الأوسط|الشرق\s+الاوسط|
                           r"خارج\s+البلاد")
 LIST_BEFORE = re.compile(r"(?:including|among\s+them|such\s+as|notably|namely|منها|ومنها|"
                          r"من\s+بينها|من\s+بينهم|بينها|مثل)\s", re.I)
+
+# "most of them in Idlib": a place after this describes a distribution, not the level's place
+SPREAD = re.compile(r"معظمهم|أغلبهم|اغلبهم|بعضهم|غالبيتهم|موزعين|يتوزع|يتوزعون|ينتشر\s+معظم|"
+                    r"\b(?:most(?:ly)?|mainly|many|some)\s+(?:of\s+them|at|in)\b|\bspread\b",
+                    re.I)

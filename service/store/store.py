@@ -850,7 +850,7 @@ class Store:
              .select_from(t.join(o, o.c.series_id == t.c.sid))
              .where(o.c.valid_from <= day,
                     o.c.valid_from >= db.minus_days(conn, t.c.latest, M.SAME_TIME_DAYS)))
-        return conn.execute(q).all()
+        return _raw_rows(conn, q)
 
     def _claims(self, rows: Iterable[Any], refs: dict[int, M.SourceRef]) -> list[M.Claim]:
         out = []
@@ -935,7 +935,7 @@ class Store:
             claim_rows = self._current_claim_rows(conn, day,
                                                   self._series_query(conn, codes, box))
             moves = self._moves(conn, plan_id)  # all: later moves qualify earlier ones
-            refs = self._source_refs(conn, (r.source_id for r in claim_rows))
+            refs = self._source_refs(conn, (r[13] for r in claim_rows))
             cache = self._place_cache(conn)
         claims: dict[tuple[str, str], list[M.Claim]] = {}
         for c in self._claims(claim_rows, refs):
@@ -1152,6 +1152,37 @@ class Store:
         return import_store(self, path, fmt)
 
 
+def _raw_rows(conn: Connection, stmt: Any) -> list[tuple]:
+    """Run a SELECT of :data:`_CLAIM_COLS` on the driver directly (the hot path of
+    ``posture_at``: no per-row result processing), converting dates once per distinct value."""
+    compiled = stmt.compile(dialect=conn.dialect)
+    params = compiled.construct_params()
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        args: Any = tuple(v.isoformat() if isinstance(v, dt.date) else v
+                          for v in (params[k] for k in compiled.positiontup))
+    else:
+        args = params
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        cur.execute(str(compiled), args)
+        rows = cur.fetchall()
+    finally:
+        cur.close()
+    if not sqlite:
+        return rows
+    cache: dict[str, dt.date] = {}
+
+    def d(v: str) -> dt.date:
+        r = cache.get(v)
+        if r is None:
+            r = cache[v] = dt.date.fromisoformat(v)
+        return r
+
+    # columns 3 (as_of) and 6 (valid_from) are dates
+    return [(r[0], r[1], r[2], d(r[3]), r[4], r[5], d(r[6]), *r[7:]) for r in rows]
+
+
 _o = observations_t
 _CLAIM_COLS = (_o.c.id, _o.c.actor, _o.c.place_id, _o.c.as_of, _o.c.as_of_precision,
                _o.c.as_of_approximate, _o.c.valid_from, _o.c.count, _o.c.count_min,
@@ -1161,7 +1192,9 @@ _CLAIM_COLS = (_o.c.id, _o.c.actor, _o.c.place_id, _o.c.as_of, _o.c.as_of_precis
 
 # ---------------------------------------------------------------------------- properties
 def _source_entry(item: M.Claim | M.Projection) -> dict[str, Any]:
-    d = item.source.to_dict(item.quote)
+    s = item.source
+    d = {"source_id": s.source_id, "kind": s.kind, "outlet": s.outlet, "url": s.url,
+         "title": s.title, "published": _iso(s.published), "quote": item.quote}
     if isinstance(item, M.Claim):
         d["observation_id"] = item.id
         d["claim_type"] = item.claim_type
@@ -1175,7 +1208,7 @@ def _conflict_entry(item: M.Claim | M.Projection) -> dict[str, Any]:
     d = _source_entry(item)
     if isinstance(item, M.Claim):
         q = item.quantity
-        d.update(basis="reported", status=item.status, as_of=item.as_of.isoformat(),
+        d.update(basis="reported", status=item.status, as_of=_iso(item.as_of.value),
                  label=M.quantity_label(q, item.status), count=q.count if q else None,
                  count_min=q.count_min if q else None, count_max=q.count_max if q else None)
     else:
@@ -1184,6 +1217,20 @@ def _conflict_entry(item: M.Claim | M.Projection) -> dict[str, Any]:
                  as_of=by.isoformat() if by else None, label=item.status, count=None,
                  count_min=None, count_max=None)
     return d
+
+
+_ISO: dict[dt.date, str] = {}
+
+
+def _iso(d: dt.date | None) -> str | None:
+    if d is None:
+        return None
+    r = _ISO.get(d)
+    if r is None:
+        if len(_ISO) > 100_000:
+            _ISO.clear()
+        r = _ISO[d] = d.isoformat()
+    return r
 
 
 def estimate_properties(est: M.Estimate, place: PlaceInfo) -> dict[str, Any]:
@@ -1199,8 +1246,8 @@ def estimate_properties(est: M.Estimate, place: PlaceInfo) -> dict[str, Any]:
         "approximate": bool(q.approximate) if q else False,
         "qualifier": q.qualifier if q else None,
         "label": M.quantity_label(q, est.status), "status": est.status, "basis": est.basis,
-        "as_of": est.as_of.isoformat(), "as_of_precision": est.as_of.precision,
-        "valid_from": est.valid_from.isoformat(),
+        "as_of": _iso(est.as_of.value), "as_of_precision": est.as_of.precision,
+        "valid_from": _iso(est.valid_from),
         "location_precision": M.LOCATION_PRECISION.get(place.kind, place.kind),
         "plan": est.plan, "phase": est.phase,
         "sources": [_source_entry(s) for s in est.supporting],
