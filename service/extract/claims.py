@@ -613,6 +613,7 @@ class Sentence:
         movements: list[Movement] = []
         events: list[Event] = []
         self._last_event: Event | None = None
+        self._extra_events: list[Event] = []
         verbs = self.verbs
         pub = self.an.published
         # one pass in text order over movement verbs and event-only verbs ("invaded")
@@ -626,6 +627,8 @@ class Sentence:
             ev = self._event_for(v, scope_end, prev_end)
             if ev is not None:
                 events.append(ev)
+                events.extend(self._extra_events)
+                self._extra_events = []
                 continue
             if v.kind != "move":
                 continue
@@ -661,6 +664,11 @@ class Sentence:
             return None
         ds = [d for d in self.dates if v.end <= d.start < scope_end and d.role in ("at", "since")
               and not d.relative]
+        if not ds:
+            # "in 2003 the US invaded …": a date just before the verb, in the same clause
+            ds = [d for d in self.dates if prev_end <= d.start and d.end <= v.start
+                  and d.role in ("at", "since") and not d.relative
+                  and same_clause(self.breaks, d.end, v.start)]
         if not ds:
             return None
         d = ds[0]
@@ -700,6 +708,10 @@ class Sentence:
             if len(countries) >= 2:
                 actor = countries[0].r.place.country
                 place = countries[1]
+        if action == "attack":
+            # only a state named right at the verb attacks (not militias, not inherited)
+            if actor is None or len(actor) != 2:
+                return None
         if actor is None and last_ev is not None:
             actor = last_ev.actor
         if actor is None:
@@ -709,6 +721,8 @@ class Sentence:
         if place is not None and place.r.place.country == actor and place.r.place.kind == "country":
             others = [pm for pm in self.places if v.end <= pm.start < scope_end and pm is not place]
             place = others[0] if others else None
+        if place is not None and place.r.place.country == actor:
+            place = None  # forces do not deploy to their own country
         if action == "establish":
             place_id = place.pid if place is not None and place.locative else None
         elif place is None:
@@ -717,6 +731,12 @@ class Sentence:
             place_id = place.pid
         ev = Event(actor, place_id, action, d.date, self.quote)  # type: ignore[arg-type]
         self._last_event = ev
+        # "أخلت عام 2020 قواعد، بينها كي وان والقيارة": one event per base listed
+        if place is not None and place.r.place.kind == "installation":
+            for pm in self.places:
+                if (place.end <= pm.start < scope_end and pm.r.place.kind == "installation"
+                        and not pm.metonym and pm.pid != place.pid):
+                    self._extra_events.append(Event(actor, pm.pid, action, d.date, self.quote))
         return ev
 
     def _event_place(self, actor: str | None = None) -> str | None:

@@ -186,18 +186,23 @@ MOVE_EN: dict[str, str] = {
 EVENT_AR: dict[str, list[str]] = {
     "invade": [r"[وف]?غزت", r"[وف]?غزا", rf"{P}غزو", r"[وف]?اجتاحت"],
     "withdraw": [r"[وف]?انسحبت", r"[وف]?انسحب", rf"{P}انسحاب{NS}", r"[وف]?سحبت",
-                 r"[وف]?غادرت"],
+                 r"[وف]?غادرت", r"[وف]?اخلت", r"[وف]?سلمت(?:ها|هم)?", r"[وف]?اغلقت"],
     "return": [r"[وف]?عادت", r"[وف]?عاد", rf"{P}عوده{NS}"],
     "establish": [r"[وف]?تشكل", r"[وف]?تاسس", r"[وف]?تشكلت", r"[وف]?تاسست", rf"{P}تشكيل",
                   rf"{P}تاسيس"],
-    "deploy": [r"[وف]?نشرت", r"[وف]?انتشرت", r"[وف]?وصلت"],
+    "deploy": [r"[وف]?نشرت", r"[وف]?انتشرت", r"[وف]?وصلت", r"[وف]?تدخلت", r"[وف]?تمركزت",
+               r"[وف]?دخلت"],
+    "attack": [r"[وف]?قصفت", r"[وف]?استهدفت", r"[وف]?هاجمت", rf"{P}قصف(?= {P}صاروخي)"],
 }
 EVENT_EN: dict[str, str] = {
     "invade": r"\b(?:invaded|invasion|invade)\b",
-    "withdraw": r"\b(?:withdrew|withdrawn|withdrawal|pulled\s+out|left)\b",
+    "withdraw": r"\b(?:withdrew|withdrawn|withdrawal|pulled\s+out|left|handed\s+over|"
+                r"vacated|closed)\b",
     "return": r"\b(?:returned|return(?:ing)?|came\s+back)\b",
     "establish": r"\b(?:formed|established|founded|created|set\s+up)\b",
-    "deploy": r"\b(?:deployed|arrived)\b",
+    "deploy": r"\b(?:deployed|arrived|intervened|been\s+based|stationed)\b",
+    "attack": r"\b(?:struck|attacked|fired\s+(?:\w+\s+){0,3}?at|missile\s+(?:attack|strike)s?"
+              r"\s+on)\b",
 }
 
 # Modality and tense cues (normalised Arabic / original English), looked for before a verb.

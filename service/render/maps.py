@@ -388,6 +388,8 @@ class _Build:
         if view:
             m.fit_bounds(geo.bounds_latlon(view), padding_top_left=(40, 60),
                          padding_bottom_right=(40, 70), max_zoom=8)
+            fit = list(m._children.values())[-1]
+            fit.options["animate"] = False  # start at the data, no zoom animation
             m.location = [round((view[1] + view[3]) / 2, 4), round((view[0] + view[2]) / 2, 4)]
         return m
 
@@ -551,7 +553,8 @@ class _Build:
                         f'<span class="tpm-al-row"><b><bdi dir="ltr">{esc(self.short_level(r))}'
                         f"</bdi></b> {esc(self.actor_short(r.actor))}</span>" for r in ranked[:3])
                     if len(ranked) > 3:
-                        lab_html += f'<span class="tpm-al-row">+{len(ranked) - 3}</span>'
+                        lab_html += (f'<span class="tpm-al-row"><bdi dir="ltr">+{len(ranked) - 3}'
+                                     "</bdi></span>")
                     A.append([list(key), area_class(total), STATUS_IDX[status],
                               1 if projected else 0, self.s(lab_html)])
                 states.append(A_idx[key])
@@ -749,35 +752,47 @@ class _Build:
             before = posture_rows(self.store.posture_at(d1, actor=self.actor, plan=self.plan),
                                   self.gaz)
             items = diff_postures(before, self.rows_by_step[0])
-        out = []
+        groups: dict[tuple, list[ChangeItem]] = {}
         for c in items:
             if self.actor and c.actor and c.actor != self.actor:
                 continue
-            pt = self.point(c.place_id)
+            key = (c.place_id, c.kind, c.to_place_id if c.kind == "moved" else None)
+            groups.setdefault(key, []).append(c)
+        out = []
+        rtl = "rtl" if self.lang == "ar" else "ltr"
+        for (pid, kind, to_pid), group in groups.items():
+            pt = self.point(pid)
             if pt is None:
                 continue
             kind_word = self.w({"reduced": "change_reduced", "status": "status_changed"}
-                               .get(c.kind, c.kind))
-            name = esc(self.short_name(c.place_id))
+                               .get(kind, kind))
+            name = esc(self.short_name(pid))
+            if kind == "moved":
+                name = self.w("from_to", a=self.short_name(pid), b=self.short_name(to_pid))
             label = f"{name}: {kind_word}"
-            if c.before or c.after:
-                label += (f' <bdi dir="ltr">{esc(c.before or "—")} → {esc(c.after or "—")}'
-                          "</bdi>")
-            extra = []
-            if c.actor:
-                extra.append(esc(actor_name(self.lang, c.actor, self.gaz)))
-            if c.date:
-                extra.append(f'<bdi dir="ltr">{esc(fmt_date(self.lang, c.date, c.date_precision or "day"))}</bdi>')
-            extra.append(self.w("projected" if c.basis == "projected" else "reported"))
-            body = (f'<p class="tpm-note">{label}</p><p class="tpm-note">{" · ".join(extra)}</p>')
-            qs = [self.quote(s) for s in c.sources[:4]]
-            body += "".join(self.S[q] for q in qs if q >= 0)
-            pop = self.s(f'<div class="tpm-pop" dir="{"rtl" if self.lang == "ar" else "ltr"}" '
-                         f'lang="{self.lang}">{self.S[self.header(c.place_id, sub=kind_word)]}'
-                         f"{body}</div>")
-            item = [*pt, CHANGE_KINDS.index(c.kind), self.s(label), pop]
-            if c.kind == "moved":
-                pb = self.point(c.to_place_id)
+            if len(group) == 1:
+                label += self.change_levels(group[0])
+                actors = esc(self.actor_short(group[0].actor)) if group[0].actor else ""
+                label += f' <span class="tpm-la">{actors}</span>' if actors else ""
+            else:
+                label += f' <span class="tpm-la">({len(group)})</span>'
+            body, quotes = "", []
+            for c in group:
+                facts = [f"<b>{esc(actor_name(self.lang, c.actor, self.gaz))}</b>"
+                         + self.change_levels(c)]
+                if c.date:
+                    facts.append('<bdi dir="ltr">'
+                                 f'{esc(fmt_date(self.lang, c.date, c.date_precision or "day"))}'
+                                 "</bdi>")
+                facts.append(self.w("projected" if c.basis == "projected" else "reported"))
+                body += f'<p class="tpm-note">{" · ".join(facts)}</p>'
+                quotes += [self.quote(x) for x in c.sources[:3]]
+            body += "".join(self.S[q] for q in dict.fromkeys(quotes) if q >= 0)
+            pop = self.s(f'<div class="tpm-pop" dir="{rtl}" lang="{self.lang}">'
+                         f'{self.S[self.header(pid, sub=kind_word)]}{body}</div>')
+            item = [*pt, CHANGE_KINDS.index(kind), self.s(label), pop]
+            if kind == "moved":
+                pb = self.point(to_pid)
                 if pb is None:
                     continue
                 item += pb
@@ -788,6 +803,21 @@ class _Build:
         fg.add_to(m)
 
     # ------------------------------------------------------------------ basemap
+    def change_levels(self, c: ChangeItem) -> str:
+        """' ≈ 2,500 → < 500' (levels as stated; status words when no number)."""
+        if not (c.before or c.after or c.before_status or c.after_status):
+            return ""
+        b = self.change_side(c.before, c.before_status)
+        a = self.change_side(c.after, c.after_status)
+        return f' <bdi dir="ltr">{esc(b)} → {esc(a)}</bdi>'
+
+    def change_side(self, label: str | None, status: str | None) -> str:
+        if label:
+            return label
+        if status:
+            return t(self.lang, status) if status in STATUSES else status
+        return "—"
+
     def add_basemap(self, m, view):
         import folium
 

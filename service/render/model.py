@@ -199,8 +199,10 @@ class ChangeItem:
     date: dt.date | None = None
     date_precision: str | None = None
     basis: str = "reported"
-    before: str | None = None  # level labels
+    before: str | None = None  # level as stated ('≈ 2,500'), None when no number
     after: str | None = None
+    before_status: str | None = None
+    after_status: str | None = None
     sources: list[dict] = field(default_factory=list)
 
 
@@ -240,21 +242,20 @@ def change_items(changes: Any) -> list[ChangeItem] | None:
                          or get(after or {}, "valid_from", "as_of")),
             date_precision=get(c, "date_precision", "as_of_precision", "by_precision"),
             basis=get(c, "basis", default="reported") or "reported",
-            before=_label_of(before) or get(c, "label_before", "before_label"),
-            after=_label_of(after) or get(c, "label_after", "after_label"),
+            before=_label_of(before), after=_label_of(after),
+            before_status=get(before, "status") if before is not None else None,
+            after_status=get(after, "status") if after is not None else None,
             sources=list(get(c, "sources", default=[]) or []),
         ))
     return out
 
 
 def _label_of(v: Any) -> str | None:
+    """The level as stated (Quantity.label()); a plain string is taken as the label."""
     if v is None:
         return None
     if isinstance(v, str):
         return v
-    lab = get(v, "label")
-    if lab:
-        return str(lab)
     q = quantity(v)
     return q.label() if q else None
 
@@ -289,7 +290,8 @@ def diff_postures(before: list[Row], after: list[Row]) -> list[ChangeItem]:
             kind=kind, actor=key[1], place_id=key[0], date=(rb.as_of if rb else None),
             date_precision=(rb.as_of_precision if rb else None),
             basis=(rb.basis if rb else ref.basis),
-            before=ra.label if here_a else None, after=rb.label if here_b else None,
+            before=ra.qty_label if ra else None, after=rb.qty_label if rb else None,
+            before_status=ra.status if ra else None, after_status=rb.status if rb else None,
             sources=(rb.sources if rb else ra.sources)))
     return out
 

@@ -113,9 +113,8 @@ class FakeStore:
             if kind:
                 ref = pb or pa
                 out.append({"kind": kind, "actor": key[1], "place_id": key[0],
-                             "date": ref["as_of"], "basis": ref["basis"],
-                             "before": {"label": pa["label"]} if live_a else None,
-                             "after": {"label": pb["label"]} if live_b else None,
+                             "effective": ref["as_of"], "basis": ref["basis"],
+                             "before": _state(pa), "after": _state(pb),
                              "sources": ref["sources"]})
         for p in self._plans:
             for ph in p["phases"]:
@@ -161,6 +160,14 @@ class FakeStore:
             geom = mapping(self.gaz.geometry(p.id))
             geom = {"type": geom["type"], "coordinates": _lists(geom["coordinates"])}
         return {"type": "Feature", "geometry": geom, "properties": props}
+
+
+def _state(props):
+    if props is None:
+        return None
+    keys = ("status", "label", "count", "count_min", "count_max", "approximate", "qualifier",
+            "basis", "as_of", "plan", "phase")
+    return {k: props[k] for k in keys}
 
 
 def _lists(x):

@@ -17,6 +17,14 @@ POINTS = ("installation", "city")
 ASAD_CLS = "installation-ain-al-asad-air-base"
 
 
+def shot(page, name: str):
+    """Screenshot into test-artifacts/ once animations (popup fade, zoom) are over."""
+    page.wait_for_timeout(400)
+    path = artifact(name)
+    page.screenshot(path=str(path))
+    return path
+
+
 def site_count(page, extra: str = "") -> int:
     return page.locator(f"path.tpm-site{extra}").count()
 
@@ -60,7 +68,7 @@ def test_map_loads_offline_with_all_markers(open_page, server, maps, real_store)
     assert page.locator(".leaflet-control-scale").count() == 1
     assert page.locator(".leaflet-control-zoom-fullscreen, .fullscreen-icon").count() >= 1
     assert "Natural Earth" in page.locator(".leaflet-control-attribution").inner_text()
-    page.screenshot(path=str(artifact("map-static-en.png")))
+    shot(page, "map-static-en.png")
     w.assert_clean()
 
 
@@ -93,8 +101,7 @@ def test_slider_past_september_2025_withdraws_ain_al_asad(open_page, server, map
     assert "tpm-st-present" in asad.get_attribute("class")
     start = page.locator(".tpm-slider").get_attribute("data-date")
     assert start <= TODAY.isoformat()
-    page.screenshot(path=str(artifact("map-time-en.png")))
-    copy_to_docs(artifact("map-time-en.png"))
+    copy_to_docs(shot(page, "map-time-en.png"))
     page.locator(".tpm-range").focus()
     for _ in range(20):
         if page.locator(".tpm-slider").get_attribute("data-date") > "2025-09-30":
@@ -107,7 +114,7 @@ def test_slider_past_september_2025_withdraws_ain_al_asad(open_page, server, map
     popup = page.locator(".leaflet-popup-content")
     assert "withdrawn" in popup.inner_text()
     assert "projected" in popup.inner_text()
-    page.screenshot(path=str(artifact("map-time-en-after.png")))
+    shot(page, "map-time-en-after.png")
     page.locator(".tpm-prev").click()
     assert page.locator(".tpm-slider").get_attribute("data-date") <= "2025-09-30"
     w.assert_clean()
@@ -128,7 +135,7 @@ def test_popup_shows_names_and_arabic_quote_right_to_left(open_page, server, map
     assert quote.evaluate("e => getComputedStyle(e).direction") == "rtl"
     for word in ("Force level", "As of", "Status", "Basis", "Sources"):
         assert word in pop.inner_text()
-    page.screenshot(path=str(artifact("map-popup-en.png")))
+    shot(page, "map-popup-en.png")
     w.assert_clean()
 
 
@@ -168,7 +175,7 @@ def test_arabic_map_is_right_to_left(open_page, server, maps):
     pop = page.locator(".leaflet-popup-content .tpm-pop")
     assert pop.evaluate("e => getComputedStyle(e).direction") == "rtl"
     assert "حجم القوات" in pop.inner_text()
-    page.screenshot(path=str(artifact("map-time-ar.png")))
+    shot(page, "map-time-ar.png")
     w.assert_clean()
 
 
@@ -178,7 +185,7 @@ def test_change_map(open_page, server, maps):
     left = page.locator(".tpm-change.tpm-ch-left")
     assert left.count() >= 1
     assert any("Ain al-Asad" in t for t in page.locator(".leaflet-tooltip").all_inner_texts())
-    page.screenshot(path=str(artifact("map-changes-en.png")))
+    shot(page, "map-changes-en.png")
     w.assert_clean()
 
 
