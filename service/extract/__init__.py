@@ -91,7 +91,7 @@ def extract_article(text: str | bytes, *, published: dt.date | str | None = None
 
     # places: keep a place if at least one mention is not a metonym
     by_id: dict[str, ExtractedPlace] = {}
-    keep = {pm.pid for pm in an.marks if not pm.metonym}
+    keep = {pm.pid for pm in an.marks if not pm.metonym and not pm.adjective}
     for pm in an.marks:
         if pm.pid not in keep:
             continue

@@ -49,6 +49,8 @@ class PlaceMark:
     metonym: bool = False
     destination: bool = False
     extra_host: bool = False
+    #: "US troops", "Iran-backed": the name is used as an adjective, not as a place
+    adjective: bool = False
 
     @property
     def start(self) -> int:
@@ -134,6 +136,16 @@ class Analyzer:
         if dateline and dateline[0] <= r.start < dateline[1]:
             pm.locative = True
             return pm
+        surface = self.text[r.start:r.end]
+        after = self.text[r.end:r.end + 12]
+        if re.match(r"-(?:backed|led|based|aligned|allied|supported|funded|made|linked)\b",
+                    after, re.I):
+            pm.adjective = True
+        elif (surface.replace(".", "").isupper() and surface.isascii() and len(surface) <= 5
+              and not re.search(r"(?i)\bthe\s*$", self.text[max(0, r.start - 5):r.start])
+              and re.match(r"\s+[A-Za-z]", after)
+              and not L.HAS_AFTER_EN.match(self.text, r.end)):
+            pm.adjective = True  # "US troops", "UK officials"
         p = r.place
         # "لكل من واشنطن" (each of), "مع واشنطن": من/مع do not make a capital a location
         strong = pm.locative and not (prev and strip_clitics(prev[-1]) in ("من", "مع")

@@ -165,6 +165,12 @@ def resolve(gaz: Gazetteer, text: str, candidates: list[Candidate] | None = None
         if best is None or best[0] < MIN_SCORE:
             continue
         alts = [gaz.places[i].id for s, i in sorted(scored, reverse=True) if i != best[1]]
-        out.append(Resolved(gaz.places[best[1]], c.start, c.end, text[c.start:c.end],
-                            best[0], cue, alts))
+        chosen = gaz.places[best[1]]
+        if cue == "installation" and chosen.kind == "city":
+            # "قاعدة الشدادي", "Rmelan base": the base next to the town, when there is one
+            near = gaz.nearest(chosen.lon, chosen.lat, kind="installation", limit=2)
+            if near and near[0][1] <= 15 and (len(near) == 1 or near[1][1] > 15):
+                alts.insert(0, chosen.id)
+                chosen = near[0][0]
+        out.append(Resolved(chosen, c.start, c.end, text[c.start:c.end], best[0], cue, alts))
     return out

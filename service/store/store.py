@@ -841,6 +841,18 @@ class Store:
         o = observations_t
         o2 = observations_t.alias("o2")
         sq = series_q.subquery("sq")
+        if conn.dialect.name == "postgresql":
+            # LATERAL: one backward index probe per series, evaluated once per series
+            lat = (sa.select(o2.c.valid_from.label("latest"))
+                   .where(o2.c.series_id == sq.c.id, o2.c.valid_from <= day)
+                   .order_by(o2.c.valid_from.desc()).limit(1).lateral("l"))
+            q = (sa.select(*_CLAIM_COLS)
+                 .select_from(sq.join(lat, sa.true())
+                              .join(o, o.c.series_id == sq.c.id))
+                 .where(o.c.valid_from <= day,
+                        o.c.valid_from >= db.minus_days(conn, lat.c.latest,
+                                                        M.SAME_TIME_DAYS)))
+            return _raw_rows(conn, q)
         latest = (sa.select(o2.c.valid_from)
                   .where(o2.c.series_id == sq.c.id, o2.c.valid_from <= day)
                   .order_by(o2.c.valid_from.desc()).limit(1)

@@ -169,7 +169,8 @@ def copy_to_docs(png: Path) -> None:
         return
     from PIL import Image
 
-    img = Image.open(png).convert("RGB").quantize(colors=192, method=Image.Quantize.MEDIANCUT)
+    img = Image.open(png).convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE,
+                                                  dither=Image.Dither.NONE)
     img.save(target, optimize=True)
     assert target.stat().st_size < 300_000, "docs/screenshot-map.png must stay under 300 KB"
 
