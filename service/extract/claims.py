@@ -131,8 +131,12 @@ class Analyzer:
             or (clitic == "ب" and r.start > 1 and self.text[r.start - 2] in "و ")
             or L.LOCATIVE_EN.search(before)
         )
-        pm.destination = bool(L.DEST_EN.search(before) or L.DEST_AR.search(
-            " " + " ".join(self.tokens_before(r.start, 1))))
+        prev2 = self.tokens_before(r.start, 2)
+        if len(prev2) == 2 and strip_clitics(prev2[-1]) in _PLACE_WORDS:
+            prev2 = prev2[:1]  # "إلى قاعدة الشدادي": look past the place word
+        pm.destination = bool(L.DEST_EN.search(re.sub(
+            r"(?i)\b(?:the\s+)?(?:base|camp|town|city|province)\s+(?:of\s+)?$", "", before))
+            or L.DEST_AR.search(" " + " ".join(prev2[-1:])))
         if dateline and dateline[0] <= r.start < dateline[1]:
             pm.locative = True
             return pm
@@ -233,6 +237,8 @@ class Analyzer:
                 if m.value == dedup[-1].value:
                     dedup[-1].extra.update(m.extra)
                 continue
+            if L.LED_BY.search(self.text[max(0, m.start - 30):m.start]):
+                continue  # "التحالف بقيادة الولايات المتحدة": the leader, not the subject
             dedup.append(m)
         return dedup
 
@@ -314,6 +320,8 @@ _EN_NOUN = re.compile(
     r"service\s+personnel|marines?|sailors|airmen|advis[eo]rs?|trainers|special\s+forces|"
     r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b")
 _NOUN_AR = re.compile(L.TROOP_AR)
+_PLACE_WORDS = {"قاعده", "قاعدتي", "معسكر", "مدينه", "بلده", "محافظه", "مطار", "منطقه", "اقليم",
+                "قريه", "حاميه"}
 
 
 @lru_cache(maxsize=1024)
@@ -845,6 +853,15 @@ class Sentence:
             later = [d for d in self.dates if d.start >= v.end and d.role in ("by", "until")]
             if len(later) == 1:
                 ds = later
+        reported = False
+        if not ds and self.an.published is not None:
+            # "arrived last month": a completed move dated to the month it happened
+            recent = [d for d in self.dates if prev_end <= d.start < scope_end
+                      and d.role == "at" and d.date.precision in ("day", "month")
+                      and 0 <= (self.an.published - d.date.value).days <= 366]
+            if recent:
+                ds = recent[:1]
+                reported = True
         by = ds[0].date if ds else None
         # a movement with no place needs troops or forces around it to be about forces
         place_id: str | None = origin.pid if origin else None
@@ -884,15 +901,30 @@ class Sentence:
         if v.value == "remain" and (self._has(L.ADVISORY_AR, self.start, self.end)
                                     or L.ADVISORY_EN.search(self.text, self.start, self.end)):
             status = "advisory"
-        modality = self._modality(v)
+        modality = "reported" if reported else self._modality(v)
+        places_ids = [place_id]
+        if origin is not None and action in ("remain", "withdraw", "reduce"):
+            # "في قاعدتي الشدادي ورميلان", "at Shaddadi and Rmelan": each place named
+            last_end = origin.end
+            for pm in scope_places:
+                if pm.start < last_end or pm.destination:
+                    continue
+                gap = self.text[last_end:pm.start]
+                if re.fullmatch(r"\s*(?:,|،)?\s*(?:و|and|&)?\s*(?:the\s+)?", gap) and \
+                        pm.r.place.kind == origin.r.place.kind:
+                    places_ids.append(pm.pid)
+                    last_end = pm.end
+                else:
+                    break
         out = []
         for actor in actors:
             # forces do not deploy to their own country ("told reporters in Washington")
             if origin is not None and origin.r.place.country == actor:
                 continue
-            out.append(Movement(actor, place_id, action, self.quote,
-                                dest.pid if dest else None, by, quantity, scope, modality,
-                                status))
+            for pid in places_ids:
+                out.append(Movement(actor, pid, action, self.quote,
+                                    dest.pid if dest else None, by, quantity, scope, modality,
+                                    status))
         return out
 
     def _drop_containers(self, pm: PlaceMark, scope: list[PlaceMark]) -> PlaceMark:

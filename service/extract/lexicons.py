@@ -159,7 +159,7 @@ MOVE_AR: dict[str, list[str]] = {
                  rf"{VP}عيد (?:ال)?(?:انتشار|تموضع|تمركز)", rf"{P}تموضع"],
     "arrive": [rf"{P}وصول", rf"{VP}صل{VS}", r"[وف]?وصل(?:ت|وا)", rf"{P}نشر(?! {P}(?:خبر|تقرير|صور))",
                rf"{VP}نشر{VS}", rf"{P}ارسال", rf"{VP}رسل{VS}", r"[وف]?ارسلت",
-               rf"{P}تعزيزات", rf"{P}دخول", r"[وف]?دخلت"],
+               rf"{P}تعزيزات"],
     "increase": [rf"{P}زياده(?= (?:عدد|حجم|ال)?(?:قوات|جنود|القوات|الجنود|عدد))",
                  rf"{VP}زيد(?= (?:عدد|من عدد|حجم))", rf"{P}رفع(?= (?:عدد|حجم))"],
 }
@@ -267,3 +267,8 @@ LIST_BEFORE = re.compile(r"(?:including|among\s+them|such\s+as|notably|namely|م
 SPREAD = re.compile(r"معظمهم|أغلبهم|اغلبهم|بعضهم|غالبيتهم|موزعين|يتوزع|يتوزعون|ينتشر\s+معظم|"
                     r"\b(?:most(?:ly)?|mainly|many|some)\s+(?:of\s+them|at|in)\b|\bspread\b",
                     re.I)
+
+# "قوات التحالف بقيادة الولايات المتحدة", "the US-led coalition", "led by the United States":
+# the leader named here is not the subject of the verb.
+LED_BY = re.compile(r"(?:بقيادة|تقوده|يقوده|تقودها|يقودها|\bled\s+by|under\s+the\s+command\s+of|"
+                    r"headed\s+by)\s*(?:the\s+)?$", re.I)

@@ -37,8 +37,8 @@ def strip_clitics(token: str) -> str:
 
 # Cue words, normalised and (for Arabic) without clitics or article.
 CUES_BEFORE = {
-    "installation": {"قاعده", "معسكر", "مطار", "ثكنه", "camp", "fob", "cop", "base",
-                     "garrison", "airfield"},
+    "installation": {"قاعده", "قاعدتي", "قاعدتين", "معسكر", "معسكري", "مطار", "ثكنه",
+                     "camp", "fob", "cop", "base", "garrison", "airfield", "bases", "camps"},
     "admin1": {"محافظه", "ولايه", "مقاطعه", "province", "governorate", "محافظات"},
     "city": {"مدينه", "بلده", "قريه", "ناحيه", "قضاء", "city", "town", "village"},
     "region": {"اقليم", "قطاع", "region"},

@@ -212,12 +212,11 @@ class _Build:
             return r.qty_label
         return "–" if r.status == "withdrawn" else t(self.lang, "not_reported")
 
-    @staticmethod
-    def short_level(r: Row) -> str:
+    def short_level(self, r: Row) -> str:
         """The level for labels on the map ('?' when no number was reported)."""
         if r.qty_label:
             return r.qty_label
-        return "–" if r.status == "withdrawn" else "?"
+        return t(self.lang, "withdrawn") if r.status == "withdrawn" else "?"
 
     def quote(self, src: Any) -> int:
         """A source's quote, outlet, date and link as escaped HTML (string-table index)."""
@@ -265,7 +264,10 @@ class _Build:
     def extra(self, r: Row) -> int:
         notes = []
         if r.basis == "projected" and (r.plan or r.phase is not None):
-            ph = self.w("phase", phase=r.phase) if r.phase is not None else ""
+            ph = ""
+            if r.phase is not None:
+                ph = (self.w("phase", phase=r.phase) if str(r.phase).isdigit()
+                      else esc(r.phase))
             notes.append(f"{self.w('plan')}: {esc(r.plan or '')}{' — ' + ph if ph else ''}")
         if r.unallocated:
             notes.append(f"{self.w('unallocated')}: <bdi dir=\"ltr\">"

@@ -61,7 +61,7 @@ class SourceRef:
                 "quote": quote}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Claim:
     """A reported observation of one series."""
 

@@ -846,12 +846,14 @@ class Store:
             lat = (sa.select(o2.c.valid_from.label("latest"))
                    .where(o2.c.series_id == sq.c.id, o2.c.valid_from <= day)
                    .order_by(o2.c.valid_from.desc()).limit(1).lateral("l"))
-            q = (sa.select(*_CLAIM_COLS)
-                 .select_from(sq.join(lat, sa.true())
-                              .join(o, o.c.series_id == sq.c.id))
-                 .where(o.c.valid_from <= day,
-                        o.c.valid_from >= db.minus_days(conn, lat.c.latest,
-                                                        M.SAME_TIME_DAYS)))
+            # the window rows in a second LATERAL; OFFSET 0 keeps the planner from
+            # flattening it into a hash join over the whole table
+            win = (sa.select(*_CLAIM_COLS)
+                   .where(o.c.series_id == sq.c.id, o.c.valid_from <= day,
+                          o.c.valid_from >= db.minus_days(conn, lat.c.latest,
+                                                          M.SAME_TIME_DAYS))
+                   .offset(0).lateral("w"))
+            q = sa.select(*win.c).select_from(sq.join(lat, sa.true()).join(win, sa.true()))
             return _raw_rows(conn, q)
         latest = (sa.select(o2.c.valid_from)
                   .where(o2.c.series_id == sq.c.id, o2.c.valid_from <= day)
