@@ -296,6 +296,8 @@ class Analyzer:
 
 
 def _dedupe_movements(mvs: list[Movement]) -> list[Movement]:
+    dated = {(m.actor, m.place_id, m.action) for m in mvs if m.by is not None}
+    mvs = [m for m in mvs if m.by is not None or (m.actor, m.place_id, m.action) not in dated]
     seen: dict[tuple, Movement] = {}
     out = []
     for m in mvs:
@@ -783,6 +785,10 @@ class Sentence:
 
     def _movement_for(self, v: Mark, prev_end: int, scope_end: int,
                       earlier: list[Movement]) -> list[Movement]:
+        if v.value == "arrive" and re.search(
+                r"(?i)\b(?:are|is|were|was|been|be|remain|remains|currently|now|still)\s+"
+                r"(?:\w+\s+)?$", self.text[max(self.start, v.start - 25):v.start]):
+            return []  # "troops are deployed in Syria" describes presence, not a move
         scope_places = [pm for pm in self.places if v.end <= pm.start < scope_end
                         and not pm.metonym]
         # stop at a purpose clause ("… ضد تنظيم داعش في سوريا", "to fight ISIS in Syria")
@@ -796,6 +802,9 @@ class Sentence:
         scope_places = [pm for pm in scope_places if pm.r.place.kind != "country"
                         or pm.locative or pm.destination
                         or not self.text[v.end:pm.start].strip(" «»\"'")]
+        if v.value == "remain":
+            scope_places = [pm for pm in scope_places if pm.locative or pm.r.place.kind in (
+                "installation", "city")]
         origin: PlaceMark | None = None
         dest: PlaceMark | None = None
         for pm in scope_places:
@@ -827,7 +836,9 @@ class Sentence:
         subj = [a for a in self.actors if prev_end <= a.start < v.start
                 and not (a.extra.get("place") and a.start in {pm.start for pm in self.places
                                                              if pm.locative})]
-        obj = [a for a in self.actors if v.end <= a.start < first_place]
+        dest_starts = {pm.start for pm in self.places if pm.destination or pm.locative}
+        obj = [a for a in self.actors if v.end <= a.start < first_place
+               and a.start not in dest_starts]
         host = origin.r.place.country if origin else self.an.focus
         obj = [a for a in obj if a.value != host]
         subj = [a for a in subj if a.value != host]
@@ -876,9 +887,14 @@ class Sentence:
             place_id = f"country:{self.an.focus}" if self.an.focus else None
             if place_id is None:
                 return []
-        if action == "arrive" and origin is None and dest is not None:
+        if action in ("withdraw", "relocate") and origin is None and dest is not None and \
+                earlier and earlier[-1].place_id:
+            place_id = earlier[-1].place_id  # "… and headed north to Erbil"
+            action = "relocate"
+        elif action in ("arrive", "withdraw", "relocate") and origin is None and dest is not None:
             place_id = dest.pid  # "deploy to X": X is where forces arrive
             dest = None
+            action = "arrive"
         if action == "relocate" and dest is None:
             return []
         quantity = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["render_map", "save_map", "install_assets"]
+__all__ = ["install_assets", "render_map", "save_map"]
 
 
 def __getattr__(name: str) -> Any:

@@ -38,8 +38,8 @@ from .model import (
     change_items,
     diff_postures,
     get,
-    plan_phases,
     place_ids,
+    plan_phases,
     posture_rows,
 )
 

@@ -276,9 +276,7 @@ def diff_postures(before: list[Row], after: list[Row]) -> list[ChangeItem]:
             kind = "arrived"
         elif here_a and here_b:
             ca, cb = ra.central, rb.central
-            if rb.status == "reduced" and ra.status != "reduced":
-                kind = "reduced"
-            elif ca is not None and cb is not None and cb < ca:
+            if rb.status == "reduced" and ra.status != "reduced" or ca is not None and cb is not None and cb < ca:
                 kind = "reduced"
             elif ca is not None and cb is not None and cb > ca:
                 kind = "increased"

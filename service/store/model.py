@@ -390,6 +390,9 @@ def build_projections(moves: Iterable[PlannedMove], series: Iterable[tuple[str, 
     members : dict
         group code → member codes.
     """
+    moves = [m for m in moves if m.projects]
+    if not moves:
+        return {}
     keys = set(series)
     by_place: dict[str, list[str]] = {}
     for a, p in keys:
@@ -406,7 +409,6 @@ def build_projections(moves: Iterable[PlannedMove], series: Iterable[tuple[str, 
         out.setdefault((actor, place), []).append(
             Projection(m, actor, place, eff, status, via))
 
-    moves = [m for m in moves if m.projects]
     for m in moves:
         group = set(members.get(m.actor, ()))
         scope = effective_scope(m, moves)

@@ -1219,17 +1219,19 @@ def _source_entry(item: M.Claim | M.Projection) -> dict[str, Any]:
 
 
 def _conflict_entry(item: M.Claim | M.Projection) -> dict[str, Any]:
-    d = _source_entry(item)
     if isinstance(item, M.Claim):
-        q = item.quantity
-        d.update(basis="reported", status=item.status, as_of=_iso(item.as_of.value),
-                 label=M.quantity_label(q, item.status), count=q.count if q else None,
-                 count_min=q.count_min if q else None, count_max=q.count_max if q else None)
-    else:
-        by = item.move.by
-        d.update(basis="projected", status=item.status,
-                 as_of=by.isoformat() if by else None, label=item.status, count=None,
-                 count_min=None, count_max=None)
+        s, q = item.source, item.quantity
+        return {"source_id": s.source_id, "kind": s.kind, "outlet": s.outlet, "url": s.url,
+                "title": s.title, "published": _iso(s.published), "quote": item.quote,
+                "observation_id": item.id, "claim_type": item.claim_type,
+                "basis": "reported", "status": item.status, "as_of": _iso(item.as_of.value),
+                "label": M.quantity_label(q, item.status), "count": q.count if q else None,
+                "count_min": q.count_min if q else None,
+                "count_max": q.count_max if q else None}
+    d = _source_entry(item)
+    by = item.move.by
+    d.update(basis="projected", status=item.status, as_of=by.isoformat() if by else None,
+             label=item.status, count=None, count_min=None, count_max=None)
     return d
 
 

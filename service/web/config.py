@@ -39,6 +39,7 @@ DEFAULTS: dict[str, Any] = {
     "FRAME_ANCESTORS": "*",          # CSP frame-ancestors of /embed/* (space-separated)
     "MAP_TILE_ORIGINS": ["https://tile.openstreetmap.org"],  # img-src for basemap=osm
     "HSTS": False,                   # send Strict-Transport-Security (behind HTTPS only)
+    "TRUSTED_HOSTS": None,           # e.g. ["maps.example.org"]: other Host headers get 400
     # OGC API – Features
     "BASE_URL": None,                # absolute URL of the service for links; None: from request
     "OGC_DEFAULT_LIMIT": 100,
@@ -191,6 +192,7 @@ def normalize(cfg: dict[str, Any]) -> dict[str, Any]:
         cfg["BASE_URL"] = base
     else:
         cfg["BASE_URL"] = None
+    cfg["TRUSTED_HOSTS"] = _list(cfg.get("TRUSTED_HOSTS")) or None
     tokens = cfg.get("API_TOKENS") or []
     if isinstance(tokens, (str, dict)):
         tokens = [tokens]

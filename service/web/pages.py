@@ -112,7 +112,7 @@ def _plans_brief(svc) -> list[dict[str, Any]]:
     return out
 
 
-def index_page(svc, args: Mapping[str, str], title: str) -> str:
+def index_page(svc, args: Mapping[str, str], title: str, base: str) -> str:
     lang = arg_str(args, "lang", max_len=5) or "en"
     if lang not in ("en", "ar"):
         raise InputError("lang must be en or ar")
@@ -121,12 +121,12 @@ def index_page(svc, args: Mapping[str, str], title: str) -> str:
         dates = [d.isoformat() for d in svc.store.change_dates()]
         places = svc.store.places()
         return render("index.html", title=title, plans=_plans_brief(svc), dates=dates,
-                      places=places, lang=lang,
+                      places=places, lang=lang, base=base,
                       today=dt.date.today().isoformat(),
                       date_min=dates[0] if dates else None,
                       date_max=dates[-1] if dates else None,
                       quote=lambda s: quote(s, safe=""))
-    return svc.cached(svc.responses, ("index", lang, dt.date.today()), build)
+    return svc.cached(svc.responses, ("index", lang, base, dt.date.today()), build)
 
 
 def _plan_title(svc, slug: str | None) -> str:

@@ -61,7 +61,7 @@ def test_only_render_imports_folium():
         if "render" in path.relative_to(ROOT / "service").parts[:1]:
             continue
         text = path.read_text(encoding="utf-8")
-        if re.search(r"^\s*(import|from)\s+(folium|branca)\b", text, re.M):
+        if re.search(r"^\s*(import|from)\s+(folium|branca)\b", text, re.MULTILINE):
             offenders.append(str(path))
     assert offenders == []
 
