@@ -200,11 +200,12 @@ def _cold_build(store, tmp: Path) -> float | None:
     """Build in a fresh interpreter (imports, gazetteer from its on-disk index, basemap)."""
     import subprocess
 
-    code = ("import time,sys; t=time.perf_counter(); sys.path.insert(0, %r); "
+    code = (f"import time,sys; t=time.perf_counter(); sys.path.insert(0, {str(ROOT)!r}); "
             "from bench.bench_render import SyntheticStore, build_ours; "
             "from service.gazetteer import load_gazetteer; "
-            "s=SyntheticStore(); build_ours(s, load_gazetteer(), __import__('pathlib').Path(%r)); "
-            "print(time.perf_counter()-t)") % (str(ROOT), str(tmp / "cold.html"))
+            "s=SyntheticStore(); build_ours(s, load_gazetteer(), "
+            f"__import__('pathlib').Path({str(tmp / 'cold.html')!r})); "
+            "print(time.perf_counter()-t)")
     try:
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                              timeout=300, check=True, env=dict(os.environ))
@@ -240,8 +241,8 @@ def _paint_times(tmp: Path, ours: Path, naive: Path):
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for label, name, ready in (
-                    ("render_map", ours.name, "document.querySelectorAll('path.tpm-site')"
-                                              ".length > 0"),
+                    ("render_map", ours.name,
+                     "document.querySelectorAll('path.tpm-site').length > 0"),
                     ("naive folium.Marker", naive_local.name,
                      "document.querySelectorAll('.leaflet-marker-icon').length > 0")):
                 fcp, done = [], []
@@ -271,6 +272,7 @@ def _localise_naive(html: str) -> str:
     """Point the naive page's remote assets at the vendored copies (same offline footing)."""
     import re
 
+    from service.errors import DataError
     from service.render.assets import AssetMode
 
     mode = AssetMode("/static/vendor")
@@ -278,7 +280,7 @@ def _localise_naive(html: str) -> str:
     def sub(m):
         try:
             local = mode.resolve(m.group(2))
-        except Exception:  # an asset we do not vendor: leave it (it will not load)
+        except DataError:  # an asset we do not vendor: leave it (it will not load)
             return m.group(0)
         return f'{m.group(1)}"{local or ""}"'
 
@@ -286,7 +288,7 @@ def _localise_naive(html: str) -> str:
 
 
 def _median(xs):
-    xs = sorted(x for x in xs if x == x)
+    xs = sorted(x for x in xs if not math.isnan(x))
     return xs[len(xs) // 2] if xs else math.nan
 
 

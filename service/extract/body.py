@@ -67,6 +67,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _is_tail_marker(line: str) -> bool:
+    if len(line) > 120:
+        return False
     n = normalize(line)
     if not n or len(n) > 60:
         return False

@@ -74,13 +74,14 @@ def decode_input(data: bytes | str) -> str:
     sample = text[:65536]
     if "\x00" in sample:
         raise InputError("input looks binary (it contains NUL characters), not article text")
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    bad = len(_BAD_CHARS.findall(sample))
     if bad > max(16, len(sample) // 20):
         raise InputError("input looks binary or mis-encoded (too many control or "
                          "replacement characters)")
     return text
 
 
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 _HTML_HINT = re.compile(r"<\s*(html|body|p|div|article|br|span|h[1-6]|head|meta|a\s)[\s>/]",
                         re.I)
 _TOKEN = re.compile(

@@ -361,7 +361,7 @@ def asset_file(rel: str) -> Path:
         If the vendor folder lacks it (``make setup`` not run).
     """
     rel = posixpath.normpath(rel)
-    if rel.startswith("..") or rel.startswith("/"):
+    if rel.startswith(("..", "/")):
         raise DataError("asset path escapes the static folder")
     if rel.startswith("tpm/"):
         path = OWN_DIR / rel[4:]
@@ -421,9 +421,8 @@ def inline_css(rel: str) -> str:
             file = asset_file(trel) if ext else None
             if file is None:
                 return m.group(0)
-            if ext in _FONT_EXT and ext != ".woff2":
-                if file.with_suffix(".woff2").is_file():
-                    return "url(data:,)"
+            if ext in _FONT_EXT and ext != ".woff2" and file.with_suffix(".woff2").is_file():
+                return "url(data:,)"
             mime = {".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf",
                     ".svg": "image/svg+xml"}.get(ext) or mimetypes.guess_type(clean)[0]
             data = base64.b64encode(file.read_bytes()).decode("ascii")

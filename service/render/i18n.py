@@ -141,19 +141,15 @@ def actor_name(lang: str, code: str | None, gazetteer=None) -> str:
     name = ACTORS.get(lang, {}).get(code.upper())
     if name:
         return name
-    try:
-        from ..actors import get_actor
+    from ..actors import get_actor, is_actor
 
+    if is_actor(code):
         a = get_actor(code)
         return (a.name_ar if lang == "ar" and a.name_ar else a.name) or code
-    except Exception:  # not in the registry (or no registry): fall through
-        pass
-    if gazetteer is not None and len(code) == 2:
-        try:
-            p = gazetteer.get(f"country:{code.upper()}")
-            return (p.name_ar if lang == "ar" and p.name_ar else p.name) or code
-        except Exception:  # unknown code: show it as given
-            pass
+    pid = f"country:{code.upper()}"
+    if gazetteer is not None and len(code) == 2 and pid in gazetteer:
+        p = gazetteer.get(pid)
+        return (p.name_ar if lang == "ar" and p.name_ar else p.name) or code
     return code
 
 

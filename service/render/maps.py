@@ -382,7 +382,7 @@ class _Build:
         if "phases" in self.wanted:
             self.add_phases(m)
         if "mentioned" in self.wanted:
-            self.add_mentioned(m, set(p for p, _ in points) | set(areas))
+            self.add_mentioned(m, {p for p, _ in points} | set(areas))
         if self.basemap != "none" and "basemap" in self.wanted:
             self.add_basemap(m, view)
         self.add_controls(m, kind, n_sites, areas)
@@ -507,7 +507,7 @@ class _Build:
 
             try:
                 g = shape(row.geometry)
-            except Exception:  # unreadable geometry: no polygon
+            except (ValueError, TypeError, AttributeError, KeyError):  # unreadable: no polygon
                 g = None
         if g is None or g.geom_type not in ("Polygon", "MultiPolygon"):
             return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import STATUSES, Quantity, parse_iso_date
+from ..errors import ServiceError
 
 POINT_PRECISIONS = ("installation", "city")
 AREA_PRECISIONS = ("admin1", "region", "country")
@@ -67,7 +68,7 @@ def quantity(props: Any) -> Quantity | None:
 def _quantity(count, lo, hi, approx, qual) -> Quantity | None:
     try:
         return Quantity(count, lo, hi, approx, qual)
-    except Exception:  # inconsistent numbers: the label says "?"
+    except ServiceError:  # inconsistent numbers: the label says "?"
         return None
 
 
@@ -114,7 +115,7 @@ _PRECISIONS = POINT_PRECISIONS + AREA_PRECISIONS
 def _iso_date(text: str) -> dt.date | None:
     try:
         return parse_iso_date(text)
-    except Exception:  # unreadable date: treat as unknown
+    except ServiceError:  # unreadable date: treat as unknown
         return None
 
 

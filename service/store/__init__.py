@@ -5,8 +5,14 @@ Public API (see docs/ARCHITECTURE.md): :class:`Store` (``Store.open(url)``), its
 estimation rules in :mod:`service.store.model`.  Nothing connects at import time.
 """
 
-from .results import (Change, ChangeList, IngestResult, Posture, ScenarioResult,
-                      TimelineStep)
+from .results import (
+                      Change,
+                      ChangeList,
+                      IngestResult,
+                      Posture,
+                      ScenarioResult,
+                      TimelineStep,
+)
 from .store import Store, content_hash, parse_day
 
 __all__ = ["Change", "ChangeList", "IngestResult", "Posture", "ScenarioResult", "Store",

@@ -45,7 +45,7 @@ def _read_meta(path: Path) -> dict[str, Any]:
             else:
                 import yaml
 
-                data = yaml.load(text, Loader=_text_date_loader())  # noqa: S506 - SafeLoader
+                data = yaml.load(text, Loader=_text_date_loader())
             if not isinstance(data, dict):
                 raise InputError(f"{meta.name}: expected a mapping")
             return data

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -75,7 +76,7 @@ def make_engine(url: str | None = None, *, schema: str | None = None, echo: bool
     url = normalize_url(url or default_url())
     try:
         parsed = sa.engine.make_url(url)
-    except Exception:
+    except (sa.exc.ArgumentError, ValueError):
         raise InputError("the database URL is malformed") from None
     backend = parsed.get_backend_name()
     if backend == "sqlite":
@@ -103,7 +104,7 @@ def _sqlite_engine(parsed: sa.URL, *, echo: bool) -> Engine:
                 try:
                     cur.execute("PRAGMA journal_mode = WAL")
                     break
-                except Exception:  # another process holds the lock while switching
+                except sqlite3.OperationalError:  # another process is switching it
                     time.sleep(0.05)
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
@@ -167,9 +168,8 @@ def run_write(engine: Engine, fn: Callable[[Connection], T], *, retries: int = W
 @contextlib.contextmanager
 def read(engine: Engine) -> Iterator[Connection]:
     """A read transaction (a consistent snapshot on both backends)."""
-    with engine.connect() as conn:
-        with conn.begin():
-            yield conn
+    with engine.connect() as conn, conn.begin():
+        yield conn
 
 
 def insert_ignore(conn: Connection, table: sa.Table, rows: list[dict[str, Any]] | dict,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,15 @@ import sqlalchemy as sa
 from .. import actors as actor_registry
 from ..errors import InputError, ValidationError
 from . import db
-from .schema import (moves_t, observations_t, phases_t, places_t, plans_t, series_t,
-                     sources_t)
+from .schema import (
+    moves_t,
+    observations_t,
+    phases_t,
+    places_t,
+    plans_t,
+    series_t,
+    sources_t,
+)
 
 FORMAT_VERSION = 1
 RECORD_TYPES = ("source", "place", "observation", "plan", "phase", "move")
@@ -132,7 +140,7 @@ def _to_json(v: Any, kind: str) -> Any:
 
 def _parse(v: Any, kind: str, where: str) -> Any:
     """A cell from any format back to its Python value."""
-    if v is None or (isinstance(v, float) and v != v):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
         return None
     if isinstance(v, str) and v == "" and kind != "str":
         return None
@@ -295,7 +303,7 @@ def read_records(path: str | Path, fmt: str | None = None
 
         try:
             layers = {name for name, _ in pyogrio.list_layers(path)}
-        except Exception:
+        except Exception:  # noqa: BLE001 - GDAL raises many kinds for a non-GeoPackage
             raise ValidationError(f"{path.name}: not a GeoPackage",
                                   detail={"file": path.name}) from None
         if "sources" not in layers:
@@ -388,7 +396,7 @@ def import_store(store, path: str | Path, fmt: str | None = None) -> dict[str, i
                 continue
             vals = {n: r[n] for n, _ in COLUMNS["source"]}
             vals["meta"] = vals["meta"] or {}
-            vals["created_at"] = vals["created_at"] or dt.datetime.now(dt.timezone.utc)
+            vals["created_at"] = vals["created_at"] or dt.datetime.now(dt.UTC)
             src_map[r["rid"]] = conn.execute(sources_t.insert().values(**vals)
                                               .returning(sources_t.c.id)).scalar_one()
             counts["sources"] += 1
@@ -435,7 +443,7 @@ def import_store(store, path: str | Path, fmt: str | None = None) -> dict[str, i
             vals = {n: r[n] for n, _ in COLUMNS["observation"]}
             vals.update(series_id=series[(r["actor"], r["place_id"])],
                         origin_id=src(r, "origin_id"), source_id=src(r, "source_id"))
-            vals["created_at"] = vals["created_at"] or dt.datetime.now(dt.timezone.utc)
+            vals["created_at"] = vals["created_at"] or dt.datetime.now(dt.UTC)
             rows.append(vals)
         try:
             if rows:
@@ -451,7 +459,7 @@ def import_store(store, path: str | Path, fmt: str | None = None) -> dict[str, i
                                       detail={"where": r["_where"], "field": "slug"})
             vals = {n: r[n] for n, _ in COLUMNS["plan"]}
             vals.update(origin_id=src(r, "origin_id"), source_id=src(r, "source_id"))
-            vals["created_at"] = vals["created_at"] or dt.datetime.now(dt.timezone.utc)
+            vals["created_at"] = vals["created_at"] or dt.datetime.now(dt.UTC)
             plan_map[r["rid"]] = conn.execute(plans_t.insert().values(**vals)
                                                .returning(plans_t.c.id)).scalar_one()
             counts["plans"] += 1
@@ -510,7 +518,7 @@ def canonical_records(records: list[dict[str, Any]], geoms: dict[str, Any]) -> l
             if v == "":
                 d[k] = None
             if isinstance(v, dt.datetime):
-                d[k] = v.astimezone(dt.timezone.utc).isoformat() if v.tzinfo else v.isoformat()
+                d[k] = v.astimezone(dt.UTC).isoformat() if v.tzinfo else v.isoformat()
         if rec == "place":
             d["geometry"] = shapely.to_wkb(geoms[d["rid"]], hex=True)
         out.append((rec, json.dumps(d, sort_keys=True, ensure_ascii=False, default=str)))

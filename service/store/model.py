@@ -361,10 +361,10 @@ def projected_quantity(p: Projection, prior: Estimate | None,
     # present after an arrival / increase / relocation
     base = pq.low if pq is not None and pq.low is not None else None
     add = mq.low if mq is not None else None
-    if p.move.action in ("arrive", "relocate") and base is None and mq is not None:
-        if mq.count is not None or mq.count_min is not None:
-            return Quantity(count_min=mq.low, approximate=mq.approximate,
-                            qualifier="lower_bound") if p.move.action == "relocate" else mq
+    if (p.move.action in ("arrive", "relocate") and base is None and mq is not None
+            and (mq.count is not None or mq.count_min is not None)):
+        return Quantity(count_min=mq.low, approximate=mq.approximate,
+                        qualifier="lower_bound") if p.move.action == "relocate" else mq
     if base is None and add is None:
         return None
     total = (base or 0) + (add or 0)

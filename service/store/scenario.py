@@ -77,7 +77,7 @@ import yaml
 from .. import actors as actor_registry
 from ..domain import PLACE_KINDS, STATUSES, FuzzyDate, Quantity
 from ..errors import InputError, ValidationError
-from .store import Records, group_phases, move_row, observation_row
+from .store import Records, move_row, observation_row
 
 MAX_SCENARIO_BYTES = 5_000_000
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
@@ -394,7 +394,7 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
     """
     ck = _Checker(filename)
     try:
-        doc = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        doc = yaml.load(text, Loader=_Loader)
     except _Dup as exc:
         ck.add(exc.line, exc.key, "duplicate key")
         ck.raise_if_any()
@@ -485,7 +485,7 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
                 if not all(-180 <= x <= 180 and -90 <= y <= 90
                            for x, y in [geom.bounds[:2], geom.bounds[2:]]):
                     raise ValueError("out of range")
-            except Exception:
+            except Exception:  # noqa: BLE001 - shapely raises many kinds for bad GeoJSON
                 ck.add(_line(pd, "geometry"), f"{where}.geometry",
                        "must be a valid GeoJSON geometry in lon/lat")
                 geom = None

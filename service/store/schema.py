@@ -46,13 +46,13 @@ class GeometryType(TypeDecorator):
     #: GeoAlchemy2's DDL hooks look at this; the GiST index is created explicitly.
     spatial_index = False
 
-    def load_dialect_impl(self, dialect):  # noqa: D102
+    def load_dialect_impl(self, dialect):
         if dialect is not None and dialect.name == "postgresql":
             return dialect.type_descriptor(
                 Geometry("GEOMETRY", srid=SRID, spatial_index=False))
         return LargeBinary() if dialect is None else dialect.type_descriptor(LargeBinary())
 
-    def process_bind_param(self, value: Any, dialect) -> Any:  # noqa: D102
+    def process_bind_param(self, value: Any, dialect) -> Any:
         if value is None:
             return None
         import shapely
@@ -62,7 +62,7 @@ class GeometryType(TypeDecorator):
             return WKBElement(bytes(wkb), srid=SRID)
         return bytes(wkb)
 
-    def process_result_value(self, value: Any, dialect) -> Any:  # noqa: D102
+    def process_result_value(self, value: Any, dialect) -> Any:
         if value is None:
             return None
         import shapely
@@ -86,7 +86,7 @@ class Base(DeclarativeBase):
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 STATUS_SQL = "'present','reduced','withdrawn','advisory'"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import re
 import threading
 import unicodedata
@@ -21,21 +22,42 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from .. import actors as actor_registry
 from ..domain import FuzzyDate, Quantity
-from ..errors import (DataError, InputError, NotFoundError, ServiceError, UnknownPlaceError,
-                      ValidationError)
+from ..errors import (
+    DataError,
+    InputError,
+    NotFoundError,
+    ServiceError,
+    UnknownPlaceError,
+    ValidationError,
+)
 from . import db
 from . import model as M
-from .results import (Change, ChangeList, IngestResult, Posture, ScenarioResult,
-                      TimelineStep)
-from .schema import (actor_members_t, actors_t, moves_t, observations_t, phases_t, places_t,
-                     plans_t, series_t, sources_t)
+from .results import (
+    Change,
+    ChangeList,
+    IngestResult,
+    Posture,
+    ScenarioResult,
+    TimelineStep,
+)
+from .schema import (
+    actor_members_t,
+    actors_t,
+    moves_t,
+    observations_t,
+    phases_t,
+    places_t,
+    plans_t,
+    series_t,
+    sources_t,
+)
 
 MAX_ARTICLE_CHARS = 2_000_000
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -72,7 +94,7 @@ def parse_bbox(value: Any) -> tuple[float, float, float, float] | None:
         box = tuple(float(p) for p in parts)
     except (TypeError, ValueError):
         raise InputError("bbox must be four numbers: min_lon,min_lat,max_lon,max_lat") from None
-    if len(box) != 4 or any(v != v for v in box):
+    if len(box) != 4 or any(math.isnan(v) for v in box):
         raise InputError("bbox must be four numbers: min_lon,min_lat,max_lon,max_lat")
     x0, y0, x1, y1 = box
     if not (-180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90):
@@ -98,7 +120,7 @@ def independence_key(outlet: str | None, url: str | None, fallback: str) -> str:
         return "outlet:" + re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", outlet)
                                   .casefold())
     if url:
-        m = re.match(r"^[a-z][a-z0-9+.-]*://(?:www\.)?([^/:?#]+)", url.strip(), re.I)
+        m = re.match(r"^[a-z][a-z0-9+.-]*://(?:www\.)?([^/:?#]+)", url.strip(), re.IGNORECASE)
         if m:
             return "site:" + m.group(1).lower()
     return fallback
@@ -234,7 +256,7 @@ def place_row_from(place: Any, geom: Any, *, custom: bool = False) -> dict[str, 
         "source": getattr(place, "source", None), "geom": geom,
         "minx": minx, "miny": miny, "maxx": maxx, "maxy": maxy,
         "geom_hash": hashlib.sha1(wkb).hexdigest()[:16],
-        "created_at": dt.datetime.now(dt.timezone.utc),
+        "created_at": dt.datetime.now(dt.UTC),
     }
 
 
@@ -300,10 +322,10 @@ class Store:
         """Release the connection pool."""
         self.engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     @property
@@ -569,7 +591,7 @@ class Store:
             "url": url, "title": title, "language": (language or None) and language[:8],
             "published": pub, "content_hash": chash,
             "independence": independence_key(outlet, url, f"article:{chash[:16]}"),
-            "text": text, "meta": {}, "created_at": dt.datetime.now(dt.timezone.utc),
+            "text": text, "meta": {}, "created_at": dt.datetime.now(dt.UTC),
         }
         plan_name = f"plan from {outlet or 'article ' + chash[:8]} {pub.isoformat() if pub else ''}"
         spec = build_article_records(extraction, published=pub, plan_name=plan_name.strip(),
@@ -627,7 +649,7 @@ class Store:
             row = {k: v for k, v in o.items() if k != "source"}
             row.update(series_id=series[(o["actor"], o["place_id"])], origin_id=origin_id,
                        source_id=source_ids[o.get("source")],
-                       created_at=dt.datetime.now(dt.timezone.utc))
+                       created_at=dt.datetime.now(dt.UTC))
             obs_rows.append(row)
         if obs_rows:
             conn.execute(observations_t.insert(), obs_rows)
@@ -638,7 +660,7 @@ class Store:
                 slug=plan["slug"], name=plan["name"], kind=plan["kind"], origin_id=origin_id,
                 source_id=source_ids[plan.get("source")], start=plan.get("start"),
                 description=plan.get("description"),
-                created_at=dt.datetime.now(dt.timezone.utc)).returning(plans_t.c.id)
+                created_at=dt.datetime.now(dt.UTC)).returning(plans_t.c.id)
             ).scalar_one()
             for ph in plan["phases"]:
                 phase_id = conn.execute(phases_t.insert().values(
@@ -730,7 +752,7 @@ class Store:
                     "key": key, "kind": "scenario", "title": sc.title,
                     "content_hash": sc.content_hash, "independence": f"analyst:{sc.slug}",
                     "meta": {"file": sc.filename, "description": sc.description},
-                    "published": None, "created_at": dt.datetime.now(dt.timezone.utc)},
+                    "published": None, "created_at": dt.datetime.now(dt.UTC)},
                     ["key"])
                 if sid is None:  # a concurrent load of the same scenario won
                     other = conn.execute(sa.select(sources_t.c.id)
@@ -799,7 +821,7 @@ class Store:
             "url": ref.get("url"), "title": ref.get("title"),
             "language": ref.get("language"), "published": ref.get("published"),
             "independence": independence_key(ref.get("outlet"), ref.get("url"), key),
-            "meta": {}, "created_at": dt.datetime.now(dt.timezone.utc)}, ["key"])
+            "meta": {}, "created_at": dt.datetime.now(dt.UTC)}, ["key"])
         if sid is None:
             sid = conn.execute(sa.select(s.c.id).where(s.c.key == key)).scalar_one()
         return sid
@@ -960,7 +982,7 @@ class Store:
         projections = M.build_projections(moves, keys, self._ancestors(cache),
                                           self._members_map())
         estimates = []
-        claims_of = lambda key: claims.get(key, ())  # noqa: E731
+        claims_of = lambda key: claims.get(key, ())
         for k in keys:
             est = M.estimate_at(claims.get(k, ()), projections.get(k, ()), day, claims_of)
             if est is not None:
@@ -1038,7 +1060,7 @@ class Store:
                                           self._members_map())
         out: list[TimelineStep] = []
         place = cache[place_id]
-        claims_of = lambda key: claims.get(key, ())  # noqa: E731
+        claims_of = lambda key: claims.get(key, ())
         for k in sorted(keys):
             for st in M.steps(claims.get(k, ()), projections.get(k, ()), claims_of):
                 p = estimate_properties(st.estimate, place)

@@ -129,6 +129,8 @@ def open_page(browser):
     pages = []
 
     def _open(url: str, *, width: int = 1280, height: int = 800, offline: bool = False):
+        from playwright.sync_api import Error as PlaywrightError
+
         ctx = browser.new_context(viewport={"width": width, "height": height})
         page = ctx.new_page()
         watch = PageWatch(page)
@@ -140,7 +142,7 @@ def open_page(browser):
         try:
             page.wait_for_function("window.TPM && TPM.map && TPM.layers.length > 0",
                                    timeout=15_000)
-        except Exception:
+        except PlaywrightError:
             raise AssertionError(f"map did not start: {watch.errors} {watch.failed}") from None
         pages.append(ctx)
         return watch

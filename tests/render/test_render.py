@@ -294,7 +294,7 @@ def test_unknown_remote_asset_is_refused(fake_store, mini_gaz):
     from service.render.elements import _Script
 
     class Remote(_Script):
-        default_js = [("x", "https://example.org/x.js")]
+        default_js = (("x", "https://example.org/x.js"),)
 
         def js(self):
             return ""

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from service.domain import (Event, Extraction, ForceLevel, FuzzyDate, Movement, Quantity,
-                            Span)
+from service.domain import (
+    Event,
+    Extraction,
+    ForceLevel,
+    FuzzyDate,
+    Movement,
+    Quantity,
+    Span,
+)
 from service.store import model as M
 
 D = dt.date

@@ -9,8 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from service.domain import (Event, Extraction, ForceLevel, FuzzyDate, Movement, Quantity,
-                            Span)
+from service.domain import (
+    Event,
+    Extraction,
+    ForceLevel,
+    FuzzyDate,
+    Movement,
+    Quantity,
+    Span,
+)
 
 SEED_PUBLISHED = dt.date(2024, 9, 6)
 AIN = "installation:ain-al-asad-air-base"
@@ -30,7 +37,7 @@ def span(text: str, quote: str) -> Span:
 def seed_extraction(text: str, *, published: dt.date | None = SEED_PUBLISHED, **_kw
                     ) -> Extraction:
     """The seed's claims (ignores extractor keyword arguments)."""
-    s = lambda q: span(text, q)  # noqa: E731
+    s = lambda q: span(text, q)
     by_sep_2025 = FuzzyDate.of(2025, 9)
     end_2026 = FuzzyDate.of(2026)
     end_2026_approx = FuzzyDate.of(2026, approximate=True)

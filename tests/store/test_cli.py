@@ -49,12 +49,12 @@ def test_ingest_posture_timeline(cli):
     code, out, _ = cli("posture", "--date", "2025-10-01")
     fc = json.loads(out)
     assert code == 0 and fc["type"] == "FeatureCollection"
-    ain = [f["properties"] for f in fc["features"]
-           if f["properties"]["place_id"] == "installation:ain-al-asad-air-base"][0]
+    ain = next(f["properties"] for f in fc["features"]
+           if f["properties"]["place_id"] == "installation:ain-al-asad-air-base")
     assert (ain["status"], ain["basis"]) == ("withdrawn", "projected")
     code, out, _ = cli("posture", "--date", "2024-10-01", "--format", "csv", "--actor", "US")
     rows = list(csv.DictReader(io.StringIO(out)))
-    iq = [r for r in rows if r["place_id"] == "country:IQ"][0]
+    iq = next(r for r in rows if r["place_id"] == "country:IQ")
     assert iq["count"] == "2500" and iq["basis"] == "reported"
     assert json.loads(iq["sources"])[0]["outlet"] == "Almaghrib Today"
     code, out, _ = cli("posture", "--date", "2024-10-01", "--format", "table")
@@ -113,12 +113,12 @@ def test_load_bundled_is_idempotent(cli):
     assert code == 0, err
     lines = [json.loads(x) for x in out.splitlines()]
     assert any(x.get("created") for x in lines) and any(x.get("changed") for x in lines)
-    article = [x for x in lines if x["file"].endswith(".txt")][0]
+    article = next(x for x in lines if x["file"].endswith(".txt"))
     code, out, _ = cli("load-bundled")
     again = [json.loads(x) for x in out.splitlines()]
     assert not any(x.get("created") or x.get("changed") for x in again)
     st = Store.open()  # DATABASE_URL from the fixture
-    src = [s for s in st.sources() if s["id"] == article["source_id"]][0]
+    src = next(s for s in st.sources() if s["id"] == article["source_id"])
     assert (src["outlet"], src["outlet_ar"], src["published"], src["language"]) == (
         "Almaghrib Today", "المغرب اليوم", "2024-09-06", "ar")
     st.close()

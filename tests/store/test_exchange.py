@@ -46,7 +46,7 @@ def test_round_trip_without_loss(full, fresh_store, tmp_path, fmt):
         a = [f["properties"] for f in full.posture_at(day).features]
         b = [f["properties"] for f in other.posture_at(day).features]
         strip = lambda rows: [{k: v for k, v in r.items() if k not in ("sources", "conflicts")}
-                              for r in rows]  # noqa: E731
+                              for r in rows]
         assert strip(a) == strip(b)
     # importing the same file again adds nothing
     before = other.counts()

@@ -84,5 +84,5 @@ def test_seed_and_shipped_scenario_do_not_double_count(seed_store):
         rows = seed_store.posture_at(day).rows
         keys = [(r["actor"], r["place_id"]) for r in rows]
         assert len(keys) == len(set(keys))
-        iq = [r for r in rows if r["actor"] == "US" and r["place_id"] == "country:IQ"][0]
+        iq = next(r for r in rows if r["actor"] == "US" and r["place_id"] == "country:IQ")
         assert iq["conflicts"] == [] and iq["corroboration"] == 1

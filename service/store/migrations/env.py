@@ -25,9 +25,7 @@ def _include_object(obj, name, type_, reflected, compare_to):
     if type_ == "table" and reflected and compare_to is None:
         return False
     # The GiST index exists on PostgreSQL only and is created by the migration itself.
-    if type_ == "index" and name == "ix_places_geom_gist":
-        return False
-    return True
+    return not (type_ == "index" and name == "ix_places_geom_gist")
 
 
 def _configure(connection) -> None:
