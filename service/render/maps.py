@@ -51,6 +51,8 @@ AREA_BREAKS = (250, 500, 1000, 2500, 5000)
 STATUS_COLORS = {"present": "#b2182b", "reduced": "#e08214", "withdrawn": "#6b6b6b",
                  "advisory": "#2166ac"}
 AREA_COLORS = ("#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f")
+#: What an empty map shows (lon/lat bbox: Iraq and Syria, the service's area of interest).
+DEFAULT_VIEW = (35.5, 29.0, 48.6, 37.4)
 #: With more FeatureGroups than this, the layer control starts collapsed.
 COLLAPSE_LAYERS_OVER = 9
 #: Up to this many sites, names and levels are written next to the symbols.
@@ -359,7 +361,7 @@ class _Build:
         if self.labels is None:  # change maps label the changes, not the sites
             self.labels = n_sites <= LABELS_MAX_SITES and kind != "changes"
 
-        view = self.view_bbox(points, areas)
+        view = self.view_bbox(points, areas) or DEFAULT_VIEW
         from .elements import TPMMap
 
         self.d1, self.d2 = d1, d2
@@ -392,7 +394,7 @@ class _Build:
                          padding_bottom_right=(40, 70), max_zoom=8)
             fit = list(m._children.values())[-1]
             fit.options["animate"] = False  # start at the data, no zoom animation
-            m.location = [round((view[1] + view[3]) / 2, 4), round((view[0] + view[2]) / 2, 4)]
+            m.location = geo.latlon((view[0] + view[2]) / 2, (view[1] + view[3]) / 2, 4)
         return m
 
     def default_title(self, d, d1, d2) -> str:

@@ -1191,7 +1191,8 @@ class Store:
 def _raw_rows(conn: Connection, stmt: Any) -> list[tuple]:
     """Run a SELECT of :data:`_CLAIM_COLS` on the driver directly (the hot path of
     ``posture_at``: no per-row result processing), converting dates once per distinct value."""
-    compiled = stmt.compile(dialect=conn.dialect)
+    compiled = stmt.compile(dialect=conn.dialect,
+                            compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     sqlite = conn.dialect.name == "sqlite"
     if sqlite:

@@ -446,6 +446,8 @@ def collection_doc(svc, cid: str, base: str) -> dict[str, Any]:
             _link(f"{c}/items", "items", GEOJSON, "the features (GeoJSON)"),
             _link(f"{c}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
                   "application/schema+json", "queryable properties"),
+            _link(f"{c}/schema", "describedby", "application/schema+json",
+                  "the features' properties (JSON Schema)"),
         ],
     }
 
@@ -462,6 +464,45 @@ def queryables(cid: str, base: str) -> dict[str, Any]:
     return {"$schema": "https://json-schema.org/draft/2019-09/schema",
             "$id": f"{base}/ogc/collections/{cid}/queryables", "type": "object",
             "title": spec.title, "properties": props, "additionalProperties": False}
+
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _json_type(values: list[Any]) -> dict[str, Any]:
+    """The JSON-schema type of a property from its values in the collection."""
+    vals = [v for v in values if v is not None]
+    if not vals:
+        return {"type": "string"}
+    if all(isinstance(v, bool) for v in vals):
+        return {"type": "boolean"}
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in vals):
+        return {"type": "integer"}
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in vals):
+        return {"type": "number"}
+    if all(isinstance(v, str) for v in vals):
+        if all(_DATE_RE.match(v) for v in vals):
+            return {"type": "string", "format": "date"}
+        return {"type": "string"}
+    if all(isinstance(v, list) for v in vals):
+        return {"type": "array"}
+    return {"type": "object"}
+
+
+def schema(svc, cid: str, base: str) -> dict[str, Any]:
+    """``/ogc/collections/{cid}/schema``: the properties' types (GDAL and QGIS read it)."""
+    spec = _spec(cid)
+    fs = feature_set(svc, cid)
+    names: dict[str, list[Any]] = {}
+    for it in fs.items:
+        for k, v in it.props.items():
+            names.setdefault(k, []).append(v)
+    props = {k: {"title": k, **_json_type(v)} for k, v in names.items()}
+    for k, q in spec.queryables.items():
+        props.setdefault(k, {"title": k, **q})
+    return {"$schema": "https://json-schema.org/draft/2019-09/schema",
+            "$id": f"{base}/ogc/collections/{cid}/schema", "type": "object",
+            "title": spec.title, "properties": props}
 
 
 def _spec(cid: str) -> CollectionSpec:

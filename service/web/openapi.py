@@ -244,6 +244,10 @@ def _ogc_paths() -> dict[str, Any]:
             f"Queryable properties of {cid}", "OGC API – Features",
             {"200": _json({"type": "object"}, media="application/schema+json")}, None,
             f"ogcQueryables_{cid}")}
+        paths[f"{base}/schema"] = {"get": _op(
+            f"JSON Schema of the {cid} features' properties", "OGC API – Features",
+            {"200": _json({"type": "object"}, media="application/schema+json")}, None,
+            f"ogcSchema_{cid}")}
         paths[f"{base}/items"] = {"get": _op(
             f"Features of {cid}: {spec.title}", "OGC API – Features",
             {"200": _json({"$ref": "#/components/schemas/FeatureCollection"},

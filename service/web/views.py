@@ -270,6 +270,12 @@ def ogc_queryables(cid: str):
     return json_resp(O.queryables(cid, base_url()), mimetype="application/schema+json")
 
 
+@ogc.get("/collections/<cid>/schema")
+def ogc_schema(cid: str):
+    _ogc_args()
+    return json_resp(O.schema(svc(), cid, base_url()), mimetype="application/schema+json")
+
+
 @ogc.get("/collections/<cid>/items")
 def ogc_items(cid: str):
     cfg = current_app.config

@@ -339,9 +339,29 @@ def test_bad_arguments(fake_store, mini_gaz, kw):
         render(fake_store, mini_gaz, **kw)
 
 
+def test_empty_store_still_draws_a_map(mini_gaz):
+    class Empty:
+        def posture_at(self, date, actor=None, bbox=None, plan=None):
+            return type("Posture", (), {"features": []})()
+
+        def change_dates(self, plan=None):
+            return []
+
+        def changes(self, date_from, date_to, actor=None):
+            return []
+
+        def plans(self):
+            return []
+
+    for kw in ({}, {"date": "2025-01-01"}, {"date_from": "2025-01-01", "date_to": "2025-02-01"}):
+        html = html_of(render(Empty(), mini_gaz, **kw))
+        assert payload(html, "sites") == [] and "fitBounds" in html
+        assert "TPM.basemap(" in html
+
+
 def test_layers_subset_and_no_basemap(fake_store, mini_gaz):
     html = html_of(render(fake_store, mini_gaz, layers=["sites"], basemap="none"))
-    assert payload(html, "basemap") == [] and payload(html, "areas") == []
+    assert "TPM.basemap(" not in html and payload(html, "areas") == []
     assert payload(html, "sites")
 
 
