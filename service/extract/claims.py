@@ -874,6 +874,14 @@ class Sentence:
                 ds = recent[:1]
                 reported = True
         by = ds[0].date if ds else None
+        if by is not None and re.search(
+                r"(?:قبل\s+شهر(?:\s+واحد)?\s+من|\b(?:one|a)\s+month\s+(?:before|ahead\s+of))",
+                self.text[v.end:ds[0].start]):
+            # "one month before the October 2025 elections" → September 2025
+            y, mth = by.value.year, by.value.month - 1
+            if mth == 0:
+                y, mth = y - 1, 12
+            by = FuzzyDate.of(y, mth, approximate=by.approximate)
         # a movement with no place needs troops or forces around it to be about forces
         place_id: str | None = origin.pid if origin else None
         if place_id is None and dest is None:
@@ -906,7 +914,10 @@ class Sentence:
         scope = None
         lo = max(prev_end, v.start - 20)
         hi = min([first_place] + [x for x in self.breaks if x >= v.end])
-        if self._has(L.ALL_AR, lo, hi) or L.ALL_EN.search(self.text, lo, hi):
+        if re.search(r"(?:المرحلة\s+الأولى|المرحلة\s+الاولى|\b(?:first|initial)\s+(?:phase|stage))",
+                     self.text[max(self.start, v.start - 40):v.start], re.I):
+            scope = "part"  # "the first phase of the withdrawal"
+        elif self._has(L.ALL_AR, lo, hi) or L.ALL_EN.search(self.text, lo, hi):
             scope = "all"
         elif self._has(L.REST_AR, lo, hi) or L.REST_EN.search(self.text, lo, hi):
             scope = "rest"

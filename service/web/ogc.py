@@ -104,6 +104,26 @@ class Item:
     t1: dt.date | None       # period end, inclusive (None: open)
     props: dict[str, Any]
     text: str                # the feature's JSON
+    geom: dict[str, Any] | None = None
+    _shape: Any = None
+
+    def intersects(self, box: tuple[float, float, float, float]) -> bool:
+        """Whether the geometry (not just its bounding box) meets ``box``."""
+        if not _bbox_hit(self.bbox, box):
+            return False
+        if self.geom is None or self.geom.get("type") == "Point":
+            return True
+        import shapely
+        from shapely.geometry import box as mkbox, shape
+
+        if self._shape is None:
+            self._shape = shape(self.geom)
+            shapely.prepare(self._shape)
+        x0, y0, x1, y1 = box
+        if x0 <= x1:
+            return self._shape.intersects(mkbox(x0, y0, x1, y1))
+        return (self._shape.intersects(mkbox(x0, y0, 180, y1))
+                or self._shape.intersects(mkbox(-180, y0, x1, y1)))
 
 
 @dataclass(slots=True)
@@ -146,7 +166,7 @@ def _feature_set(rows: Iterable[tuple[str, dict | None, dict[str, Any], dt.date 
             continue
         feat = {"type": "Feature", "id": fid, "geometry": geom, "properties": props}
         text = json.dumps(feat, ensure_ascii=False, separators=(",", ":"), default=str)
-        it = Item(fid, geom_bbox(geom), t0, t1, props, text)
+        it = Item(fid, geom_bbox(geom), t0, t1, props, text, geom)
         items.append(it)
         by_id[fid] = it
     boxes = [i.bbox for i in items if i.bbox]
@@ -551,7 +571,7 @@ def items(svc, cid: str, args: Mapping[str, str], base: str, *, max_limit: int,
     fs = feature_set(svc, cid)
     selected = fs.items
     if box is not None:
-        selected = [i for i in selected if _bbox_hit(i.bbox, box)]
+        selected = [i for i in selected if i.intersects(box)]
     if timed:
         selected = [i for i in selected if _time_hit(i, tstart, tend)]
     for k, v in filters.items():

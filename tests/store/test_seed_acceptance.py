@@ -11,7 +11,6 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.xfail(strict=False, reason="needs extractor")
 
 SHIPPED = ROOT / "data" / "scenarios" / "coalition-transition-2024-2026.yaml"
 AIN = "installation:ain-al-asad-air-base"
