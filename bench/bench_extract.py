@@ -37,8 +37,7 @@ def run(report) -> None:
     ex = extract_article(big, published="2025-01-01", gazetteer=gaz)
     dt = time.perf_counter() - t0
     report(f"extract: one {len(big.encode()) / 1e6:.1f} MB text", dt, "s", "")
-    report("  (claims found in it)", f"{len(ex.force_levels)} FL / {len(ex.movements)} MV",
-           "", "")
+    report("  (claims found in it)", f"{len(ex.force_levels)} FL / {len(ex.movements)} MV", "", "")
     # what dateparser would cost per date expression (it is not on the hot path)
     try:
         import dateparser
@@ -46,8 +45,12 @@ def run(report) -> None:
         t0 = time.perf_counter()
         for _ in range(200):
             dateparser.parse("بحلول سبتمبر 2025", languages=["ar"])
-        report("dateparser.parse, for comparison", (time.perf_counter() - t0) / 200 * 1e3,
-               "ms/date", "not used on the hot path")
+        report(
+            "dateparser.parse, for comparison",
+            (time.perf_counter() - t0) / 200 * 1e3,
+            "ms/date",
+            "not used on the hot path",
+        )
     except Exception:  # optional
         pass
     from service.extract.dates import find_dates
@@ -55,5 +58,6 @@ def run(report) -> None:
     t0 = time.perf_counter()
     for _ in range(2000):
         find_dates("بحلول سبتمبر 2025")
-    report("own date grammar, same expression", (time.perf_counter() - t0) / 2000 * 1e3,
-           "ms/date", "")
+    report(
+        "own date grammar, same expression", (time.perf_counter() - t0) / 2000 * 1e3, "ms/date", ""
+    )

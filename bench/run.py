@@ -35,8 +35,7 @@ def main() -> int:
         print(f"running {path.stem} …", file=sys.stderr, flush=True)
 
         def report(name, value, unit, goal="", _m=path.stem):
-            rows.append({"module": _m, "name": name, "value": value, "unit": unit,
-                         "goal": goal})
+            rows.append({"module": _m, "name": name, "value": value, "unit": unit, "goal": goal})
             print(f"  {name}: {_fmt(value)} {unit}", file=sys.stderr, flush=True)
 
         try:

@@ -21,9 +21,11 @@ _COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Handler]] 
 
 def command(name: str, setup: Callable[[argparse.ArgumentParser], None]):
     """Register a sub-command (its argument setup and its handler)."""
+
     def deco(fn: Handler) -> Handler:
         _COMMANDS[name] = (setup, fn)
         return fn
+
     return deco
 
 
@@ -48,8 +50,7 @@ def _geocode(args: argparse.Namespace) -> int:
     gc = geocoder_from_env()
     if args.no_fuzzy and hasattr(gc, "fuzzy"):
         gc.fuzzy = False
-    res = gc.geocode(args.query, exactly_one=not args.all, kind=args.kind,
-                     country=args.country)
+    res = gc.geocode(args.query, exactly_one=not args.all, kind=args.kind, country=args.country)
     if not res:
         raise NotFoundError(f"no place called {args.query[:80]!r} in the gazetteer")
     locs = res if isinstance(res, list) else [res]
@@ -63,16 +64,30 @@ def _loc_json(loc: Any) -> dict[str, Any]:
     raw.pop("geometry", None)
     raw.setdefault("lat", loc.latitude)
     raw.setdefault("lon", loc.longitude)
-    keys = ("id", "name", "name_ar", "kind", "subkind", "country", "lat", "lon", "parents",
-            "score", "source")
+    keys = (
+        "id",
+        "name",
+        "name_ar",
+        "kind",
+        "subkind",
+        "country",
+        "lat",
+        "lon",
+        "parents",
+        "score",
+        "source",
+    )
     return {k: raw.get(k) for k in keys}
 
 
 def _setup_places(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", help="country, admin1, region, city or installation")
     p.add_argument("--country", help="ISO alpha-2 code")
-    p.add_argument("--polygons", action="store_true",
-                   help="write polygons where a place has one (default: points)")
+    p.add_argument(
+        "--polygons",
+        action="store_true",
+        help="write polygons where a place has one (default: points)",
+    )
 
 
 @command("places", _setup_places)
@@ -81,8 +96,7 @@ def _places(args: argparse.Namespace) -> int:
     from .gazetteer.export import places_geojson
 
     gaz = load_gazetteer()
-    _print_json(places_geojson(gaz, kind=args.kind, country=args.country,
-                               polygons=args.polygons))
+    _print_json(places_geojson(gaz, kind=args.kind, country=args.country, polygons=args.polygons))
     return 0
 
 
@@ -98,8 +112,11 @@ def _index(args: argparse.Namespace) -> int:
 
     t0 = time.perf_counter()
     gaz = load_gazetteer(rebuild=args.rebuild)
-    print(f"gazetteer {gaz.version}: {len(gaz)} places, {len(gaz.exact)} names "
-          f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    print(
+        f"gazetteer {gaz.version}: {len(gaz)} places, {len(gaz.exact)} names "
+        f"({time.perf_counter() - t0:.1f} s)",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -107,7 +124,8 @@ def _index(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m service",
-        description="Troop-presence map service: gazetteer, extraction, store, maps, API.")
+        description="Troop-presence map service: gazetteer, extraction, store, maps, API.",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (setup, fn) in _COMMANDS.items():
         p = sub.add_parser(name, help=(fn.__doc__ or "").strip().split("\n")[0] or None)
@@ -137,8 +155,12 @@ def _load_commands() -> None:
     """Import modules that register more commands (kept lazy: nothing at import time)."""
     import importlib
 
-    for mod in ("service.extract.cli", "service.store.cli", "service.render.cli",
-                "service.web.cli"):
+    for mod in (
+        "service.extract.cli",
+        "service.store.cli",
+        "service.render.cli",
+        "service.web.cli",
+    ):
         try:
             importlib.import_module(mod)
         except ModuleNotFoundError as exc:

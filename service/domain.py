@@ -129,8 +129,14 @@ class FuzzyDate:
             raise InputError(f"unknown date precision {self.precision!r}")
 
     @classmethod
-    def of(cls, year: int, month: int | None = None, day: int | None = None,
-           *, approximate: bool = False) -> FuzzyDate:
+    def of(
+        cls,
+        year: int,
+        month: int | None = None,
+        day: int | None = None,
+        *,
+        approximate: bool = False,
+    ) -> FuzzyDate:
         """Build from parts; missing parts widen the precision (end of the period)."""
         if not 1 <= year <= 9999:
             raise InputError(f"year {year} is out of range")
@@ -151,16 +157,16 @@ class FuzzyDate:
         if not 1 <= q <= 4:
             raise InputError(f"quarter {q} is out of range")
         month = q * 3
-        return cls(dt.date(year, month, calendar.monthrange(year, month)[1]), "quarter",
-                   approximate)
+        return cls(
+            dt.date(year, month, calendar.monthrange(year, month)[1]), "quarter", approximate
+        )
 
     @classmethod
     def half(cls, year: int, h: int, *, approximate: bool = False) -> FuzzyDate:
         """30 June (h=1) or 31 December (h=2) of ``year``."""
         if h not in (1, 2):
             raise InputError(f"half {h} is out of range")
-        return cls(dt.date(year, 6, 30) if h == 1 else dt.date(year, 12, 31), "half",
-                   approximate)
+        return cls(dt.date(year, 6, 30) if h == 1 else dt.date(year, 12, 31), "half", approximate)
 
     @property
     def start(self) -> dt.date:
@@ -180,8 +186,11 @@ class FuzzyDate:
         return self.value.isoformat()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.value.isoformat(), "precision": self.precision,
-                "approximate": self.approximate}
+        return {
+            "date": self.value.isoformat(),
+            "precision": self.precision,
+            "approximate": self.approximate,
+        }
 
 
 # --------------------------------------------------------------------------------------------
@@ -215,8 +224,11 @@ class Quantity:
                 raise InputError(f"{name} must be a non-negative whole number, got {v!r}")
         if self.count is None and self.count_min is None and self.count_max is None:
             raise InputError("a quantity needs a count or a bound")
-        if (self.count_min is not None and self.count_max is not None
-                and self.count_min > self.count_max):
+        if (
+            self.count_min is not None
+            and self.count_max is not None
+            and self.count_min > self.count_max
+        ):
             raise InputError(f"count_min {self.count_min} exceeds count_max {self.count_max}")
 
     @classmethod
@@ -258,8 +270,10 @@ class Quantity:
 
     def label(self) -> str:
         """Human label that shows the uncertainty: '≈ 2,500', '< 500', '200–999'."""
+
         def f(n: int) -> str:
             return f"{n:,}"
+
         q = self.qualifier
         if q == "exact" and self.count is not None:
             return f(self.count)
@@ -309,9 +323,16 @@ class ExtractedPlace:
 
     def to_dict(self) -> dict[str, Any]:
         p = self.place
-        return {"id": p.id, "name": p.name, "name_ar": p.name_ar, "kind": p.kind,
-                "country": p.country, "lat": p.lat, "lon": p.lon,
-                "mentions": [m.to_dict() for m in self.mentions]}
+        return {
+            "id": p.id,
+            "name": p.name,
+            "name_ar": p.name_ar,
+            "kind": p.kind,
+            "country": p.country,
+            "lat": p.lat,
+            "lon": p.lon,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
 
 
 def _date_or_none(d: FuzzyDate | None) -> str | None:
@@ -320,7 +341,7 @@ def _date_or_none(d: FuzzyDate | None) -> str | None:
 
 @dataclass(slots=True)
 class ForceLevel:
-    """"<actor> has <quantity> troops at <place> as of <date>", with its quote."""
+    """ "<actor> has <quantity> troops at <place> as of <date>", with its quote."""
 
     actor: str
     place_id: str
@@ -331,12 +352,21 @@ class ForceLevel:
 
     def to_dict(self) -> dict[str, Any]:
         q = self.quantity
-        return {"actor": self.actor, "place_id": self.place_id, "count": q.count,
-                "count_min": q.count_min, "count_max": q.count_max,
-                "approximate": q.approximate, "qualifier": q.qualifier,
-                "status": self.status, "as_of": _date_or_none(self.as_of),
-                "as_of_precision": self.as_of.precision if self.as_of else None,
-                "quote": self.quote.text, "start": self.quote.start, "end": self.quote.end}
+        return {
+            "actor": self.actor,
+            "place_id": self.place_id,
+            "count": q.count,
+            "count_min": q.count_min,
+            "count_max": q.count_max,
+            "approximate": q.approximate,
+            "qualifier": q.qualifier,
+            "status": self.status,
+            "as_of": _date_or_none(self.as_of),
+            "as_of_precision": self.as_of.precision if self.as_of else None,
+            "quote": self.quote.text,
+            "start": self.quote.start,
+            "end": self.quote.end,
+        }
 
 
 @dataclass(slots=True)
@@ -359,13 +389,22 @@ class Movement:
     status: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"actor": self.actor, "place_id": self.place_id, "action": self.action,
-                "to_place_id": self.to_place_id, "by": _date_or_none(self.by),
-                "by_precision": self.by.precision if self.by else None,
-                "by_approximate": self.by.approximate if self.by else None,
-                "scope": self.scope, "modality": self.modality, "status": self.status,
-                "quantity": self.quantity.to_dict() if self.quantity else None,
-                "quote": self.quote.text, "start": self.quote.start, "end": self.quote.end}
+        return {
+            "actor": self.actor,
+            "place_id": self.place_id,
+            "action": self.action,
+            "to_place_id": self.to_place_id,
+            "by": _date_or_none(self.by),
+            "by_precision": self.by.precision if self.by else None,
+            "by_approximate": self.by.approximate if self.by else None,
+            "scope": self.scope,
+            "modality": self.modality,
+            "status": self.status,
+            "quantity": self.quantity.to_dict() if self.quantity else None,
+            "quote": self.quote.text,
+            "start": self.quote.start,
+            "end": self.quote.end,
+        }
 
 
 @dataclass(slots=True)
@@ -379,9 +418,16 @@ class Event:
     quote: Span
 
     def to_dict(self) -> dict[str, Any]:
-        return {"actor": self.actor, "place_id": self.place_id, "action": self.action,
-                "date": self.date.isoformat(), "date_precision": self.date.precision,
-                "quote": self.quote.text, "start": self.quote.start, "end": self.quote.end}
+        return {
+            "actor": self.actor,
+            "place_id": self.place_id,
+            "action": self.action,
+            "date": self.date.isoformat(),
+            "date_precision": self.date.precision,
+            "quote": self.quote.text,
+            "start": self.quote.start,
+            "end": self.quote.end,
+        }
 
 
 @dataclass(slots=True)

@@ -13,8 +13,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def cli(*args, stdin=None):
     env = dict(os.environ)
-    return subprocess.run([sys.executable, "-m", "service", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, input=stdin, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "service", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=300,
+    )
 
 
 def test_geocode_best_match():

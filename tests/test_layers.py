@@ -6,8 +6,16 @@ import sys
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[1] / "service"
-RANK = {"domain": 0, "errors": 0, "actors": 0, "gazetteer": 1, "extract": 2, "store": 3,
-        "render": 4, "web": 5}
+RANK = {
+    "domain": 0,
+    "errors": 0,
+    "actors": 0,
+    "gazetteer": 1,
+    "extract": 2,
+    "store": 3,
+    "render": 4,
+    "web": 5,
+}
 
 
 def _imports(path: Path):
@@ -55,9 +63,11 @@ def test_dependencies_point_down():
 
 
 def test_import_does_no_work():
-    code = ("import sys, time; t=time.perf_counter(); import service, service.gazetteer, "
-            "service.extract, service.cli; "
-            "assert time.perf_counter()-t < 5; "
-            "assert 'flask' not in sys.modules and 'folium' not in sys.modules; "
-            "from service.gazetteer import index; assert not index._CACHE")
+    code = (
+        "import sys, time; t=time.perf_counter(); import service, service.gazetteer, "
+        "service.extract, service.cli; "
+        "assert time.perf_counter()-t < 5; "
+        "assert 'flask' not in sys.modules and 'folium' not in sys.modules; "
+        "from service.gazetteer import index; assert not index._CACHE"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=PKG.parent)

@@ -20,7 +20,7 @@ from .claims import Analyzer
 from .document import Document, load_document
 from .unresolved import find_unresolved
 
-__all__ = ["extract_article", "detect_language"]
+__all__ = ["detect_language", "extract_article"]
 
 _AR = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -34,10 +34,15 @@ def detect_language(text: str) -> str:
     return "ar" if a >= latin * 0.5 and a > 0 else "en"
 
 
-def extract_article(text: str | bytes, *, published: dt.date | str | None = None,
-                    lang: str = "auto", source: str | None = None,
-                    gazetteer: Gazetteer | None = None, is_html: bool | None = None
-                    ) -> Extraction:
+def extract_article(
+    text: str | bytes,
+    *,
+    published: dt.date | str | None = None,
+    lang: str = "auto",
+    source: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    is_html: bool | None = None,
+) -> Extraction:
     """Extract places, force levels, movements and events from one article.
 
     Parameters
@@ -64,8 +69,11 @@ def extract_article(text: str | bytes, *, published: dt.date | str | None = None
     """
     from ..domain import parse_iso_date
 
-    pub = parse_iso_date(published, field_name="published") if not isinstance(
-        published, dt.date) else published
+    pub = (
+        parse_iso_date(published, field_name="published")
+        if not isinstance(published, dt.date)
+        else published
+    )
     if lang not in ("auto", "ar", "en"):
         raise InputError(f"unknown language {lang!r} (use auto, ar or en)")
     if gazetteer is None:
@@ -75,13 +83,15 @@ def extract_article(text: str | bytes, *, published: dt.date | str | None = None
     doc = load_document(text, is_html=is_html)
     plain = doc.text
     body = find_body(plain)
-    language = detect_language(plain[body.start:body.end]) if lang == "auto" else lang
+    language = detect_language(plain[body.start : body.end]) if lang == "auto" else lang
     norm, offsets = normalize_with_offsets(plain)
-    cands = [c for c in gazetteer.scan_normalized(plain, norm, offsets)
-             if body.contains(c.start, c.end)]
+    cands = [
+        c for c in gazetteer.scan_normalized(plain, norm, offsets) if body.contains(c.start, c.end)
+    ]
     resolved = resolve(gazetteer, plain, cands, norm)
-    an = Analyzer(plain, norm, offsets, gazetteer, resolved, (body.start, body.end), pub,
-                  body.dateline)
+    an = Analyzer(
+        plain, norm, offsets, gazetteer, resolved, (body.start, body.end), pub, body.dateline
+    )
     claims = an.analyse()
 
     def span(a: int, b: int, *, quote: bool = False) -> Span:
@@ -100,15 +110,33 @@ def extract_article(text: str | bytes, *, published: dt.date | str | None = None
     ids_in_claims = set()
     force_levels = []
     for fl in claims.force_levels:
-        force_levels.append(ForceLevel(fl["actor"], fl["place_id"], fl["quantity"],
-                                       span(*fl["quote"], quote=True), fl["as_of"],
-                                       fl["status"]))
+        force_levels.append(
+            ForceLevel(
+                fl["actor"],
+                fl["place_id"],
+                fl["quantity"],
+                span(*fl["quote"], quote=True),
+                fl["as_of"],
+                fl["status"],
+            )
+        )
         ids_in_claims.add(fl["place_id"])
     movements = []
     for m in claims.movements:
-        movements.append(Movement(m.actor, m.place_id, m.action, span(*m.quote, quote=True),
-                                  m.to_place_id, m.by, m.quantity, m.scope, m.modality,
-                                  m.status))
+        movements.append(
+            Movement(
+                m.actor,
+                m.place_id,
+                m.action,
+                span(*m.quote, quote=True),
+                m.to_place_id,
+                m.by,
+                m.quantity,
+                m.scope,
+                m.modality,
+                m.status,
+            )
+        )
         ids_in_claims.update(x for x in (m.place_id, m.to_place_id) if x)
     events = []
     for e in claims.events:
@@ -121,10 +149,14 @@ def extract_article(text: str | bytes, *, published: dt.date | str | None = None
             by_id[pid] = ExtractedPlace(gazetteer.get(pid))
     unresolved = [span(a, b) for a, b in find_unresolved(an, body)]
     return Extraction(
-        source=source, language=language, published=pub,
-        places=sorted(by_id.values(), key=lambda p: (p.mentions[0].start if p.mentions
-                                                     else 1 << 62)),
-        unresolved=unresolved, force_levels=force_levels, movements=movements, events=events,
+        source=source,
+        language=language,
+        published=pub,
+        places=sorted(by_id.values(), key=lambda p: p.mentions[0].start if p.mentions else 1 << 62),
+        unresolved=unresolved,
+        force_levels=force_levels,
+        movements=movements,
+        events=events,
         body=doc.to_original(body.start, body.end),
     )
 

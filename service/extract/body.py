@@ -16,19 +16,69 @@ from dataclasses import dataclass, field
 from ..gazetteer.normalize import normalize
 
 # Headings that start the boilerplate tail (normalised, compared by prefix).
-_TAIL_MARKERS = [normalize(s) for s in (
-    "قد يهمك ايضا", "قد يهمك أيضا", "اقرأ أيضا", "إقرأ أيضا", "اقرا ايضا", "اقرأ المزيد",
-    "أخبار ذات صلة", "اخبار ذات صلة", "مواضيع ذات صلة", "مقالات ذات صلة", "ذات صلة",
-    "آخر الأخبار", "اخر الاخبار", "أحدث الأخبار", "الأكثر قراءة", "الأخبار الأكثر قراءة",
-    "الاكثر مشاهدة", "الأكثر تداولا", "شارك هذا", "شارك الخبر", "تابعونا", "تابعنا على",
-    "الكلمات الدالة", "كلمات مفتاحية", "الوسوم", "جميع الحقوق محفوظة", "حقوق النشر",
-    "View on", "Related", "Related news", "Related articles", "Related stories",
-    "Read more", "Read also", "Read next", "More from", "More on this", "Most read",
-    "Most popular", "Most viewed", "Latest news", "Latest stories", "Trending",
-    "Share this", "Share on", "Tags", "Topics", "Advertisement", "Sign up",
-    "Subscribe", "Newsletter", "Copyright", "All rights reserved", "Recommended",
-    "You may also like", "You might also like", "Also read", "See also",
-)]
+_TAIL_MARKERS = [
+    normalize(s)
+    for s in (
+        "قد يهمك ايضا",
+        "قد يهمك أيضا",
+        "اقرأ أيضا",
+        "إقرأ أيضا",
+        "اقرا ايضا",
+        "اقرأ المزيد",
+        "أخبار ذات صلة",
+        "اخبار ذات صلة",
+        "مواضيع ذات صلة",
+        "مقالات ذات صلة",
+        "ذات صلة",
+        "آخر الأخبار",
+        "اخر الاخبار",
+        "أحدث الأخبار",
+        "الأكثر قراءة",
+        "الأخبار الأكثر قراءة",
+        "الاكثر مشاهدة",
+        "الأكثر تداولا",
+        "شارك هذا",
+        "شارك الخبر",
+        "تابعونا",
+        "تابعنا على",
+        "الكلمات الدالة",
+        "كلمات مفتاحية",
+        "الوسوم",
+        "جميع الحقوق محفوظة",
+        "حقوق النشر",
+        "View on",
+        "Related",
+        "Related news",
+        "Related articles",
+        "Related stories",
+        "Read more",
+        "Read also",
+        "Read next",
+        "More from",
+        "More on this",
+        "Most read",
+        "Most popular",
+        "Most viewed",
+        "Latest news",
+        "Latest stories",
+        "Trending",
+        "Share this",
+        "Share on",
+        "Tags",
+        "Topics",
+        "Advertisement",
+        "Sign up",
+        "Subscribe",
+        "Newsletter",
+        "Copyright",
+        "All rights reserved",
+        "Recommended",
+        "You may also like",
+        "You might also like",
+        "Also read",
+        "See also",
+    )
+]
 # Navigation lines at the top ("Home » News").
 _BREADCRUMB = re.compile(r"[»›>]|\s/\s|\|")
 _SENTENCE_END = re.compile(r"[.!?؟。:»\"”'’)\]]\s*$")
@@ -36,7 +86,8 @@ _ELLIPSIS_END = re.compile(r"(…|\.\.\.)\s*$")
 # "بغداد - المغرب اليوم", "BAGHDAD (Reuters) -", "Erbil, Iraq — "
 _DATELINE = re.compile(
     r"^(?P<place>[^\W\d_][^\n\-–—:(]{1,40}?)\s*(?:\((?P<outlet1>[^)\n]{2,40})\)\s*)?"
-    r"[-–—:]\s*(?P<outlet2>[^\n.،,]{2,40})?\s*$")
+    r"[-–—:]\s*(?P<outlet2>[^\n.،,]{2,40})?\s*$"
+)
 
 
 @dataclass(slots=True)
@@ -131,7 +182,7 @@ def find_body(text: str) -> Body:
             run = [k]
             j = k + 1
             while j < len(lines):
-                sj = text[lines[j][0]:lines[j][1]]
+                sj = text[lines[j][0] : lines[j][1]]
                 if not sj.strip():
                     j += 1
                     continue
@@ -161,8 +212,9 @@ def find_body(text: str) -> Body:
     return body
 
 
-def _mark_dateline(text: str, lines: list[tuple[int, int]], start_line: int,
-                   first_content: int, body: Body) -> None:
+def _mark_dateline(
+    text: str, lines: list[tuple[int, int]], start_line: int, first_content: int, body: Body
+) -> None:
     """Exclude the outlet name of a dateline; remember the dateline place span."""
     for k in range(start_line, min(first_content + 1, len(lines))):
         a, b = lines[k]
@@ -171,8 +223,11 @@ def _mark_dateline(text: str, lines: list[tuple[int, int]], start_line: int,
         m = _DATELINE.match(head.strip()) if k < first_content else None
         if m is None and k == first_content:
             # "BAGHDAD (Reuters) - The US ..." at the start of the first paragraph
-            m2 = re.match(r"^\s*([A-Z][A-Za-z .'-]{1,30}|[^\W\d_A-Za-z][^\n\-–—(]{1,25}?)"
-                          r"\s*(\([^)\n]{2,40}\))?\s*[-–—]\s", seg)
+            m2 = re.match(
+                r"^\s*([A-Z][A-Za-z .'-]{1,30}|[^\W\d_A-Za-z][^\n\-–—(]{1,25}?)"
+                r"\s*(\([^)\n]{2,40}\))?\s*[-–—]\s",
+                seg,
+            )
             if m2:
                 lead = len(seg) - len(seg.lstrip())
                 body.dateline = (a + lead + m2.start(1), a + lead + m2.end(1))

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from itertools import pairwise
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -75,14 +76,22 @@ class Claims:
 class Analyzer:
     """Per-article state: normalised text, marks, focus country and dominant actor."""
 
-    def __init__(self, text: str, norm: str, offsets: np.ndarray, gaz: Gazetteer,
-                 places: list[Resolved], body: tuple[int, int], published: dt.date | None,
-                 dateline: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        norm: str,
+        offsets: np.ndarray,
+        gaz: Gazetteer,
+        places: list[Resolved],
+        body: tuple[int, int],
+        published: dt.date | None,
+        dateline: tuple[int, int] | None = None,
+    ) -> None:
         self.text = text
         self.norm = norm
         self.offsets = offsets
         self.off = offsets.tolist()  # plain list: fast scalar access
-        body_text = text[body[0]:body[1]]
+        body_text = text[body[0] : body[1]]
         # skip a script's patterns when the body has none of its letters (most articles
         # are in one language; the regexes are the main cost)
         self.has_latin = re.search(r"[A-Za-z]", body_text) is not None
@@ -106,24 +115,27 @@ class Analyzer:
         return self.off[ns], self.off[ne - 1] + 1
 
     def norm_between(self, a: int, b: int) -> str:
-        return self.norm[self.norm_index(a):self.norm_index(b)]
+        return self.norm[self.norm_index(a) : self.norm_index(b)]
 
     def find_norm(self, pattern: str | re.Pattern, a: int, b: int) -> list[tuple[int, int]]:
         """Plain-text spans of a normalised-Arabic regex inside plain ``[a, b)``."""
         na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
         pat = re.compile(pattern) if isinstance(pattern, str) else pattern
-        return [self.plain_span(m.start(), m.end()) for m in pat.finditer(self.norm, na, nb)
-                if m.end() > m.start()]
+        return [
+            self.plain_span(m.start(), m.end())
+            for m in pat.finditer(self.norm, na, nb)
+            if m.end() > m.start()
+        ]
 
     def tokens_before(self, pos: int, n: int) -> list[str]:
         i = self.norm_index(pos)
-        return self.norm[max(0, i - 40 * n):i].split()[-n:]
+        return self.norm[max(0, i - 40 * n) : i].split()[-n:]
 
     # ------------------------------------------------------------------ places
     def _place_mark(self, r: Resolved, dateline: tuple[int, int] | None) -> PlaceMark:
         pm = PlaceMark(r)
         prev = self.tokens_before(r.start, 1)
-        before = self.text[max(0, r.start - 30):r.start]
+        before = self.text[max(0, r.start - 30) : r.start]
         clitic = self.text[r.start - 1] if r.start > 0 else ""
         pm.locative = bool(
             (prev and (prev[-1] in L.LOCATIVE_AR or strip_clitics(prev[-1]) in L.LOCATIVE_AR))
@@ -134,32 +146,44 @@ class Analyzer:
         prev2 = self.tokens_before(r.start, 2)
         if len(prev2) == 2 and strip_clitics(prev2[-1]) in _PLACE_WORDS:
             prev2 = prev2[:1]  # "إلى قاعدة الشدادي": look past the place word
-        pm.destination = bool(L.DEST_EN.search(re.sub(
-            r"(?i)\b(?:the\s+)?(?:base|camp|town|city|province)\s+(?:of\s+)?$", "", before))
-            or L.DEST_AR.search(" " + " ".join(prev2[-1:])))
+        pm.destination = bool(
+            L.DEST_EN.search(
+                re.sub(
+                    r"(?i)\b(?:the\s+)?(?:base|camp|town|city|province)\s+(?:of\s+)?$", "", before
+                )
+            )
+            or L.DEST_AR.search(" " + " ".join(prev2[-1:]))
+        )
         if dateline and dateline[0] <= r.start < dateline[1]:
             pm.locative = True
             return pm
-        surface = self.text[r.start:r.end]
-        after = self.text[r.end:r.end + 12]
-        if re.match(r"-(?:backed|led|based|aligned|allied|supported|funded|made|linked)\b",
-                    after, re.I):
+        surface = self.text[r.start : r.end]
+        after = self.text[r.end : r.end + 12]
+        if re.match(
+            r"-(?:backed|led|based|aligned|allied|supported|funded|made|linked)\b", after, re.I
+        ):
             pm.adjective = True
-        elif (surface.replace(".", "").isupper() and surface.isascii() and len(surface) <= 5
-              and not re.search(r"(?i)\bthe\s*$", self.text[max(0, r.start - 5):r.start])
-              and re.match(r"\s+[A-Za-z]", after)
-              and not L.HAS_AFTER_EN.match(self.text, r.end)):
+        elif (
+            surface.replace(".", "").isupper()
+            and surface.isascii()
+            and len(surface) <= 5
+            and not re.search(r"(?i)\bthe\s*$", self.text[max(0, r.start - 5) : r.start])
+            and re.match(r"\s+[A-Za-z]", after)
+            and not L.HAS_AFTER_EN.match(self.text, r.end)
+        ):
             pm.adjective = True  # "US troops", "UK officials"
         p = r.place
         # "لكل من واشنطن" (each of), "مع واشنطن": من/مع do not make a capital a location
-        strong = pm.locative and not (prev and strip_clitics(prev[-1]) in ("من", "مع")
-                                      and clitic not in "ب")
+        strong = pm.locative and not (
+            prev and strip_clitics(prev[-1]) in ("من", "مع") and clitic not in "ب"
+        )
         if p.kind == "city" and p.subkind == "capital" and not strong:
             win_a = self.norm_between(max(0, r.start - 40), r.start).split()[-2:]
             win_b = self.norm_between(r.end, min(len(self.text), r.end + 40)).split()[:2]
             cue = re.compile(L.SPEECH_AR)
-            en_cue = L.SPEECH_EN.search(self.text[max(0, r.start - 20):r.start]) or \
-                L.SPEECH_EN.match(self.text[r.end:r.end + 20].strip())
+            en_cue = L.SPEECH_EN.search(
+                self.text[max(0, r.start - 20) : r.start]
+            ) or L.SPEECH_EN.match(self.text[r.end : r.end + 20].strip())
             pm.metonym = (
                 p.country not in REGION_COUNTRIES
                 or any(cue.search(f" {t} ") for t in win_a + win_b)
@@ -168,7 +192,7 @@ class Analyzer:
         return pm
 
     def _metonym_pairs(self) -> None:
-        """"واشنطن وطهران", "Washington and Baghdad": capitals paired with a metonym."""
+        """ "واشنطن وطهران", "Washington and Baghdad": capitals paired with a metonym."""
         changed = True
         while changed:
             changed = False
@@ -179,7 +203,7 @@ class Analyzer:
                 for j in (i - 1, i + 1):
                     if 0 <= j < len(self.marks) and self.marks[j].metonym:
                         o = self.marks[j]
-                        gap = self.text[min(pm.end, o.end):max(pm.start, o.start)]
+                        gap = self.text[min(pm.end, o.end) : max(pm.start, o.start)]
                         if re.fullmatch(r"\s*(?:و|and|&|,|،)?\s*", gap):
                             pm.metonym = True
                             changed = True
@@ -212,10 +236,10 @@ class Analyzer:
         out: list[Mark] = []
         ar_re, en_cs, en_ci = L.actor_combined()
         na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
-        for m in (ar_re.finditer(self.norm, na, nb) if self.has_arabic else ()):
+        for m in ar_re.finditer(self.norm, na, nb) if self.has_arabic else ():
             s, e = self.plain_span(m.start(), m.end())
             out.append(Mark(s, e, "actor", m.lastgroup, {"demonym": True}))
-        for rx in ((en_cs, en_ci) if self.has_latin else ()):
+        for rx in (en_cs, en_ci) if self.has_latin else ():
             for m in rx.finditer(self.text, a, b):
                 out.append(Mark(m.start(), m.end(), "actor", m.lastgroup, {"demonym": True}))
         # country places that are not locative act as actors ("the United States has …"),
@@ -237,23 +261,22 @@ class Analyzer:
                 if m.value == dedup[-1].value:
                     dedup[-1].extra.update(m.extra)
                 continue
-            if L.LED_BY.search(self.text[max(0, m.start - 30):m.start]):
+            if L.LED_BY.search(self.text[max(0, m.start - 30) : m.start]):
                 continue  # "التحالف بقيادة الولايات المتحدة": the leader, not the subject
             dedup.append(m)
         return dedup
 
-    def _find_verbs(self, ar: dict[str, list[str]], en: dict[str, str], kind: str
-                    ) -> list[Mark]:
+    def _find_verbs(self, ar: dict[str, list[str]], en: dict[str, str], kind: str) -> list[Mark]:
         """Every verb anchor in the body, once (sentences pick theirs by offset)."""
         a, b = self.body
         out: list[Mark] = []
         ar_re, en_re = _combined(kind, ar, en)
         na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
-        for m in (ar_re.finditer(self.norm, na, nb) if self.has_arabic else ()):
+        for m in ar_re.finditer(self.norm, na, nb) if self.has_arabic else ():
             s, e = self.plain_span(m.start(), m.end())
             if a <= s < b:
                 out.append(Mark(s, e, kind, m.lastgroup))
-        for m in (en_re.finditer(self.text, a, b) if self.has_latin else ()):
+        for m in en_re.finditer(self.text, a, b) if self.has_latin else ():
             out.append(Mark(m.start(), m.end(), kind, m.lastgroup))
         out.sort(key=lambda m: (m.start, -(m.end - m.start)))
         return out
@@ -309,21 +332,39 @@ def _dedupe_movements(mvs: list[Movement]) -> list[Movement]:
     return out
 
 
-_LIST_CUE = re.compile(r"\s*[،,:]?\s*(?:منها|من\s+بينها|ومنها|بينها|من\s+بينهم|منهم|"
-                       r"including|among\s+them|such\s+as|notably|from|namely|led\s+by)\b", re.I)
-_CONJ_BEFORE = re.compile(r"(?:and|plus|as\s+well\s+as|besides|with\s+(?:another|a\s+further)|"
-                          r"alongside|while|إضافة\s+إلى|اضافة\s+الى|إضافة\s+الى|بالإضافة\s+إلى|"
-                          r"بالاضافة\s+الى|فضلا\s+عن|فضلاً\s+عن|مقابل|و)\s*$", re.I)
+_LIST_CUE = re.compile(
+    r"\s*[،,:]?\s*(?:منها|من\s+بينها|ومنها|بينها|من\s+بينهم|منهم|"
+    r"including|among\s+them|such\s+as|notably|from|namely|led\s+by)\b",
+    re.I,
+)
+_CONJ_BEFORE = re.compile(
+    r"(?:and|plus|as\s+well\s+as|besides|with\s+(?:another|a\s+further)|"
+    r"alongside|while|إضافة\s+إلى|اضافة\s+الى|إضافة\s+الى|بالإضافة\s+إلى|"
+    r"بالاضافة\s+الى|فضلا\s+عن|فضلاً\s+عن|مقابل|و)\s*$",
+    re.I,
+)
 _EN_NOUN = re.compile(
     r"\s*(?:(?:of\s+(?:the\s+)?|more\s+|additional\s+|extra\s+|other\s+|foreign\s+|"
     r"(?:U\.S\.|US|American|[A-Z][a-z]+(?:-led)?|coalition|NATO|allied|combat|ground|"
     r"military|special)\s+|(?:its|their)\s+)){0,3}"
     r"(troops?|soldiers?|personnel|service\s*-?\s*members?|servicemembers?|servicemen|"
     r"service\s+personnel|marines?|sailors|airmen|advis[eo]rs?|trainers|special\s+forces|"
-    r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b")
+    r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b"
+)
 _NOUN_AR = re.compile(L.TROOP_AR)
-_PLACE_WORDS = {"قاعده", "قاعدتي", "معسكر", "مدينه", "بلده", "محافظه", "مطار", "منطقه", "اقليم",
-                "قريه", "حاميه"}
+_PLACE_WORDS = {
+    "قاعده",
+    "قاعدتي",
+    "معسكر",
+    "مدينه",
+    "بلده",
+    "محافظه",
+    "مطار",
+    "منطقه",
+    "اقليم",
+    "قريه",
+    "حاميه",
+}
 
 
 @lru_cache(maxsize=1024)
@@ -334,19 +375,39 @@ def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
 _COMBINED: dict[str, tuple[re.Pattern, re.Pattern]] = {}
 
 
-def _combined(kind: str, ar: dict[str, list[str]], en: dict[str, str]
-              ) -> tuple[re.Pattern, re.Pattern]:
+def _combined(
+    kind: str, ar: dict[str, list[str]], en: dict[str, str]
+) -> tuple[re.Pattern, re.Pattern]:
     """One alternation per language, a named group per action: one pass over the text."""
     if kind not in _COMBINED:
-        ar_alt = "|".join(f"(?P<{act}>{'|'.join(f'(?:{p})' for p in pats)})"
-                          for act, pats in ar.items())
+        ar_alt = "|".join(
+            f"(?P<{act}>{'|'.join(f'(?:{p})' for p in pats)})" for act, pats in ar.items()
+        )
         en_alt = "|".join(f"(?P<{act}>{p})" for act, p in en.items())
         _COMBINED[kind] = (re.compile(L.ar(ar_alt)), re.compile(en_alt, re.I))
     return _COMBINED[kind]
-_TOPIC_AR = {"اعلان", "مفاوضات", "محادثات", "خطه", "اتفاق", "موعد", "تاجيل", "ملف", "قرار",
-             "مساله", "قضيه", "جدول", "صفقه"}
-_TOPIC_EN = re.compile(r"\b(?:talks|negotiations|announcement|debate|question|issue|timetable)"
-                       r"\s+(?:on|about|over|of|for)?\s*(?:the\s+)?(?:\w+\s+)?$", re.I)
+
+
+_TOPIC_AR = {
+    "اعلان",
+    "مفاوضات",
+    "محادثات",
+    "خطه",
+    "اتفاق",
+    "موعد",
+    "تاجيل",
+    "ملف",
+    "قرار",
+    "مساله",
+    "قضيه",
+    "جدول",
+    "صفقه",
+}
+_TOPIC_EN = re.compile(
+    r"\b(?:talks|negotiations|announcement|debate|question|issue|timetable)"
+    r"\s+(?:on|about|over|of|for)?\s*(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
 _FORCES_AR = re.compile(L.TROOP_AR_FORCES)
 
 
@@ -363,9 +424,11 @@ class Sentence:
         self.actors = [m for m in an.actors if start <= m.start < end]
         self.breaks = clause_breaks(self.text, start, end)
         date_spans = [(d.start, d.end) for d in dates]
-        self.numbers = [n for n in find_numbers(self.text, start, end)
-                        if not any(n.start < de and ds < n.end for ds, de in date_spans)
-                        and not n.year_like]
+        self.numbers = [
+            n
+            for n in find_numbers(self.text, start, end)
+            if not any(n.start < de and ds < n.end for ds, de in date_spans) and not n.year_like
+        ]
         self.quote = (start, end)
         self.verbs = self._verbs(an.move_marks)
         self.event_verbs = self._verbs(an.event_marks)
@@ -386,8 +449,11 @@ class Sentence:
     def _has(self, pattern: str | re.Pattern, a: int, b: int, *, arabic: bool = True) -> bool:
         if arabic:
             return bool(self.an.find_norm(pattern, a, b))
-        return bool(re.compile(pattern).search(self.text, a, b)) if isinstance(
-            pattern, str) else bool(pattern.search(self.text, a, b))
+        return (
+            bool(re.compile(pattern).search(self.text, a, b))
+            if isinstance(pattern, str)
+            else bool(pattern.search(self.text, a, b))
+        )
 
     def _troop_noun(self, n: NumberMatch) -> tuple[int, int] | None:
         """Span of the troop noun that follows a number, if any."""
@@ -395,7 +461,8 @@ class Sentence:
         m = _EN_NOUN.match(self.text, n.end, after_end)
         if m:
             if m.group(1).lower() == "forces" and not re.search(
-                    r"(?i)\b(?:of|US|U\.S\.|American|coalition|foreign)\b", m.group(0)):
+                r"(?i)\b(?:of|US|U\.S\.|American|coalition|foreign)\b", m.group(0)
+            ):
                 return None
             return m.start(1), m.end(1)
         toks = self.an.norm_between(n.end, after_end).split()[:4]
@@ -412,8 +479,12 @@ class Sentence:
             cand = sorted(spans + forces)[0]
             if self.an.norm_index(cand[0]) - self.an.norm_index(n.end) < len(first) + 12:
                 return cand
-        if spans and second and _NOUN_AR.search(f" {second} ") and first in (
-                "اخرين", "اضافيين", "اضافي", "امريكي", "اميركي", "اضافيه", "اخري", "اخر"):
+        if (
+            spans
+            and second
+            and _NOUN_AR.search(f" {second} ")
+            and first in ("اخرين", "اضافيين", "اضافي", "امريكي", "اميركي", "اضافيه", "اخري", "اخر")
+        ):
             return spans[0]
         return None
 
@@ -423,14 +494,19 @@ class Sentence:
         if L.CASUALTY_EN.search(self.text, lo, hi):
             return True
         # Arabic: the 3 tokens before the number and 3 after the noun
-        toks = " " + " ".join(self.an.norm_between(lo, a).split()[-3:]) + " " + " ".join(
-            self.an.norm_between(b, hi).split()[:3]) + " "
+        toks = (
+            " "
+            + " ".join(self.an.norm_between(lo, a).split()[-3:])
+            + " "
+            + " ".join(self.an.norm_between(b, hi).split()[:3])
+            + " "
+        )
         return bool(re.search(L.CASUALTY_AR, toks))
 
     def _place_after(self, pos: int, limit: int = 60) -> PlaceMark | None:
         for pm in self.places:
             if pos <= pm.start < pos + limit and not pm.metonym:
-                between = self.text[pos:pm.start]
+                between = self.text[pos : pm.start]
                 if any(pos <= n.start < pm.start for n in self.numbers):
                     return None
                 if L.SPREAD.search(between):
@@ -440,19 +516,23 @@ class Sentence:
         return None
 
     def _most_specific(self, pm: PlaceMark) -> PlaceMark:
-        """"in Iraq's Anbar province" → Anbar; "في أربيل بإقليم كردستان" stays Erbil."""
+        """ "in Iraq's Anbar province" → Anbar; "في أربيل بإقليم كردستان" stays Erbil."""
         gaz = self.an.gaz
         for other in self.places:
             if other.start > pm.end and other.start - pm.end < 25 and not other.metonym:
                 chain = {q.id for q in gaz.parent_chain(other.pid)}
-                if pm.pid in chain and not self.text[pm.end:other.start].strip(" ،,'’s"):
+                if pm.pid in chain and not self.text[pm.end : other.start].strip(" ،,'’s"):
                     return other
         return pm
 
     def _locative_before(self, pos: int) -> PlaceMark | None:
         for pm in reversed(self.places):
-            if pm.end <= pos and pm.locative and not pm.metonym and same_clause(
-                    self.breaks, pm.end, pos):
+            if (
+                pm.end <= pos
+                and pm.locative
+                and not pm.metonym
+                and same_clause(self.breaks, pm.end, pos)
+            ):
                 return pm
         return None
 
@@ -470,10 +550,14 @@ class Sentence:
                 continue
             lo, hi = min(d.end, n.start), max(d.start, n.end)
             verbs_between = [v for v in self.verbs + self.event_verbs if lo <= v.start < hi]
-            near = (d.end <= n.start and (same_clause(self.breaks, d.end, n.start)
-                                          or d.start - self.start < 25)) or (
-                d.start >= n.end and d.start - n.end < 60
-                and same_clause(self.breaks, n.end, d.start))
+            near = (
+                d.end <= n.start
+                and (same_clause(self.breaks, d.end, n.start) or d.start - self.start < 25)
+            ) or (
+                d.start >= n.end
+                and d.start - n.end < 60
+                and same_clause(self.breaks, n.end, d.start)
+            )
             if near and not verbs_between:
                 return d.date
         return FuzzyDate(pub, "day") if pub else None
@@ -486,7 +570,7 @@ class Sentence:
             noun = self._troop_noun(n)
             elliptical = False
             if noun is None:
-                if last is None or not _CONJ_BEFORE.search(self.text[last["_end"]:n.start]):
+                if last is None or not _CONJ_BEFORE.search(self.text[last["_end"] : n.start]):
                     continue
                 if self._place_after(n.end, 30) is None:
                     continue
@@ -504,41 +588,56 @@ class Sentence:
                 if len(locs) == 1:
                     place = locs[0]
             if place is None:
-                tail = self.text[noun[1]:min(self.end, noun[1] + 60)]
+                tail = self.text[noun[1] : min(self.end, noun[1] + 60)]
                 if L.ELSEWHERE_EN.search(tail) or L.ELSEWHERE_AR.search(tail):
                     continue  # "deployed across the Middle East": not a gazetteer place
                 host = [pm for pm in self.places if pm.extra_host]
                 if host:
                     place = host[0]
-            place_id = place.pid if place else (
-                f"country:{self.an.focus}" if self.an.focus else None)
+            place_id = (
+                place.pid if place else (f"country:{self.an.focus}" if self.an.focus else None)
+            )
             if place_id is None or not actors:
                 continue
             q = n.quantity
             status = "present"
-            clause_a, clause_b = self._clause_of(n.start)
             if self._has(L.ADVISORY_AR, n.start, noun[1] + 30) or L.ADVISORY_EN.search(
-                    self.text, n.start, min(self.end, noun[1] + 30)):
+                self.text, n.start, min(self.end, noun[1] + 30)
+            ):
                 status = "advisory"
             for actor in actors:
                 if place and place.r.place.kind == "country" and place.r.place.country == actor:
                     continue  # "Iraqi troops in Iraq" is not a foreign force level
-                fl = {"actor": actor, "place_id": place_id, "quantity": q,
-                      "quote": self.quote, "as_of": self._as_of(n), "status": status,
-                      "_end": max(noun[1], n.end)}
+                fl = {
+                    "actor": actor,
+                    "place_id": place_id,
+                    "quantity": q,
+                    "quote": self.quote,
+                    "as_of": self._as_of(n),
+                    "status": status,
+                    "_end": max(noun[1], n.end),
+                }
                 out.append(fl)
                 last = fl
         return out
 
-    _SPECIFIC = {"installation": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+    _SPECIFIC: ClassVar[dict[str, int]] = {
+        "installation": 0,
+        "city": 1,
+        "admin1": 2,
+        "region": 3,
+        "country": 4,
+    }
 
-    def _more_specific_nearby(self, n: NumberMatch, place: PlaceMark | None
-                              ) -> PlaceMark | None:
+    def _more_specific_nearby(self, n: NumberMatch, place: PlaceMark | None) -> PlaceMark | None:
         """Prefer a base or city named in the same clause over the country it is in
         ("تستضيف قاعدة العديد نحو 10 آلاف جندي" is about Al Udeid, not Qatar)."""
         a, b = self._clause_of(n.start)
-        cands = [pm for pm in self.places if a <= pm.start < b and not pm.metonym
-                 and pm.r.place.kind in ("installation", "city")]
+        cands = [
+            pm
+            for pm in self.places
+            if a <= pm.start < b and not pm.metonym and pm.r.place.kind in ("installation", "city")
+        ]
         if place is not None:
             chain = None
             better = []
@@ -567,36 +666,48 @@ class Sentence:
         return a, b
 
     def _is_change_target(self, n: NumberMatch) -> bool:
-        """"from about 500 to as many as 4,000": the second number is a target, not a level."""
+        """ "from about 500 to as many as 4,000": the second number is a target, not a level."""
         prev = [m for m in self.numbers if m.end <= n.start and n.start - m.end < 40]
         if not prev:
             return False
-        gap = self.text[prev[-1].end:n.start]
-        return bool(re.search(r"(?:\bto|إلى|الى)\s*(?:as\s+many\s+as|up\s+to)?\s*$", gap)) and \
-            bool(re.search(r"(?:\bfrom|من)\s*\S*\s*$", self.text[max(self.start, prev[-1].start
-                                                                    - 20):prev[-1].start]))
+        gap = self.text[prev[-1].end : n.start]
+        return bool(re.search(r"(?:\bto|إلى|الى)\s*(?:as\s+many\s+as|up\s+to)?\s*$", gap)) and bool(
+            re.search(
+                r"(?:\bfrom|من)\s*\S*\s*$",
+                self.text[max(self.start, prev[-1].start - 20) : prev[-1].start],
+            )
+        )
 
     def _inside_movement(self, n: NumberMatch) -> bool:
         for v in self.verbs:
-            if v.end <= n.start and n.start - v.end < 40 and same_clause(self.breaks, v.end,
-                                                                          n.start):
+            if (
+                v.end <= n.start
+                and n.start - v.end < 40
+                and same_clause(self.breaks, v.end, n.start)
+            ):
                 # "withdraw 500 troops", "خروج مئات من قوات التحالف"
                 return True
         return False
 
-    def _fl_actors(self, n: NumberMatch, noun: tuple[int, int], place: PlaceMark | None,
-                   last: dict | None) -> list[str]:
+    def _fl_actors(
+        self, n: NumberMatch, noun: tuple[int, int], place: PlaceMark | None, last: dict | None
+    ) -> list[str]:
         place_start = place.start if place else -1
         # 1. a list after the noun phrase: "منها ألمانيا وفرنسا", "including Germany"
         m = _LIST_CUE.match(self.text, noun[1], min(self.end, noun[1] + 30))
         if m:
-            listed = [a.value for a in self._actor_near(m.end(), self.end) if a.start != place_start]
+            listed = [
+                a.value for a in self._actor_near(m.end(), self.end) if a.start != place_start
+            ]
             if listed:
                 return list(dict.fromkeys(listed))
         # 2. an actor inside the noun phrase: "جندي أميركي", "US troops", "من قوات التحالف"
-        near = [a for a in self._actor_near(n.start, noun[1] + 25)
-                if a.start != place_start and (place is None or a.start < place.start
-                                               or a.start >= place.end)]
+        near = [
+            a
+            for a in self._actor_near(n.start, noun[1] + 25)
+            if a.start != place_start
+            and (place is None or a.start < place.start or a.start >= place.end)
+        ]
         near = [a for a in near if not (place and a.start >= place.start)]
         near.sort(key=lambda a: 0 if a.extra.get("demonym") else 1)
         if near:
@@ -604,17 +715,22 @@ class Sentence:
         if last is not None:
             return [last["actor"]]
         # 3. "Other members, including Britain, France and Italy, contribute hundreds"
-        lm = None
-        for lm in L.LIST_BEFORE.finditer(self.text, self.start, n.start):
-            pass
+        cues = list(L.LIST_BEFORE.finditer(self.text, self.start, n.start))
+        lm = cues[-1] if cues else None
         if lm is not None:
-            listed = [a.value for a in self.actors if lm.end() <= a.start < n.start
-                      and a.start != place_start]
+            listed = [
+                a.value
+                for a in self.actors
+                if lm.end() <= a.start < n.start and a.start != place_start
+            ]
             if len(listed) >= 2:
                 return list(dict.fromkeys(listed))
         # 4. the subject before the number ("ولدى الولايات المتحدة نحو 2500", "The US has")
-        before = [a for a in self.actors if a.end <= n.start and a.start != place_start
-                  and self._is_subject(a)]
+        before = [
+            a
+            for a in self.actors
+            if a.end <= n.start and a.start != place_start and self._is_subject(a)
+        ]
         same = [a for a in before if same_clause(self.breaks, a.end, n.start)]
         if same:
             return [same[-1].value]
@@ -628,7 +744,7 @@ class Sentence:
             return True
         if L.HAS_AFTER_EN.match(self.text, a.end):
             return True
-        return bool(L.HAS_BEFORE_AR.search(self.text[max(0, a.start - 12):a.start]))
+        return bool(L.HAS_BEFORE_AR.search(self.text[max(0, a.start - 12) : a.start]))
 
     # ------------------------------------------------------------------ movements
     def movements(self, prev: Movement | None) -> tuple[list[Movement], list[Event]]:
@@ -639,9 +755,17 @@ class Sentence:
         verbs = self.verbs
         pub = self.an.published
         # one pass in text order over movement verbs and event-only verbs ("invaded")
-        allv = sorted([*verbs, *(e for e in self.event_verbs
-                                 if not any(v.start <= e.start < v.end for v in verbs))],
-                      key=lambda m: m.start)
+        allv = sorted(
+            [
+                *verbs,
+                *(
+                    e
+                    for e in self.event_verbs
+                    if not any(v.start <= e.start < v.end for v in verbs)
+                ),
+            ],
+            key=lambda m: m.start,
+        )
         for k, v in enumerate(allv):
             scope_end = allv[k + 1].start if k + 1 < len(allv) else self.end
             prev_end = allv[k - 1].end if k else self.start
@@ -664,15 +788,26 @@ class Sentence:
                     continue
                 ds = [d for d in self.dates if s <= d.start < e and d.role in ("by", "until")]
                 if ds:
-                    movements.append(Movement(last.actor, last.place_id, last.action,
-                                              self._quote(), last.to_place_id, ds[0].date,
-                                              None, "rest", last.modality, last.status))
+                    movements.append(
+                        Movement(
+                            last.actor,
+                            last.place_id,
+                            last.action,
+                            self._quote(),
+                            last.to_place_id,
+                            ds[0].date,
+                            None,
+                            "rest",
+                            last.modality,
+                            last.status,
+                        )
+                    )
         return movements, events
 
     def _rest_clauses(self) -> list[tuple[int, int]]:
         out = []
         pts = [self.start, *self.breaks, self.end]
-        for a, b in zip(pts, pts[1:]):
+        for a, b in pairwise(pts):
             if self._has(L.REST_AR, a, b) or L.REST_EN.search(self.text, a, b):
                 out.append((a, b))
         return out
@@ -684,13 +819,22 @@ class Sentence:
         pub = self.an.published
         if v.kind == "move" and v.value not in ("withdraw", "arrive", "remain"):
             return None
-        ds = [d for d in self.dates if v.end <= d.start < scope_end and d.role in ("at", "since")
-              and not d.relative]
+        ds = [
+            d
+            for d in self.dates
+            if v.end <= d.start < scope_end and d.role in ("at", "since") and not d.relative
+        ]
         if not ds:
             # "in 2003 the US invaded …": a date just before the verb, in the same clause
-            ds = [d for d in self.dates if prev_end <= d.start and d.end <= v.start
-                  and d.role in ("at", "since") and not d.relative
-                  and same_clause(self.breaks, d.end, v.start)]
+            ds = [
+                d
+                for d in self.dates
+                if prev_end <= d.start
+                and d.end <= v.start
+                and d.role in ("at", "since")
+                and not d.relative
+                and same_clause(self.breaks, d.end, v.start)
+            ]
         if not ds:
             return None
         d = ds[0]
@@ -708,14 +852,16 @@ class Sentence:
             if v.end <= pm.start < scope_end and not pm.metonym:
                 place = pm
                 break
-        actors_after = [a for a in self.actors if v.end <= a.start < scope_end
-                        and (place is None or a.start != place.start)]
+        actors_after = [
+            a
+            for a in self.actors
+            if v.end <= a.start < scope_end and (place is None or a.start != place.start)
+        ]
         last_ev = getattr(self, "_last_event", None)
         actors_before = [a for a in self.actors if prev_end <= a.end <= v.start]
         if last_ev is not None:
             # coordinated verbs share the subject: "غزت … العراق … وأطاحت … قبل الانسحاب"
-            actors_before = [a for a in actors_before
-                             if f"country:{a.value}" != last_ev.place_id]
+            actors_before = [a for a in actors_before if f"country:{a.value}" != last_ev.place_id]
         actor = None
         if actors_before:
             actor = actors_before[-1].value
@@ -725,15 +871,16 @@ class Sentence:
             actor = actors_after[0].value
         # "غزت الولايات المتحدة العراق": two countries after the verb: subject, then object
         if place is not None and place.r.place.kind == "country" and actor is None:
-            countries = [pm for pm in self.places if v.end <= pm.start < scope_end
-                         and pm.r.place.kind == "country"]
+            countries = [
+                pm
+                for pm in self.places
+                if v.end <= pm.start < scope_end and pm.r.place.kind == "country"
+            ]
             if len(countries) >= 2:
                 actor = countries[0].r.place.country
                 place = countries[1]
-        if action == "attack":
-            # only a state named right at the verb attacks (not militias, not inherited)
-            if actor is None or len(actor) != 2:
-                return None
+        if action == "attack" and (actor is None or len(actor) != 2):
+            return None  # only a state named at the verb attacks (not militias, not inherited)
         if actor is None and last_ev is not None:
             actor = last_ev.actor
         if actor is None:
@@ -756,8 +903,12 @@ class Sentence:
         # "أخلت عام 2020 قواعد، بينها كي وان والقيارة": one event per base listed
         if place is not None and place.r.place.kind == "installation":
             for pm in self.places:
-                if (place.end <= pm.start < scope_end and pm.r.place.kind == "installation"
-                        and not pm.metonym and pm.pid != place.pid):
+                if (
+                    place.end <= pm.start < scope_end
+                    and pm.r.place.kind == "installation"
+                    and not pm.metonym
+                    and pm.pid != place.pid
+                ):
                     self._extra_events.append(Event(actor, pm.pid, action, d.date, self.quote))
         return ev
 
@@ -783,14 +934,18 @@ class Sentence:
             return "possible"
         return "planned"
 
-    def _movement_for(self, v: Mark, prev_end: int, scope_end: int,
-                      earlier: list[Movement]) -> list[Movement]:
+    def _movement_for(
+        self, v: Mark, prev_end: int, scope_end: int, earlier: list[Movement]
+    ) -> list[Movement]:
         if v.value == "arrive" and re.search(
-                r"(?i)\b(?:are|is|were|was|been|be|remain|remains|currently|now|still)\s+"
-                r"(?:\w+\s+)?$", self.text[max(self.start, v.start - 25):v.start]):
+            r"(?i)\b(?:are|is|were|was|been|be|remain|remains|currently|now|still)\s+"
+            r"(?:\w+\s+)?$",
+            self.text[max(self.start, v.start - 25) : v.start],
+        ):
             return []  # "troops are deployed in Syria" describes presence, not a move
-        scope_places = [pm for pm in self.places if v.end <= pm.start < scope_end
-                        and not pm.metonym]
+        scope_places = [
+            pm for pm in self.places if v.end <= pm.start < scope_end and not pm.metonym
+        ]
         # stop at a purpose clause ("… ضد تنظيم داعش في سوريا", "to fight ISIS in Syria")
         purpose = self.an.find_norm(L.PURPOSE_AR, v.end, scope_end)
         pm_en = L.PURPOSE_EN.search(self.text, v.end, scope_end)
@@ -799,12 +954,20 @@ class Sentence:
         # a country after the verb is where forces move only when it is introduced as a place
         # ("من العراق", "from Iraq") or is the direct object ("leave Iraq"); otherwise it acts
         # ("… led by the United States")
-        scope_places = [pm for pm in scope_places if pm.r.place.kind != "country"
-                        or pm.locative or pm.destination
-                        or not self.text[v.end:pm.start].strip(" «»\"'")]
+        scope_places = [
+            pm
+            for pm in scope_places
+            if pm.r.place.kind != "country"
+            or pm.locative
+            or pm.destination
+            or not self.text[v.end : pm.start].strip(" «»\"'")
+        ]
         if v.value == "remain":
-            scope_places = [pm for pm in scope_places if pm.locative or pm.r.place.kind in (
-                "installation", "city")]
+            scope_places = [
+                pm
+                for pm in scope_places
+                if pm.locative or pm.r.place.kind in ("installation", "city")
+            ]
         origin: PlaceMark | None = None
         dest: PlaceMark | None = None
         for pm in scope_places:
@@ -817,10 +980,22 @@ class Sentence:
             origin = self._drop_containers(origin, scope_places)
         # English SVO: "Erbil … will remain the coalition's hub in Iraq", "forces at Ain
         # al-Asad will move to Erbil": a more specific place before the verb is the subject
-        before = [pm for pm in self.places if prev_end <= pm.start < v.start and not pm.metonym
-                  and pm.r.place.kind != "country" and same_clause(self.breaks, pm.end, v.start)
-                  or (prev_end <= pm.start < v.start and not pm.metonym
-                      and pm.r.place.kind != "country" and pm.start - self.start < 3)]
+        before = [
+            pm
+            for pm in self.places
+            if (
+                prev_end <= pm.start < v.start
+                and not pm.metonym
+                and pm.r.place.kind != "country"
+                and same_clause(self.breaks, pm.end, v.start)
+            )
+            or (
+                prev_end <= pm.start < v.start
+                and not pm.metonym
+                and pm.r.place.kind != "country"
+                and pm.start - self.start < 3
+            )
+        ]
         if before:
             subj_place = before[-1]
             chain = {q.id for q in self.an.gaz.parent_chain(subj_place.pid)}
@@ -828,17 +1003,26 @@ class Sentence:
                 origin = subj_place
         # "from X to Y" makes any move a relocation
         action = v.value
-        if origin is not None and dest is not None and action in ("arrive", "withdraw",
-                                                                    "relocate", "remain"):
+        if (
+            origin is not None
+            and dest is not None
+            and action in ("arrive", "withdraw", "relocate", "remain")
+        ):
             action = "relocate"
         # actors: between the previous verb and this one (SVO), or after the verb (VSO)
         first_place = min([pm.start for pm in scope_places] + [cut])
-        subj = [a for a in self.actors if prev_end <= a.start < v.start
-                and not (a.extra.get("place") and a.start in {pm.start for pm in self.places
-                                                             if pm.locative})]
+        subj = [
+            a
+            for a in self.actors
+            if prev_end <= a.start < v.start
+            and not (
+                a.extra.get("place") and a.start in {pm.start for pm in self.places if pm.locative}
+            )
+        ]
         dest_starts = {pm.start for pm in self.places if pm.destination or pm.locative}
-        obj = [a for a in self.actors if v.end <= a.start < first_place
-               and a.start not in dest_starts]
+        obj = [
+            a for a in self.actors if v.end <= a.start < first_place and a.start not in dest_starts
+        ]
         host = origin.r.place.country if origin else self.an.focus
         obj = [a for a in obj if a.value != host]
         subj = [a for a in subj if a.value != host]
@@ -851,15 +1035,21 @@ class Sentence:
             actors = [inherited] if inherited else []
         # "مفاوضات انسحابهم", "the withdrawal talks": a topic, not a claim
         prev_toks = [strip_clitics(t) for t in self.an.tokens_before(v.start, 1)]
-        if any(t in _TOPIC_AR for t in prev_toks) or _TOPIC_EN.search(
-                self.text[max(self.start, v.start - 25):v.start]):
-            if not any(v.end <= d.start and d.role in ("by", "until") for d in self.dates):
-                return []
+        topic = any(t in _TOPIC_AR for t in prev_toks) or _TOPIC_EN.search(
+            self.text[max(self.start, v.start - 25) : v.start]
+        )
+        if topic and not any(v.end <= d.start and d.role in ("by", "until") for d in self.dates):
+            return []
         # deadline: a by/until date in scope, else one shared by the sentence
         ds = [d for d in self.dates if v.end <= d.start < scope_end and d.role in ("by", "until")]
         if not ds:
-            ds = [d for d in self.dates if v.end <= d.start < scope_end and d.role == "at"
-                  and (self.an.published is None or d.date.value >= self.an.published)]
+            ds = [
+                d
+                for d in self.dates
+                if v.end <= d.start < scope_end
+                and d.role == "at"
+                and (self.an.published is None or d.date.value >= self.an.published)
+            ]
         if not ds:
             later = [d for d in self.dates if d.start >= v.end and d.role in ("by", "until")]
             if len(later) == 1:
@@ -867,16 +1057,22 @@ class Sentence:
         reported = False
         if not ds and self.an.published is not None:
             # "arrived last month": a completed move dated to the month it happened
-            recent = [d for d in self.dates if prev_end <= d.start < scope_end
-                      and d.role == "at" and d.date.precision in ("day", "month")
-                      and 0 <= (self.an.published - d.date.value).days <= 366]
+            recent = [
+                d
+                for d in self.dates
+                if prev_end <= d.start < scope_end
+                and d.role == "at"
+                and d.date.precision in ("day", "month")
+                and 0 <= (self.an.published - d.date.value).days <= 366
+            ]
             if recent:
                 ds = recent[:1]
                 reported = True
         by = ds[0].date if ds else None
         if by is not None and re.search(
-                r"(?:قبل\s+شهر(?:\s+واحد)?\s+من|\b(?:one|a)\s+month\s+(?:before|ahead\s+of))",
-                self.text[v.end:ds[0].start]):
+            r"(?:قبل\s+شهر(?:\s+واحد)?\s+من|\b(?:one|a)\s+month\s+(?:before|ahead\s+of))",
+            self.text[v.end : ds[0].start],
+        ):
             # "one month before the October 2025 elections" → September 2025
             y, mth = by.value.year, by.value.month - 1
             if mth == 0:
@@ -885,9 +1081,13 @@ class Sentence:
         # a movement with no place needs troops or forces around it to be about forces
         place_id: str | None = origin.pid if origin else None
         if place_id is None and dest is None:
-            near = (self._has(_FORCES_AR, prev_end, scope_end) or self._has(
-                _NOUN_AR, prev_end, scope_end) or re.search(
-                r"(?i)\b(?:troops|forces|soldiers|personnel)\b", self.text[prev_end:scope_end]))
+            near = (
+                self._has(_FORCES_AR, prev_end, scope_end)
+                or self._has(_NOUN_AR, prev_end, scope_end)
+                or re.search(
+                    r"(?i)\b(?:troops|forces|soldiers|personnel)\b", self.text[prev_end:scope_end]
+                )
+            )
             if not near:
                 return []
             if not by:
@@ -895,8 +1095,13 @@ class Sentence:
             place_id = f"country:{self.an.focus}" if self.an.focus else None
             if place_id is None:
                 return []
-        if action in ("withdraw", "relocate") and origin is None and dest is not None and \
-                earlier and earlier[-1].place_id:
+        if (
+            action in ("withdraw", "relocate")
+            and origin is None
+            and dest is not None
+            and earlier
+            and earlier[-1].place_id
+        ):
             place_id = earlier[-1].place_id  # "… and headed north to Erbil"
             action = "relocate"
         elif action in ("arrive", "withdraw", "relocate") and origin is None and dest is not None:
@@ -908,25 +1113,34 @@ class Sentence:
         quantity = None
         for n in self.numbers:
             if v.end <= n.start < (first_place if scope_places else scope_end) and (
-                    self._troop_noun(n) is not None):
+                self._troop_noun(n) is not None
+            ):
                 quantity = n.quantity
                 break
         scope = None
         lo = max(prev_end, v.start - 20)
         hi = min([first_place] + [x for x in self.breaks if x >= v.end])
-        if re.search(r"(?:المرحلة\s+الأولى|المرحلة\s+الاولى|\b(?:first|initial)\s+(?:phase|stage))",
-                     self.text[max(self.start, v.start - 40):v.start], re.I):
+        if re.search(
+            r"(?:المرحلة\s+الأولى|المرحلة\s+الاولى|\b(?:first|initial)\s+(?:phase|stage))",
+            self.text[max(self.start, v.start - 40) : v.start],
+            re.I,
+        ):
             scope = "part"  # "the first phase of the withdrawal"
         elif self._has(L.ALL_AR, lo, hi) or L.ALL_EN.search(self.text, lo, hi):
             scope = "all"
         elif self._has(L.REST_AR, lo, hi) or L.REST_EN.search(self.text, lo, hi):
             scope = "rest"
-        elif quantity is not None or self._has(L.PART_AR, lo, hi) or L.PART_EN.search(
-                self.text, lo, hi):
+        elif (
+            quantity is not None
+            or self._has(L.PART_AR, lo, hi)
+            or L.PART_EN.search(self.text, lo, hi)
+        ):
             scope = "part"
         status = None
-        if v.value == "remain" and (self._has(L.ADVISORY_AR, self.start, self.end)
-                                    or L.ADVISORY_EN.search(self.text, self.start, self.end)):
+        if v.value == "remain" and (
+            self._has(L.ADVISORY_AR, self.start, self.end)
+            or L.ADVISORY_EN.search(self.text, self.start, self.end)
+        ):
             status = "advisory"
         modality = "reported" if reported else self._modality(v)
         places_ids = [place_id]
@@ -936,9 +1150,11 @@ class Sentence:
             for pm in scope_places:
                 if pm.start < last_end or pm.destination:
                     continue
-                gap = self.text[last_end:pm.start]
-                if re.fullmatch(r"\s*(?:,|،)?\s*(?:و|and|&)?\s*(?:the\s+)?", gap) and \
-                        pm.r.place.kind == origin.r.place.kind:
+                gap = self.text[last_end : pm.start]
+                if (
+                    re.fullmatch(r"\s*(?:,|،)?\s*(?:و|and|&)?\s*(?:the\s+)?", gap)
+                    and pm.r.place.kind == origin.r.place.kind
+                ):
                     places_ids.append(pm.pid)
                     last_end = pm.end
                 else:
@@ -949,9 +1165,20 @@ class Sentence:
             if origin is not None and origin.r.place.country == actor:
                 continue
             for pid in places_ids:
-                out.append(Movement(actor, pid, action, self.quote,
-                                    dest.pid if dest else None, by, quantity, scope, modality,
-                                    status))
+                out.append(
+                    Movement(
+                        actor,
+                        pid,
+                        action,
+                        self.quote,
+                        dest.pid if dest else None,
+                        by,
+                        quantity,
+                        scope,
+                        modality,
+                        status,
+                    )
+                )
         return out
 
     def _drop_containers(self, pm: PlaceMark, scope: list[PlaceMark]) -> PlaceMark:

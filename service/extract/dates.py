@@ -52,14 +52,16 @@ def month_number(s: str) -> int | None:
     """1–12 for a month name in any of the known systems."""
     s = _norm_month(s)
     for p in ("و", "ب", "ل", "ف", "في "):
-        if s not in _NORM_LOOKUP and s.startswith(p) and _norm_month(s[len(p):]) in _NORM_LOOKUP:
-            return _NORM_LOOKUP[_norm_month(s[len(p):])]
+        if s not in _NORM_LOOKUP and s.startswith(p) and _norm_month(s[len(p) :]) in _NORM_LOOKUP:
+            return _NORM_LOOKUP[_norm_month(s[len(p) :])]
     return _NORM_LOOKUP.get(s)
 
 
 _MON = alternation(n for ns in _MONTH_LISTS.values() for n in ns if n != "may")
 # "May" is also a modal verb: only accept it capitalised or in Arabic.
 _MON_ANY = rf"(?:{_MON}\.?|May)"
+
+
 # "سبتمبر/أيلول", "يناير/كانون الثاني", "September (Ayloul)"
 def _month(tag: str) -> str:
     return rf"(?:[وبلف]?(?P<mon_{tag}>{_MON_ANY})(?:\s*[/(（]\s*(?:{_MON_ANY})\s*[)）]?)?)"
@@ -82,83 +84,203 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # 15 September 2025 / 15 سبتمبر 2025
     ("dmy", re.compile(rf"(?<![\w]){_day('1')}\s*{_month('2')}{_OF_YEAR}{_YEAR}(?![\w])", re.I)),
     # September 15, 2025
-    ("mdy", re.compile(rf"(?<![\w]){_month('3')}\s+{_day('4')}(?:st|nd|rd|th)?\s*,?\s*{_YEAR}(?![\w])",
-                       re.I)),
+    (
+        "mdy",
+        re.compile(
+            rf"(?<![\w]){_month('3')}\s+{_day('4')}(?:st|nd|rd|th)?\s*,?\s*{_YEAR}(?![\w])", re.I
+        ),
+    ),
     # September 2025 / سبتمبر من عام 2025
     ("my", re.compile(rf"(?<![\w]){_month('5')}{_OF_YEAR}{_YEAR}(?![\w])", re.I)),
     # next September / سبتمبر المقبل / September next year
-    ("m_next", re.compile(rf"(?<![\w])(?:{_NEXT}\s+{_month('6')}|{_month('7')}\s+(?:من\s+)?(?:{_NEXT}"
-                          rf"(?:\s+year)?|(?:العام|عام)\s+(?:المقبل|القادم)|next\s+year))"
-                          rf"(?![\w])", re.I)),
-    ("m_this", re.compile(rf"(?<![\w]){_month('30')}\s+(?:(?:of\s+)?this\s+year|من\s+(?:هذا\s+)?"
-                          rf"(?:العام|عام)\s+(?:الجاري|الحالي)|(?:الجاري|الحالي))(?![\w])", re.I)),
-    ("m_last", re.compile(rf"(?<![\w])(?:{_LAST}\s+{_month('8')}|{_month('9')}\s+{_LAST})(?![\w])",
-                          re.I)),
+    (
+        "m_next",
+        re.compile(
+            rf"(?<![\w])(?:{_NEXT}\s+{_month('6')}|{_month('7')}\s+(?:من\s+)?(?:{_NEXT}"
+            rf"(?:\s+year)?|(?:العام|عام)\s+(?:المقبل|القادم)|next\s+year))"
+            rf"(?![\w])",
+            re.I,
+        ),
+    ),
+    (
+        "m_this",
+        re.compile(
+            rf"(?<![\w]){_month('30')}\s+(?:(?:of\s+)?this\s+year|من\s+(?:هذا\s+)?"
+            rf"(?:العام|عام)\s+(?:الجاري|الحالي)|(?:الجاري|الحالي))(?![\w])",
+            re.I,
+        ),
+    ),
+    (
+        "m_last",
+        re.compile(rf"(?<![\w])(?:{_LAST}\s+{_month('8')}|{_month('9')}\s+{_LAST})(?![\w])", re.I),
+    ),
     # on September 15 / 15 سبتمبر
-    ("md", re.compile(rf"(?<![\w])(?:{_month('10')}\s+{_day('11')}(?:st|nd|rd|th)?|{_day('12')}\s+{_month('13')})"
-                      rf"(?![\w])", re.I)),
+    (
+        "md",
+        re.compile(
+            rf"(?<![\w])(?:{_month('10')}\s+{_day('11')}(?:st|nd|rd|th)?|{_day('12')}\s+{_month('13')})"
+            rf"(?![\w])",
+            re.I,
+        ),
+    ),
     # quarter / half / mid / early / late / end of YEAR
-    ("q", re.compile(rf"(?<![\w])(?:(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|"
-                     rf"4th)\s+quarter\s+(?:of\s+)?|Q(?P<qd>[1-4])\s*|الربع\s+(?P<qa>الأول|الاول|"
-                     rf"الثاني|الثالث|الرابع|الأخير|الاخير)\s+(?:من\s+)?(?:عام\s+|العام\s+)?)"
-                     rf"{_YEAR}(?![\w])", re.I)),
-    ("h", re.compile(rf"(?<![\w])(?:(?:the\s+)?(?P<hn>first|second)\s+half\s+(?:of\s+)?|"
-                     rf"H(?P<hd>[12])\s*|النصف\s+(?P<ha>الأول|الاول|الثاني)\s+(?:من\s+)?"
-                     rf"(?:عام\s+|العام\s+)?)"
-                     rf"{_YEAR}(?![\w])", re.I)),
-    ("mid", re.compile(rf"(?<![\w])(?:mid-?\s*|the\s+middle\s+of\s+|منتصف\s+(?:عام\s+|العام\s+)?"
-                       rf"|أواسط\s+|اواسط\s+){_YEAR}(?![\w])", re.I)),
-    ("early", re.compile(rf"(?<![\w])(?:early[-\s]+|the\s+beginning\s+of\s+|the\s+start\s+of\s+|"
-                         rf"بداية\s+(?:عام\s+|العام\s+)?|أوائل\s+|اوائل\s+|مطلع\s+(?:عام\s+|العام\s+)?)"
-                         rf"{_YEAR}(?![\w])", re.I)),
-    ("late", re.compile(rf"(?<![\w])(?:late[-\s]+|أواخر\s+(?:عام\s+)?|اواخر\s+(?:عام\s+)?)"
-                        rf"{_YEAR}(?![\w])", re.I)),
-    ("end", re.compile(rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+|year-end\s+|نهاية\s+(?:عام\s+|العام\s+"
-                       rf"|سنة\s+)?|أواخر\s+العام\s+){_YEAR}(?![\w])", re.I)),
+    (
+        "q",
+        re.compile(
+            rf"(?<![\w])(?:(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|"
+            rf"4th)\s+quarter\s+(?:of\s+)?|Q(?P<qd>[1-4])\s*|الربع\s+(?P<qa>الأول|الاول|"
+            rf"الثاني|الثالث|الرابع|الأخير|الاخير)\s+(?:من\s+)?(?:عام\s+|العام\s+)?)"
+            rf"{_YEAR}(?![\w])",
+            re.I,
+        ),
+    ),
+    (
+        "h",
+        re.compile(
+            rf"(?<![\w])(?:(?:the\s+)?(?P<hn>first|second)\s+half\s+(?:of\s+)?|"
+            rf"H(?P<hd>[12])\s*|النصف\s+(?P<ha>الأول|الاول|الثاني)\s+(?:من\s+)?"
+            rf"(?:عام\s+|العام\s+)?)"
+            rf"{_YEAR}(?![\w])",
+            re.I,
+        ),
+    ),
+    (
+        "mid",
+        re.compile(
+            rf"(?<![\w])(?:mid-?\s*|the\s+middle\s+of\s+|منتصف\s+(?:عام\s+|العام\s+)?"
+            rf"|أواسط\s+|اواسط\s+){_YEAR}(?![\w])",
+            re.I,
+        ),
+    ),
+    (
+        "early",
+        re.compile(
+            rf"(?<![\w])(?:early[-\s]+|the\s+beginning\s+of\s+|the\s+start\s+of\s+|"
+            rf"بداية\s+(?:عام\s+|العام\s+)?|أوائل\s+|اوائل\s+|مطلع\s+(?:عام\s+|العام\s+)?)"
+            rf"{_YEAR}(?![\w])",
+            re.I,
+        ),
+    ),
+    (
+        "late",
+        re.compile(
+            rf"(?<![\w])(?:late[-\s]+|أواخر\s+(?:عام\s+)?|اواخر\s+(?:عام\s+)?)"
+            rf"{_YEAR}(?![\w])",
+            re.I,
+        ),
+    ),
+    (
+        "end",
+        re.compile(
+            rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+|year-end\s+|نهاية\s+(?:عام\s+|العام\s+"
+            rf"|سنة\s+)?|أواخر\s+العام\s+){_YEAR}(?![\w])",
+            re.I,
+        ),
+    ),
     # relative years: end of the (following|next|this) year / نهاية العام (المقبل|التالي|الجاري)
-    ("end_rel", re.compile(rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<e_en>{_FOLLOWING}|"
-                           rf"{_NEXT}|{_THIS}|this)?\s*year|year-end|نهاية\s+(?:هذا\s+)?(?:العام|"
-                           rf"السنة)(?:\s+(?P<e_ar>{_FOLLOWING}|{_NEXT}|{_THIS}))?)(?![\w])",
-                           re.I)),
-    ("year_rel", re.compile(rf"(?<![\w])(?:(?:the\s+)?(?P<y_en>{_FOLLOWING}|{_NEXT}|{_THIS}|"
-                            rf"{_LAST})\s+year|(?:العام|السنة|عام)\s+(?P<y_ar>{_FOLLOWING}|"
-                            rf"{_NEXT}|{_THIS}|{_LAST}))(?![\w])", re.I)),
-    ("month_rel", re.compile(rf"(?<![\w])(?:(?:the\s+)?(?P<mo_en>{_NEXT}|{_THIS}|{_LAST})\s+month"
-                             rf"|(?:الشهر|خلال\s+الشهر)\s+(?P<mo_ar>{_NEXT}|{_THIS}|{_LAST}))"
-                             rf"(?![\w])", re.I)),
+    (
+        "end_rel",
+        re.compile(
+            rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<e_en>{_FOLLOWING}|"
+            rf"{_NEXT}|{_THIS}|this)?\s*year|year-end|نهاية\s+(?:هذا\s+)?(?:العام|"
+            rf"السنة)(?:\s+(?P<e_ar>{_FOLLOWING}|{_NEXT}|{_THIS}))?)(?![\w])",
+            re.I,
+        ),
+    ),
+    (
+        "year_rel",
+        re.compile(
+            rf"(?<![\w])(?:(?:the\s+)?(?P<y_en>{_FOLLOWING}|{_NEXT}|{_THIS}|"
+            rf"{_LAST})\s+year|(?:العام|السنة|عام)\s+(?P<y_ar>{_FOLLOWING}|"
+            rf"{_NEXT}|{_THIS}|{_LAST}))(?![\w])",
+            re.I,
+        ),
+    ),
+    (
+        "month_rel",
+        re.compile(
+            rf"(?<![\w])(?:(?:the\s+)?(?P<mo_en>{_NEXT}|{_THIS}|{_LAST})\s+month"
+            rf"|(?:الشهر|خلال\s+الشهر)\s+(?P<mo_ar>{_NEXT}|{_THIS}|{_LAST}))"
+            rf"(?![\w])",
+            re.I,
+        ),
+    ),
     # a bare year after a date cue: in 2014 / عام 2014 / في 2003 / by 2026
-    ("y", re.compile(rf"(?<![\w])(?:(?:in|by|since|until|till|through|before|after|from|during|"
-                     rf"of|عام|العام|سنة|في|بحلول|حتى|منذ|قبل|بعد|خلال|مطلع|ل?عام)\s+){_YEAR}"
-                     rf"(?![\w])", re.I)),
+    (
+        "y",
+        re.compile(
+            rf"(?<![\w])(?:(?:in|by|since|until|till|through|before|after|from|during|"
+            rf"of|عام|العام|سنة|في|بحلول|حتى|منذ|قبل|بعد|خلال|مطلع|ل?عام)\s+){_YEAR}"
+            rf"(?![\w])",
+            re.I,
+        ),
+    ),
 ]
 
 _APPROX = r"(?:about|around|approximately|roughly|circa|some\s+time\s+(?:in|around)|نحو|حوالي|حوالى|قرابة|تقريبا|تقريباً)"
 _APPROX_BEFORE = re.compile(rf"{_APPROX}\s*(?:the\s+)?$", re.I)
-_APPROX_AFTER = re.compile(r"^\s*,?\s*(?:or\s+so|تقريبا|تقريباً|تقريبًا|approximately|or\s+thereabouts)(?![\w])", re.I)
+_APPROX_AFTER = re.compile(
+    r"^\s*,?\s*(?:or\s+so|تقريبا|تقريباً|تقريبًا|approximately|or\s+thereabouts)(?![\w])", re.I
+)
 _ROLE_BEFORE = [
-    ("by", re.compile(rf"(?:\bby(?:\s+the\s+end\s+of)?|بحلول\s+نهاية|قبل\s+نهاية|no\s+later\s+than|before|ahead\s+of|in\s+time\s+for|بحلول|"
-                      r"قبل|مع\s+حلول|في\s+موعد\s+أقصاه|في\s+موعد\s+اقصاه|موعد\s+أقصاه|"
-                      rf"موعدا\s+أقصاه|أقصاه|اقصاه|deadline\s+of)\s*(?:{_APPROX}\s*)?(?:the\s+)?$", re.I)),
-    ("until", re.compile(rf"(?:\buntil(?:\s+the\s+end\s+of)?|حتى\s+نهاية|\btill|\bthrough|\bthru|حتى|لغاية|إلى\s+غاية|الى\s+غاية|"
-                         rf"إلى\s+حين|الى\s+حين|into)\s*(?:{_APPROX}\s*)?(?:the\s+)?$", re.I)),
-    ("since", re.compile(r"(?:\bsince|\bafter|بعد|\bfrom|\bstarting(?:\s+in|\s+from)?|beginning(?:\s+in)?|"
-                         r"منذ|اعتبارا\s+من|اعتباراً\s+من|ابتداء\s+من|ابتداءً\s+من|بدءا\s+من|"
-                         r"بدءاً\s+من|من)\s*(?:the\s+)?$", re.I)),
+    (
+        "by",
+        re.compile(
+            rf"(?:\bby(?:\s+the\s+end\s+of)?|بحلول\s+نهاية|قبل\s+نهاية|no\s+later\s+than|before|ahead\s+of|in\s+time\s+for|بحلول|"
+            r"قبل|مع\s+حلول|في\s+موعد\s+أقصاه|في\s+موعد\s+اقصاه|موعد\s+أقصاه|"
+            rf"موعدا\s+أقصاه|أقصاه|اقصاه|deadline\s+of)\s*(?:{_APPROX}\s*)?(?:the\s+)?$",
+            re.I,
+        ),
+    ),
+    (
+        "until",
+        re.compile(
+            rf"(?:\buntil(?:\s+the\s+end\s+of)?|حتى\s+نهاية|\btill|\bthrough|\bthru|حتى|لغاية|إلى\s+غاية|الى\s+غاية|"
+            rf"إلى\s+حين|الى\s+حين|into)\s*(?:{_APPROX}\s*)?(?:the\s+)?$",
+            re.I,
+        ),
+    ),
+    (
+        "since",
+        re.compile(
+            r"(?:\bsince|\bafter|بعد|\bfrom|\bstarting(?:\s+in|\s+from)?|beginning(?:\s+in)?|"
+            r"منذ|اعتبارا\s+من|اعتباراً\s+من|ابتداء\s+من|ابتداءً\s+من|بدءا\s+من|"
+            r"بدءاً\s+من|من)\s*(?:the\s+)?$",
+            re.I,
+        ),
+    ),
 ]
 
 
 _HINT = re.compile(
     rf"[0-9٠-٩]|{_MON}|\b(?:year|month|mid|end|quarter|half)|عام|العام|سنة|السنة|شهر|الشهر|نهاية|"
-    r"منتصف|أواخر|اواخر|أوائل|اوائل|مطلع|بداية|الربع|النصف", re.I)
+    r"منتصف|أواخر|اواخر|أوائل|اوائل|مطلع|بداية|الربع|النصف",
+    re.I,
+)
 
 
 _YEAR_HINT = re.compile(r"(?<![0-9٠-٩])(?:19|20|١٩|٢٠)[0-9٠-٩]{2}(?![0-9٠-٩])")
 _MONTH_HINT = re.compile(rf"(?<![\w]){_MON}|\bMay\b", re.I)
 _PERIOD_HINT = re.compile(r"year|month|عام|العام|سنة|السنة|شهر|الشهر", re.I)
-_NEEDS = {"dmy": "year", "mdy": "year", "my": "year", "m_next": "month", "m_last": "month",
-          "md": "month", "m_this": "month", "q": "year", "h": "year", "mid": "year", "early": "year",
-          "late": "year", "end": "year", "end_rel": "period", "year_rel": "period",
-          "month_rel": "period", "y": "year"}
+_NEEDS = {
+    "dmy": "year",
+    "mdy": "year",
+    "my": "year",
+    "m_next": "month",
+    "m_last": "month",
+    "md": "month",
+    "m_this": "month",
+    "q": "year",
+    "h": "year",
+    "mid": "year",
+    "early": "year",
+    "late": "year",
+    "end": "year",
+    "end_rel": "period",
+    "year_rel": "period",
+    "month_rel": "period",
+    "y": "year",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,9 +307,23 @@ def _year(s: str) -> int:
 
 
 def _quarter_num(m: re.Match) -> int:
-    words = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-             "4th": 4, "الأول": 1, "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4,
-             "الأخير": 4, "الاخير": 4}
+    words = {
+        "first": 1,
+        "1st": 1,
+        "second": 2,
+        "2nd": 2,
+        "third": 3,
+        "3rd": 3,
+        "fourth": 4,
+        "4th": 4,
+        "الأول": 1,
+        "الاول": 1,
+        "الثاني": 2,
+        "الثالث": 3,
+        "الرابع": 4,
+        "الأخير": 4,
+        "الاخير": 4,
+    }
     for g in ("qn", "qa"):
         if m.group(g):
             return words[m.group(g).lower()]
@@ -207,14 +343,16 @@ def _rel_word(w: str | None) -> str:
     return "this"
 
 
-def _build(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | None
-           ) -> tuple[FuzzyDate, bool] | None:
+def _build(
+    kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | None
+) -> tuple[FuzzyDate, bool] | None:
     g = dict(m.groupdict())
     g["mon"] = _grp(m, "mon")
     g["day"] = _grp(m, "day")
     if kind in ("dmy", "mdy"):
-        return FuzzyDate.of(_year(g["year"]), month_number(g["mon"]),
-                            int(g["day"].translate(_AR_DIG))), False
+        return FuzzyDate.of(
+            _year(g["year"]), month_number(g["mon"]), int(g["day"].translate(_AR_DIG))
+        ), False
     if kind == "my":
         return FuzzyDate.of(_year(g["year"]), month_number(g["mon"])), False
     if kind == "m_this":
@@ -241,8 +379,9 @@ def _build(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | None
         return FuzzyDate.quarter(_year(g["year"]), _quarter_num(m)), False
     if kind == "h":
         w = (g.get("hn") or g.get("ha") or g.get("hd") or "1").lower()
-        return FuzzyDate.half(_year(g["year"]), 1 if w in ("first", "الأول", "الاول", "1")
-                              else 2), False
+        return FuzzyDate.half(
+            _year(g["year"]), 1 if w in ("first", "الأول", "الاول", "1") else 2
+        ), False
     if kind == "mid":
         return FuzzyDate.half(_year(g["year"]), 1, approximate=True), False
     if kind == "early":
@@ -280,9 +419,14 @@ def _build(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | None
     return None
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None, *,
-               published: dt.date | None = None, anchor: dt.date | None = None
-               ) -> list[DateMatch]:
+def find_dates(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    published: dt.date | None = None,
+    anchor: dt.date | None = None,
+) -> list[DateMatch]:
     """Every date expression in ``text[start:end]`` (call it per sentence), in text order.
 
     Parameters
@@ -303,8 +447,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *,
     cands: list[tuple[int, int, str, re.Match]] = []
     for kind, pat in PATTERNS:
         need = _NEEDS[kind]
-        if (need == "year" and not has_year) or (need == "month" and not has_month) or (
-                need == "period" and not has_period):
+        if (
+            (need == "year" and not has_year)
+            or (need == "month" and not has_month)
+            or (need == "period" and not has_period)
+        ):
             continue
         for m in pat.finditer(text, start, end):
             cands.append((m.start(), m.end(), kind, m))
@@ -327,7 +474,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *,
         if kind == "y":
             # the cue word is part of the match; keep only the year in the span
             s = m.start("year")
-        before = text[max(0, s - 30):s]
+        before = text[max(0, s - 30) : s]
         role = "at"
         for name, pat in _ROLE_BEFORE:
             if pat.search(before):
@@ -335,11 +482,21 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *,
                 break
         if kind == "y" and role == "at":
             cue = m.group(0)[: m.start("year") - m.start()].strip().lower()
-            role = {"by": "by", "بحلول": "by", "until": "until", "till": "until",
-                    "حتى": "until", "since": "since", "منذ": "since", "from": "since",
-                    "before": "by", "قبل": "by"}.get(cue, "at")
-        if not fd.approximate and (_APPROX_BEFORE.search(before)
-                                   or _APPROX_AFTER.match(text[e:e + 20])):
+            role = {
+                "by": "by",
+                "بحلول": "by",
+                "until": "until",
+                "till": "until",
+                "حتى": "until",
+                "since": "since",
+                "منذ": "since",
+                "from": "since",
+                "before": "by",
+                "قبل": "by",
+            }.get(cue, "at")
+        if not fd.approximate and (
+            _APPROX_BEFORE.search(before) or _APPROX_AFTER.match(text[e : e + 20])
+        ):
             fd = FuzzyDate(fd.value, fd.precision, True)
         out.append(DateMatch(s, e, fd, role, rel))
         if not rel:

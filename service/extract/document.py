@@ -61,14 +61,16 @@ def decode_input(data: bytes | str) -> str:
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"input is not valid UTF-8 (bad byte at position {exc.start}); "
-                "convert it to UTF-8 first") from None
+                "convert it to UTF-8 first"
+            ) from None
     elif isinstance(data, str):
         text = data
     else:
         raise InputError("input must be text")
     if len(text) > MAX_CHARS:
-        raise PayloadTooLargeError(f"input is too large ({len(text):,} characters; at most "
-                                   f"{MAX_CHARS:,})")
+        raise PayloadTooLargeError(
+            f"input is too large ({len(text):,} characters; at most {MAX_CHARS:,})"
+        )
     if not text.strip():
         raise InputError("input is empty")
     sample = text[:65536]
@@ -76,33 +78,92 @@ def decode_input(data: bytes | str) -> str:
         raise InputError("input looks binary (it contains NUL characters), not article text")
     bad = len(_BAD_CHARS.findall(sample))
     if bad > max(16, len(sample) // 20):
-        raise InputError("input looks binary or mis-encoded (too many control or "
-                         "replacement characters)")
+        raise InputError(
+            "input looks binary or mis-encoded (too many control or replacement characters)"
+        )
     return text
 
 
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
-_HTML_HINT = re.compile(r"<\s*(html|body|p|div|article|br|span|h[1-6]|head|meta|a\s)[\s>/]",
-                        re.I)
+_HTML_HINT = re.compile(r"<\s*(html|body|p|div|article|br|span|h[1-6]|head|meta|a\s)[\s>/]", re.I)
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|$)|<!\[CDATA\[.*?(?:\]\]>|$)|<![^>]*>|<\?.*?(?:\?>|$)"
     r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",
     re.S,
 )
-_SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "aside",
-         "form", "button", "select", "iframe", "object", "canvas", "figure", "menu"}
-_BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-          "table", "section", "article", "header", "blockquote", "pre", "hr", "dd", "dt",
-          "title", "main", "figcaption", "address"}
-_VOID = {"br", "hr", "img", "meta", "link", "input", "source", "area", "base", "col",
-         "embed", "param", "track", "wbr"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "head",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "iframe",
+    "object",
+    "canvas",
+    "figure",
+    "menu",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "title",
+    "main",
+    "figcaption",
+    "address",
+}
+_VOID = {
+    "br",
+    "hr",
+    "img",
+    "meta",
+    "link",
+    "input",
+    "source",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "param",
+    "track",
+    "wbr",
+}
 
 
 def looks_like_html(text: str) -> bool:
     """True when the text is an HTML page or fragment rather than plain text."""
-    return len(_HTML_HINT.findall(text[:20000])) >= 2 or text.lstrip()[:15].lower() in (
-        "<!doctype html", "<html>") or text.lstrip().lower().startswith("<!doctype html")
+    return (
+        len(_HTML_HINT.findall(text[:20000])) >= 2
+        or text.lstrip()[:15].lower() in ("<!doctype html", "<html>")
+        or text.lstrip().lower().startswith("<!doctype html")
+    )
 
 
 def html_to_document(source: str) -> Document:
@@ -128,7 +189,7 @@ def html_to_document(source: str) -> Document:
 
     for m in _TOKEN.finditer(source):
         if m.start() > pos and not skip_depth:
-            emit_text(source[pos:m.start()], pos)
+            emit_text(source[pos : m.start()], pos)
         tok = m.group(0)
         if tok.startswith("&"):
             if not skip_depth:
@@ -153,8 +214,9 @@ def html_to_document(source: str) -> Document:
     if pos < len(source) and not skip_depth:
         emit_text(source[pos:], pos)
     text = "".join(out).replace("\u00a0", " ")
-    return Document(source, text, np.asarray(starts, dtype=np.int64),
-                    np.asarray(ends, dtype=np.int64), True)
+    return Document(
+        source, text, np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64), True
+    )
 
 
 def load_document(data: bytes | str, *, is_html: bool | None = None) -> Document:

@@ -38,8 +38,11 @@ class Score:
 
 @dataclass
 class Report:
-    scores: dict[str, Score] = field(default_factory=lambda: {
-        k: Score() for k in ("places", "force_levels", "movements", "events")})
+    scores: dict[str, Score] = field(
+        default_factory=lambda: {
+            k: Score() for k in ("places", "force_levels", "movements", "events")
+        }
+    )
     boilerplate_leaks: int = 0
     articles: int = 0
     details: list[dict[str, Any]] = field(default_factory=list)
@@ -47,21 +50,29 @@ class Report:
     def table(self) -> str:
         rows = [f"{'field':<14}{'precision':>10}{'recall':>8}{'f1':>7}{'tp':>5}{'fp':>5}{'fn':>5}"]
         for k, s in self.scores.items():
-            rows.append(f"{k:<14}{s.precision:>10.2f}{s.recall:>8.2f}{s.f1:>7.2f}"
-                        f"{s.tp:>5}{s.fp:>5}{s.fn:>5}")
-        rows.append(f"articles: {self.articles}; boilerplate places leaked: "
-                    f"{self.boilerplate_leaks}")
+            rows.append(
+                f"{k:<14}{s.precision:>10.2f}{s.recall:>8.2f}{s.f1:>7.2f}"
+                f"{s.tp:>5}{s.fp:>5}{s.fn:>5}"
+            )
+        rows.append(
+            f"articles: {self.articles}; boilerplate places leaked: {self.boilerplate_leaks}"
+        )
         return "\n".join(rows)
 
 
 def _ids(gaz: Gazetteer, spec: dict | None) -> set[str]:
     if not spec:
         return set()
-    out = {p.id for p in gaz.lookup(spec["name"], kind=spec.get("kind"),
-                                    country=spec.get("country"))}
+    out = {
+        p.id for p in gaz.lookup(spec["name"], kind=spec.get("kind"), country=spec.get("country"))
+    }
     if not out:
-        out = {p.id for p, _ in gaz.search(spec["name"], kind=spec.get("kind"),
-                                           country=spec.get("country"), limit=3)}
+        out = {
+            p.id
+            for p, _ in gaz.search(
+                spec["name"], kind=spec.get("kind"), country=spec.get("country"), limit=3
+            )
+        }
     return out or {f"?{spec['name']}"}
 
 
@@ -93,8 +104,9 @@ def evaluate_dir(folder: Path, gaz: Gazetteer, extract=None) -> Report:
         if not exp_path.exists():
             continue
         exp = json.loads(exp_path.read_text(encoding="utf-8"))
-        got = extract(art.read_bytes(), published=exp.get("published"), source=art.name,
-                      gazetteer=gaz).to_dict()
+        got = extract(
+            art.read_bytes(), published=exp.get("published"), source=art.name, gazetteer=gaz
+        ).to_dict()
         rep.articles += 1
         detail: dict[str, Any] = {"article": art.name}
         # places
@@ -109,39 +121,66 @@ def evaluate_dir(folder: Path, gaz: Gazetteer, extract=None) -> Report:
         exp_fl = [dict(e, _ids=_ids(gaz, e.get("place"))) for e in exp.get("force_levels", [])]
 
         def same_fl(f, e):
-            return (f["actor"] == e["actor"] and f["place_id"] in e["_ids"]
-                    and f["count"] == e.get("count") and f["count_min"] == e.get("count_min")
-                    and f["count_max"] == e.get("count_max"))
+            return (
+                f["actor"] == e["actor"]
+                and f["place_id"] in e["_ids"]
+                and f["count"] == e.get("count")
+                and f["count_min"] == e.get("count_min")
+                and f["count_max"] == e.get("count_max")
+            )
+
         tp, fp, fn, extra, missed = _match(got["force_levels"], exp_fl, same_fl)
         _add(rep.scores["force_levels"], tp, fp, fn)
-        detail["force_levels"] = {"extra": [_fl(x) for x in extra],
-                                  "missed": [_fl_e(x) for x in missed]}
+        detail["force_levels"] = {
+            "extra": [_fl(x) for x in extra],
+            "missed": [_fl_e(x) for x in missed],
+        }
         # movements
-        exp_mv = [dict(e, _ids=_ids(gaz, e.get("place")), _to=_ids(gaz, e.get("to_place")))
-                  for e in exp.get("movements", [])]
+        exp_mv = [
+            dict(e, _ids=_ids(gaz, e.get("place")), _to=_ids(gaz, e.get("to_place")))
+            for e in exp.get("movements", [])
+        ]
 
         def same_mv(f, e):
-            return (f["actor"] == e["actor"] and f["place_id"] in e["_ids"]
-                    and f["action"] == e["action"] and f["by"] == e.get("by")
-                    and (not e.get("to_place") or f["to_place_id"] in e["_to"]))
+            return (
+                f["actor"] == e["actor"]
+                and f["place_id"] in e["_ids"]
+                and f["action"] == e["action"]
+                and f["by"] == e.get("by")
+                and (not e.get("to_place") or f["to_place_id"] in e["_to"])
+            )
+
         tp, fp, fn, extra, missed = _match(got["movements"], exp_mv, same_mv)
         _add(rep.scores["movements"], tp, fp, fn)
-        detail["movements"] = {"extra": [_mv(x) for x in extra],
-                               "missed": [_mv_e(x) for x in missed]}
+        detail["movements"] = {
+            "extra": [_mv(x) for x in extra],
+            "missed": [_mv_e(x) for x in missed],
+        }
         # events
         exp_ev = [dict(e, _ids=_ids(gaz, e.get("place"))) for e in exp.get("events", [])]
 
         def same_ev(f, e):
-            return (f["actor"] == e["actor"] and f["action"] == e["action"]
-                    and f["date"][:4] == str(e.get("date", ""))[:4]
-                    and (not e.get("place") or f["place_id"] in e["_ids"]))
+            return (
+                f["actor"] == e["actor"]
+                and f["action"] == e["action"]
+                and f["date"][:4] == str(e.get("date", ""))[:4]
+                and (not e.get("place") or f["place_id"] in e["_ids"])
+            )
+
         tp, fp, fn, extra, missed = _match(got["events"], exp_ev, same_ev)
         _add(rep.scores["events"], tp, fp, fn)
-        detail["events"] = {"extra": [(x["actor"], x["place_id"], x["action"], x["date"])
-                                      for x in extra],
-                            "missed": [(x["actor"], x.get("place", {}).get("name")
-                                        if x.get("place") else None, x["action"], x.get("date"))
-                                       for x in missed]}
+        detail["events"] = {
+            "extra": [(x["actor"], x["place_id"], x["action"], x["date"]) for x in extra],
+            "missed": [
+                (
+                    x["actor"],
+                    x.get("place", {}).get("name") if x.get("place") else None,
+                    x["action"],
+                    x.get("date"),
+                )
+                for x in missed
+            ],
+        }
         rep.details.append(detail)
     return rep
 
@@ -157,8 +196,13 @@ def _fl(x: dict) -> tuple:
 
 
 def _fl_e(x: dict) -> tuple:
-    return (x["actor"], (x.get("place") or {}).get("name"), x.get("count"), x.get("count_min"),
-            x.get("count_max"))
+    return (
+        x["actor"],
+        (x.get("place") or {}).get("name"),
+        x.get("count"),
+        x.get("count_min"),
+        x.get("count_max"),
+    )
 
 
 def _mv(x: dict) -> tuple:
@@ -166,5 +210,10 @@ def _mv(x: dict) -> tuple:
 
 
 def _mv_e(x: dict) -> tuple:
-    return (x["actor"], (x.get("place") or {}).get("name"), x["action"],
-            (x.get("to_place") or {}).get("name"), x.get("by"))
+    return (
+        x["actor"],
+        (x.get("place") or {}).get("name"),
+        x["action"],
+        (x.get("to_place") or {}).get("name"),
+        x.get("by"),
+    )

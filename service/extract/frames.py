@@ -14,10 +14,29 @@ from typing import Any
 
 from ..domain import Extraction
 
-PLACE_COLUMNS = ("place_id", "name", "name_ar", "kind", "country", "mentions",
-                 "first_mention", "lon", "lat")
-CLAIM_COLUMNS = ("claim", "actor", "place_id", "place", "what", "when", "when_precision",
-                 "quote", "start", "end")
+PLACE_COLUMNS = (
+    "place_id",
+    "name",
+    "name_ar",
+    "kind",
+    "country",
+    "mentions",
+    "first_mention",
+    "lon",
+    "lat",
+)
+CLAIM_COLUMNS = (
+    "claim",
+    "actor",
+    "place_id",
+    "place",
+    "what",
+    "when",
+    "when_precision",
+    "quote",
+    "start",
+    "end",
+)
 
 
 def _gdf(rows: list[dict[str, Any]], columns: tuple[str, ...], geoms: list[Any]):
@@ -44,10 +63,19 @@ def places_frame(extraction: Extraction, gazetteer=None):
     rows, geoms = [], []
     for ep in extraction.places:
         p = ep.place
-        rows.append({"place_id": p.id, "name": p.name, "name_ar": p.name_ar, "kind": p.kind,
-                     "country": p.country, "mentions": len(ep.mentions),
-                     "first_mention": ep.mentions[0].text if ep.mentions else None,
-                     "lon": p.lon, "lat": p.lat})
+        rows.append(
+            {
+                "place_id": p.id,
+                "name": p.name,
+                "name_ar": p.name_ar,
+                "kind": p.kind,
+                "country": p.country,
+                "mentions": len(ep.mentions),
+                "first_mention": ep.mentions[0].text if ep.mentions else None,
+                "lon": p.lon,
+                "lat": p.lat,
+            }
+        )
         geoms.append(gaz.geometry(p.id))
     return _gdf(rows, PLACE_COLUMNS, geoms)
 
@@ -71,15 +99,26 @@ def claims_frame(extraction: Extraction, gazetteer=None):
     rows, geoms = [], []
 
     def add(kind, actor, pid, what, when, quote) -> None:
-        rows.append({"claim": kind, "actor": actor, "place_id": pid, "place": name(pid),
-                     "what": what, "when": when.isoformat() if when else None,
-                     "when_precision": when.precision if when else None,
-                     "quote": quote.text, "start": quote.start, "end": quote.end})
+        rows.append(
+            {
+                "claim": kind,
+                "actor": actor,
+                "place_id": pid,
+                "place": name(pid),
+                "what": what,
+                "when": when.isoformat() if when else None,
+                "when_precision": when.precision if when else None,
+                "quote": quote.text,
+                "start": quote.start,
+                "end": quote.end,
+            }
+        )
         geoms.append(gaz.geometry(pid) if pid and pid in gaz else None)
 
     for f in extraction.force_levels:
-        add("force level", f.actor, f.place_id, f"{f.quantity.label()} {f.status}", f.as_of,
-            f.quote)
+        add(
+            "force level", f.actor, f.place_id, f"{f.quantity.label()} {f.status}", f.as_of, f.quote
+        )
     for m in extraction.movements:
         what = " ".join(x for x in (m.action, m.scope) if x)
         if m.quantity is not None:

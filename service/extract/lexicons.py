@@ -27,17 +27,41 @@ def ar(pattern: str) -> str:
 # ----------------------------------------------------------------------------- actors
 # code → (Arabic normalised patterns, English patterns)
 ACTOR_PATTERNS: dict[str, tuple[list[str], list[str]]] = {
-    "US": ([rf"{P}امريك(?:ي|يه|يون|يين|يان|يتين|يا)", rf"{P}اميرك(?:ي|يه|يون|يين|يان|يتين|يا)",
-            rf"{P}بنتاغون", rf"{P}بنتاجون",
-            r"(?:[وف])?(?:ال)?قياده المركزيه ال(?:امريكيه|اميركيه)", r"سنتكوم"],
-           [r"\bU\.S\.(?=[\s,;:)])", r"\bU\.S\b", r"\bUS\b(?!-)", r"\bAmericans?\b",
-            r"\bPentagon\b", r"\bCENTCOM\b", r"\bCentral Command\b", r"\bUS-led\b",
-            r"\bU\.S\.-led\b"]),
-    "COALITION": ([rf"{P}تحالف(?: ال(?:دولي|عسكري))?", r"(?:ال)?عزم الصلب"],
-                  [r"\b[Cc]oalition\b", r"\bCJTF-OIR\b", r"\bOperation Inherent Resolve\b",
-                   r"\bInherent Resolve\b", r"\bOIR\b"]),
-    "NATO": ([rf"{P}ناتو", r"(?:[وفبل])?حلف شمال الاطلسي", rf"{P}اطلسي"],
-             [r"\bNATO\b", r"\bNMI\b", r"\bNATO Mission Iraq\b"]),
+    "US": (
+        [
+            rf"{P}امريك(?:ي|يه|يون|يين|يان|يتين|يا)",
+            rf"{P}اميرك(?:ي|يه|يون|يين|يان|يتين|يا)",
+            rf"{P}بنتاغون",
+            rf"{P}بنتاجون",
+            r"(?:[وف])?(?:ال)?قياده المركزيه ال(?:امريكيه|اميركيه)",
+            r"سنتكوم",
+        ],
+        [
+            r"\bU\.S\.(?=[\s,;:)])",
+            r"\bU\.S\b",
+            r"\bUS\b(?!-)",
+            r"\bAmericans?\b",
+            r"\bPentagon\b",
+            r"\bCENTCOM\b",
+            r"\bCentral Command\b",
+            r"\bUS-led\b",
+            r"\bU\.S\.-led\b",
+        ],
+    ),
+    "COALITION": (
+        [rf"{P}تحالف(?: ال(?:دولي|عسكري))?", r"(?:ال)?عزم الصلب"],
+        [
+            r"\b[Cc]oalition\b",
+            r"\bCJTF-OIR\b",
+            r"\bOperation Inherent Resolve\b",
+            r"\bInherent Resolve\b",
+            r"\bOIR\b",
+        ],
+    ),
+    "NATO": (
+        [rf"{P}ناتو", r"(?:[وفبل])?حلف شمال الاطلسي", rf"{P}اطلسي"],
+        [r"\bNATO\b", r"\bNMI\b", r"\bNATO Mission Iraq\b"],
+    ),
 }
 # Demonyms and country names of other actors: code → (Arabic stems, English words)
 _OTHERS = {
@@ -81,7 +105,7 @@ def actor_combined() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     en_ci: dict[str, list[str]] = {}
     for code, pat, is_ar in actor_regexes():
         if is_ar:
-            ar_parts.setdefault(code, []).append(pat.pattern[len("(?<= )(?:"):-len(")(?= )")])
+            ar_parts.setdefault(code, []).append(pat.pattern[len("(?<= )(?:") : -len(")(?= )")])
         elif pat.flags & re.I:
             en_ci.setdefault(code, []).append(pat.pattern)
         else:
@@ -90,8 +114,7 @@ def actor_combined() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     def alt(parts: dict[str, list[str]]) -> str:
         return "|".join(f"(?P<{c}>{'|'.join(f'(?:{p})' for p in ps)})" for c, ps in parts.items())
 
-    return (re.compile(ar(alt(ar_parts))), re.compile(alt(en_cs)),
-            re.compile(alt(en_ci), re.I))
+    return (re.compile(ar(alt(ar_parts))), re.compile(alt(en_cs)), re.compile(alt(en_ci), re.I))
 
 
 @cache
@@ -118,106 +141,193 @@ def actor_regexes() -> list[tuple[str, re.Pattern, bool]]:
 
 
 # ----------------------------------------------------------------------------- troop nouns
-TROOP_AR = ar(rf"{P}(?:جندي|جنديا|جنود|عنصر|عناصر|عنصرا|عسكري|عسكريا|عسكريين|عسكريون|"
-              rf"مستشار|مستشارا|مستشارين|مستشارون|مدرب|مدربا|مدربين|مدربون|فرد|افراد|"
-              rf"جندى|مجند|مجندا|مجندين|بحار|بحارا|بحاره|طيار|طيارا|طيارين|كوماندوز)")
+TROOP_AR = ar(
+    rf"{P}(?:جندي|جنديا|جنود|عنصر|عناصر|عنصرا|عسكري|عسكريا|عسكريين|عسكريون|"
+    rf"مستشار|مستشارا|مستشارين|مستشارون|مدرب|مدربا|مدربين|مدربون|فرد|افراد|"
+    rf"جندى|مجند|مجندا|مجندين|بحار|بحارا|بحاره|طيار|طيارا|طيارين|كوماندوز)"
+)
 TROOP_AR_FORCES = ar(rf"{P}(?:قوات|القوات|قوه)")
 TROOP_EN = re.compile(
     r"\b(?:troops?|soldiers?|personnel|service\s*-?\s*members?|servicemembers?|servicemen|"
     r"service\s+personnel|marines?|sailors|airmen|advis[eo]rs?|trainers|special\s+forces|"
     r"special\s+operations\s+forces|commandos|operators|boots\s+on\s+the\s+ground|"
-    r"military\s+personnel|forces)\b", re.I)
-ADVISORY_AR = ar(rf"{P}(?:مستشار|مستشارا|مستشارين|مستشارون|استشاري|استشاريه|مدرب|مدربين|"
-                 rf"تدريب|مشوره)")
+    r"military\s+personnel|forces)\b",
+    re.I,
+)
+ADVISORY_AR = ar(
+    rf"{P}(?:مستشار|مستشارا|مستشارين|مستشارون|استشاري|استشاريه|مدرب|مدربين|"
+    rf"تدريب|مشوره)"
+)
 ADVISORY_EN = re.compile(r"\b(?:advis[eo]rs?|advisory|train(?:ers?|ing)?|advise)\b", re.I)
 
 # Words that make a number a casualty or prisoner count, not a force level.
-CASUALTY_AR = ar(rf"{P}(?:مقتل|قتل|قتلي|قتلوا|مصرع|اصابه|اصابات|اصيب|اصيبوا|جرح|جرحي|"
-                 rf"اسر|اسري|اعتقال|سجين|سجينا|سجناء|محتجز|محتجزين|رهائن|رهينه|ضحايا|"
-                 rf"استشهاد|شهداء|شهيد|جريح|مفقود|مفقودين|وفاه|توفي|[تي]?حتجز|احتجز\w*|سجون|سجن|"
-                 rf"عائلات|عائلاتهم|اسرهم|نازح\w*|لاجئ\w*|مدني|مدنيين|مخيم|مخيمات|معتقل\w*)")
+CASUALTY_AR = ar(
+    rf"{P}(?:مقتل|قتل|قتلي|قتلوا|مصرع|اصابه|اصابات|اصيب|اصيبوا|جرح|جرحي|"
+    rf"اسر|اسري|اعتقال|سجين|سجينا|سجناء|محتجز|محتجزين|رهائن|رهينه|ضحايا|"
+    rf"استشهاد|شهداء|شهيد|جريح|مفقود|مفقودين|وفاه|توفي|[تي]?حتجز|احتجز\w*|سجون|سجن|"
+    rf"عائلات|عائلاتهم|اسرهم|نازح\w*|لاجئ\w*|مدني|مدنيين|مخيم|مخيمات|معتقل\w*)"
+)
 CASUALTY_EN = re.compile(
     r"\b(?:killed|killing|wounded|wounding|injur(?:ed|ies|ing)|dead|deaths?|died|casualt(?:y|ies)|"
     r"captured|hostages?|prisoners?|detainees?|missing|fatalit(?:y|ies)|slain|martyrs?|"
     r"pardon(?:ed|s)?|civilians?|refugees?|displaced|famil(?:y|ies)|detained|militants?|"
-    r"fighters|jihadists?|suspects?)\b", re.I)
+    r"fighters|jihadists?|suspects?)\b",
+    re.I,
+)
 
 # ----------------------------------------------------------------------------- verbs
 MOVE_AR: dict[str, list[str]] = {
-    "withdraw": [rf"{VP}نسحب{VS}", r"[وف]?انسحب(?:ت|وا|ن)?", rf"{P}انسحاب{NS}",
-                 rf"{VP}غادر{VS}", rf"{P}مغادره{NS}", rf"{VP}خرج{VS}", rf"{P}خروج{NS}",
-                 rf"{VP}سحب{VS}", rf"{P}سحب", rf"{P}اخلاء", rf"{VP}خلي{VS}", rf"{P}رحيل",
-                 rf"{VP}رحل{VS}", rf"{P}انهاء(?= (?:ال)?وجود)", rf"{VP}نهي(?= (?:ال)?وجود)",
-                 rf"{P}اغلاق(?= (?:ال)?قاعد)", rf"{P}تسليم(?= (?:ال)?قاعد)"],
-    "reduce": [rf"{VP}قلص{VS}", rf"{P}تقليص{NS}", rf"{VP}قلل{VS}", rf"{P}تقليل{NS}",
-               rf"{VP}خفض{VS}", rf"{P}تخفيض{NS}", rf"{P}خفض"],
-    "remain": [rf"{P}بقاء", rf"{VP}بقي{VS}", rf"{VP}بقى", r"[وف]?(?:س)?[يت]ظل(?:ون)?",
-               rf"{P}ابقاء", rf"{P}احتفاظ", rf"{VP}حتفظ{VS}",
-               rf"{P}استمرار(?= (?:ال)?(?:وجود|تواجد))"],
-    "relocate": [rf"{P}نقل(?! {P}(?:علاقه|ملف|رساله|رسائل))", rf"{VP}نقل{VS}", rf"{P}انتقال",
-                 rf"{VP}نتقل{VS}", rf"{P}اعاده (?:ال)?(?:انتشار|تموضع|نشر|تمركز)",
-                 rf"{VP}عيد (?:ال)?(?:انتشار|تموضع|تمركز)", rf"{P}تموضع"],
-    "arrive": [rf"{P}وصول", rf"{VP}صل{VS}", r"[وف]?وصل(?:ت|وا)", rf"{P}نشر(?! {P}(?:خبر|تقرير|صور))",
-               rf"{VP}نشر{VS}", rf"{P}ارسال", rf"{VP}رسل{VS}", r"[وف]?ارسلت",
-               rf"{P}تعزيزات"],
-    "increase": [rf"{P}زياده(?= (?:عدد|حجم|ال)?(?:قوات|جنود|القوات|الجنود|عدد))",
-                 rf"{VP}زيد(?= (?:عدد|من عدد|حجم))", rf"{P}رفع(?= (?:عدد|حجم))"],
+    "withdraw": [
+        rf"{VP}نسحب{VS}",
+        r"[وف]?انسحب(?:ت|وا|ن)?",
+        rf"{P}انسحاب{NS}",
+        rf"{VP}غادر{VS}",
+        rf"{P}مغادره{NS}",
+        rf"{VP}خرج{VS}",
+        rf"{P}خروج{NS}",
+        rf"{VP}سحب{VS}",
+        rf"{P}سحب",
+        rf"{P}اخلاء",
+        rf"{VP}خلي{VS}",
+        rf"{P}رحيل",
+        rf"{VP}رحل{VS}",
+        rf"{P}انهاء(?= (?:ال)?وجود)",
+        rf"{VP}نهي(?= (?:ال)?وجود)",
+        rf"{P}اغلاق(?= (?:ال)?قاعد)",
+        rf"{P}تسليم(?= (?:ال)?قاعد)",
+    ],
+    "reduce": [
+        rf"{VP}قلص{VS}",
+        rf"{P}تقليص{NS}",
+        rf"{VP}قلل{VS}",
+        rf"{P}تقليل{NS}",
+        rf"{VP}خفض{VS}",
+        rf"{P}تخفيض{NS}",
+        rf"{P}خفض",
+    ],
+    "remain": [
+        rf"{P}بقاء",
+        rf"{VP}بقي{VS}",
+        rf"{VP}بقى",
+        r"[وف]?(?:س)?[يت]ظل(?:ون)?",
+        rf"{P}ابقاء",
+        rf"{P}احتفاظ",
+        rf"{VP}حتفظ{VS}",
+        rf"{P}استمرار(?= (?:ال)?(?:وجود|تواجد))",
+    ],
+    "relocate": [
+        rf"{P}نقل(?! {P}(?:علاقه|ملف|رساله|رسائل))",
+        rf"{VP}نقل{VS}",
+        rf"{P}انتقال",
+        rf"{VP}نتقل{VS}",
+        rf"{P}اعاده (?:ال)?(?:انتشار|تموضع|نشر|تمركز)",
+        rf"{VP}عيد (?:ال)?(?:انتشار|تموضع|تمركز)",
+        rf"{P}تموضع",
+    ],
+    "arrive": [
+        rf"{P}وصول",
+        rf"{VP}صل{VS}",
+        r"[وف]?وصل(?:ت|وا)",
+        rf"{P}نشر(?! {P}(?:خبر|تقرير|صور))",
+        rf"{VP}نشر{VS}",
+        rf"{P}ارسال",
+        rf"{VP}رسل{VS}",
+        r"[وف]?ارسلت",
+        rf"{P}تعزيزات",
+    ],
+    "increase": [
+        rf"{P}زياده(?= (?:عدد|حجم|ال)?(?:قوات|جنود|القوات|الجنود|عدد))",
+        rf"{VP}زيد(?= (?:عدد|من عدد|حجم))",
+        rf"{P}رفع(?= (?:عدد|حجم))",
+    ],
 }
 MOVE_EN: dict[str, str] = {
     "withdraw": r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?out|pull-?outs?|"
-                r"leav(?:e|es|ing)|left(?=\s+(?:[A-Z]|the\s+[A-Z]|al-|its|their))|"
-                r"exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|vacat(?:e|es|ed|ing)|"
-                r"hand(?:s|ed|ing)?\s+over|handover|evacuat(?:e|es|ed|ing|ion)|"
-                r"end(?:s|ed|ing)?\s+(?:its|their|the)\s+(?:military\s+)?presence|"
-                r"clos(?:e|es|ed|ing)\s+(?:the\s+)?(?:base|garrison))\b",
+    r"leav(?:e|es|ing)|left(?=\s+(?:[A-Z]|the\s+[A-Z]|al-|its|their))|"
+    r"exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|vacat(?:e|es|ed|ing)|"
+    r"hand(?:s|ed|ing)?\s+over|handover|evacuat(?:e|es|ed|ing|ion)|"
+    r"end(?:s|ed|ing)?\s+(?:its|their|the)\s+(?:military\s+)?presence|"
+    r"clos(?:e|es|ed|ing)\s+(?:the\s+)?(?:base|garrison))\b",
     "reduce": r"\b(?:reduc(?:e|es|ed|ing|tion)|draw(?:s|ing)?\s+down|drew\s+down|drawdown|"
-              r"cut(?:s|ting)?(?:\s+back)?|scal(?:e|es|ed|ing)\s+back|shrink\w*|trim\w*|"
-              r"downsiz\w*|thin(?:s|ned|ning)?\s+out)\b",
+    r"cut(?:s|ting)?(?:\s+back)?|scal(?:e|es|ed|ing)\s+back|shrink\w*|trim\w*|"
+    r"downsiz\w*|thin(?:s|ned|ning)?\s+out)\b",
     "remain": r"\b(?:remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|keep(?:s|ing)?|kept|"
-              r"retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?)\b",
+    r"retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?)\b",
     "relocate": r"\b(?:relocat\w*|redeploy\w*|reposition\w*|transfer(?:s|red|ring)?|"
-                r"mov(?:e|es|ed|ing)(?=\s+(?:\w+\s+){0,6}?(?:to|into)\b)|"
-                r"shift(?:s|ed|ing)?(?=\s+(?:\w+\s+){0,6}?to\b))\b",
+    r"mov(?:e|es|ed|ing)(?=\s+(?:\w+\s+){0,6}?(?:to|into)\b)|"
+    r"shift(?:s|ed|ing)?(?=\s+(?:\w+\s+){0,6}?to\b))\b",
     "arrive": r"\b(?:arriv(?:e|es|ed|ing|al)|deploy(?:s|ed|ing|ment)?|sen[dt]s?|sending|"
-              r"dispatch(?:es|ed|ing)?|reinforc(?:e|es|ed|ing|ements?))\b",
+    r"dispatch(?:es|ed|ing)?|reinforc(?:e|es|ed|ing|ements?))\b",
     "increase": r"\b(?:increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|expand(?:s|ed|ing)?|"
-                r"bolster(?:s|ed|ing)?|beef(?:s|ed|ing)?\s+up|surg(?:e|es|ed|ing))\b",
+    r"bolster(?:s|ed|ing)?|beef(?:s|ed|ing)?\s+up|surg(?:e|es|ed|ing))\b",
 }
 EVENT_AR: dict[str, list[str]] = {
     "invade": [r"[وف]?غزت", r"[وف]?غزا", rf"{P}غزو", r"[وف]?اجتاحت"],
-    "withdraw": [r"[وف]?انسحبت", r"[وف]?انسحب", rf"{P}انسحاب{NS}", r"[وف]?سحبت",
-                 r"[وف]?غادرت", r"[وف]?اخلت", r"[وف]?سلمت(?:ها|هم)?", r"[وف]?اغلقت"],
+    "withdraw": [
+        r"[وف]?انسحبت",
+        r"[وف]?انسحب",
+        rf"{P}انسحاب{NS}",
+        r"[وف]?سحبت",
+        r"[وف]?غادرت",
+        r"[وف]?اخلت",
+        r"[وف]?سلمت(?:ها|هم)?",
+        r"[وف]?اغلقت",
+    ],
     "return": [r"[وف]?عادت", r"[وف]?عاد", rf"{P}عوده{NS}"],
-    "establish": [r"[وف]?تشكل", r"[وف]?تاسس", r"[وف]?تشكلت", r"[وف]?تاسست", rf"{P}تشكيل",
-                  rf"{P}تاسيس"],
-    "deploy": [r"[وف]?نشرت", r"[وف]?انتشرت", r"[وف]?وصلت", r"[وف]?تدخلت", r"[وف]?تمركزت",
-               r"[وف]?دخلت"],
+    "establish": [
+        r"[وف]?تشكل",
+        r"[وف]?تاسس",
+        r"[وف]?تشكلت",
+        r"[وف]?تاسست",
+        rf"{P}تشكيل",
+        rf"{P}تاسيس",
+    ],
+    "deploy": [
+        r"[وف]?نشرت",
+        r"[وف]?انتشرت",
+        r"[وف]?وصلت",
+        r"[وف]?تدخلت",
+        r"[وف]?تمركزت",
+        r"[وف]?دخلت",
+    ],
     "attack": [r"[وف]?قصفت", r"[وف]?استهدفت", r"[وف]?هاجمت", rf"{P}قصف(?= {P}صاروخي)"],
 }
 EVENT_EN: dict[str, str] = {
     "invade": r"\b(?:invaded|invasion|invade)\b",
     "withdraw": r"\b(?:withdrew|withdrawn|withdrawal|pulled\s+out|left|handed\s+over|"
-                r"vacated|closed)\b",
+    r"vacated|closed)\b",
     "return": r"\b(?:returned|return(?:ing)?|came\s+back)\b",
     "establish": r"\b(?:formed|established|founded|created|set\s+up)\b",
     "deploy": r"\b(?:deployed|arrived|intervened|been\s+based|stationed)\b",
     "attack": r"\b(?:struck|attacked|fired\s+(?:\w+\s+){0,3}?at|missile\s+(?:attack|strike)s?"
-              r"\s+on)\b",
+    r"\s+on)\b",
 }
 
 # Modality and tense cues (normalised Arabic / original English), looked for before a verb.
 POSSIBLE_AR = ar(r"(?:[وف]?قد|يمكن|ممكن|[وف]?ربما|احتمال|محتمل|المحتمل|بامكان|يحتمل|تحتمل)")
-POSSIBLE_EN = re.compile(r"\b(?:may|might|could|possibly|potentially|likely\s+to|"
-                         r"considering|consider)\b", re.I)
-DEMAND_AR = ar(r"(?:[وف]?(?:ي|ت)?ريد|[وف]?(?:ي|ت)?طالب|[وف]?طالبت|مطالب\w*|[وف]?دعا|[وف]?دعت|"
-               r"[وف]?(?:ي|ت)?دعو|[وف]?(?:ي|ت)?صر|[وف]?(?:ي|ت)?رغب)")
-DEMAND_EN = re.compile(r"\b(?:wants?|wanted|demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|"
-                       r"urg(?:e|es|ed|ing)|insist(?:s|ed|ing)?|pressing\s+for)\b", re.I)
-FUTURE_AR = ar(r"(?:س[يتن]\w+|من المتوقع|من المقرر|المقرر|المتوقع|بموجب|تتضمن|يتضمن|ستتم|سيتم|"
-               r"خطه|الخطه|تعتزم|يعتزم|تنوي|ينوي)")
-FUTURE_EN = re.compile(r"\b(?:will|would|shall|to\s+be|expected|planned|plans?|scheduled|"
-                       r"set\s+to|going\s+to|intends?|under\s+the\s+(?:plan|deal|agreement))\b",
-                       re.I)
+POSSIBLE_EN = re.compile(
+    r"\b(?:may|might|could|possibly|potentially|likely\s+to|"
+    r"considering|consider)\b",
+    re.I,
+)
+DEMAND_AR = ar(
+    r"(?:[وف]?(?:ي|ت)?ريد|[وف]?(?:ي|ت)?طالب|[وف]?طالبت|مطالب\w*|[وف]?دعا|[وف]?دعت|"
+    r"[وف]?(?:ي|ت)?دعو|[وف]?(?:ي|ت)?صر|[وف]?(?:ي|ت)?رغب)"
+)
+DEMAND_EN = re.compile(
+    r"\b(?:wants?|wanted|demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|"
+    r"urg(?:e|es|ed|ing)|insist(?:s|ed|ing)?|pressing\s+for)\b",
+    re.I,
+)
+FUTURE_AR = ar(
+    r"(?:س[يتن]\w+|من المتوقع|من المقرر|المقرر|المتوقع|بموجب|تتضمن|يتضمن|ستتم|سيتم|"
+    r"خطه|الخطه|تعتزم|يعتزم|تنوي|ينوي)"
+)
+FUTURE_EN = re.compile(
+    r"\b(?:will|would|shall|to\s+be|expected|planned|plans?|scheduled|"
+    r"set\s+to|going\s+to|intends?|under\s+the\s+(?:plan|deal|agreement))\b",
+    re.I,
+)
 
 # Scope words.
 ALL_AR = ar(rf"(?:[وف]?(?:جميع|كل|كافه|كامل)|{P}جميع)")
@@ -228,47 +338,95 @@ PART_AR = ar(r"(?:[وف]?بعض|جزء|قسم)")
 PART_EN = re.compile(r"\b(?:some|part\s+of|a\s+portion|a\s+number\s+of)\b", re.I)
 
 # Prepositions.
-LOCATIVE_AR = {"في", "داخل", "قرب", "بالقرب", "حول", "الي", "من", "عند", "شمال", "جنوب",
-               "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "بمحيط", "محيط"}
-LOCATIVE_EN = re.compile(r"\b(?:in|at|inside|near|across|throughout|into|to|from|around|"
-                         r"outside|within|on|based\s+in|stationed\s+(?:in|at))\s*(?:the\s+)?$",
-                         re.I)
+LOCATIVE_AR = {
+    "في",
+    "داخل",
+    "قرب",
+    "بالقرب",
+    "حول",
+    "الي",
+    "من",
+    "عند",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "بمحيط",
+    "محيط",
+}
+LOCATIVE_EN = re.compile(
+    r"\b(?:in|at|inside|near|across|throughout|into|to|from|around|"
+    r"outside|within|on|based\s+in|stationed\s+(?:in|at))\s*(?:the\s+)?$",
+    re.I,
+)
 DEST_AR = re.compile(ar(r"(?:الي|نحو|باتجاه|صوب)") + r" \S*$")
 DEST_EN = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
-PURPOSE_AR = ar(r"(?:[وف]?ل(?:محاربه|مواجهه|قتال|ترتيب|دعم|ملاحقه)|ضد|لمكافحه|بهدف|من اجل|"
-                r"[وف]?في مواجهه)")
-PURPOSE_EN = re.compile(r"\b(?:against|to\s+(?:fight|counter|combat|support|battle|train)|"
-                        r"in\s+order\s+to|aimed\s+at)\b", re.I)
-SPEECH_AR = ar(r"(?:[وف]?قال|[وف]?قالت|[وف]?اعلن|[وف]?اعلنت|[وف]?(?:ت|ي)وصل\w*|[وف]?توصلت|"
-               r"[وف]?قرر\w*|[وف]?اكد\w*|[وف]?اتهم\w*|[وف]?رفض\w*|[وف]?وافق\w*|[وف]?ابلغ\w*|"
-               r"[وف]?طالب\w*|[وف]?تسعي|[وف]?يسعي|[وف]?دعا|[وف]?دعت|بين|مع|مماطله|موقف|حليفه|"
-               r"حليف|لكل|وزير|وزاره|حكومه|مسؤول\w*|محادثات|مفاوضات|اتفاق|علاقات|العلاقه)")
-SPEECH_EN = re.compile(r"\b(?:said|says|say|told|announced|agreed|decided|wants?|accused|"
-                       r"rejected|insisted|warned|between|with|and|talks|negotiations|ties|"
-                       r"relations|officials?|administration|government|allies|ally)\b", re.I)
+PURPOSE_AR = ar(
+    r"(?:[وف]?ل(?:محاربه|مواجهه|قتال|ترتيب|دعم|ملاحقه)|ضد|لمكافحه|بهدف|من اجل|"
+    r"[وف]?في مواجهه)"
+)
+PURPOSE_EN = re.compile(
+    r"\b(?:against|to\s+(?:fight|counter|combat|support|battle|train)|"
+    r"in\s+order\s+to|aimed\s+at)\b",
+    re.I,
+)
+SPEECH_AR = ar(
+    r"(?:[وف]?قال|[وف]?قالت|[وف]?اعلن|[وف]?اعلنت|[وف]?(?:ت|ي)وصل\w*|[وف]?توصلت|"
+    r"[وف]?قرر\w*|[وف]?اكد\w*|[وف]?اتهم\w*|[وف]?رفض\w*|[وف]?وافق\w*|[وف]?ابلغ\w*|"
+    r"[وف]?طالب\w*|[وف]?تسعي|[وف]?يسعي|[وف]?دعا|[وف]?دعت|بين|مع|مماطله|موقف|حليفه|"
+    r"حليف|لكل|وزير|وزاره|حكومه|مسؤول\w*|محادثات|مفاوضات|اتفاق|علاقات|العلاقه)"
+)
+SPEECH_EN = re.compile(
+    r"\b(?:said|says|say|told|announced|agreed|decided|wants?|accused|"
+    r"rejected|insisted|warned|between|with|and|talks|negotiations|ties|"
+    r"relations|officials?|administration|government|allies|ally)\b",
+    re.I,
+)
 
 # "Kuwait hosts 13,500 troops", "تستضيف تركيا …": the country is where, not who.
 HOST_EN = re.compile(r"\s*(?:hosts|hosted|hosting|is\s+home\s+to|houses|housed)\b", re.I)
 HOST_AR = ar(r"(?:[وف]?(?:ت|ي)ستضيف|[وف]?استضافت|[وف]?(?:ت|ي)ضم|[وف]?تحتضن|[وف]?يحتضن)")
 # A subject country that has troops: "The US has …", "ولدى الولايات المتحدة …"
-HAS_AFTER_EN = re.compile(r"\s*(?:has|had|have|keeps?|kept|maintains?|maintained|deploys?|"
-                          r"deployed|stations?|stationed|sent|sends|will\s+have|still\s+has|"
-                          r"currently\s+has|now\s+has)\b", re.I)
-HAS_BEFORE_AR = re.compile(r"(?:لدى|ولدى|لدي|ولدي|تملك|يملك|تنشر|ينشر|نشرت|تحتفظ|يحتفظ|"
-                           r"احتفظت|ارسلت|أرسلت|ترسل|يرسل)\s*$")
-ELSEWHERE_EN = re.compile(r"\b(?:the\s+Middle\s+East|the\s+region|the\s+Gulf|worldwide|"
-                          r"overseas|abroad|globally|across\s+the)\b", re.I)
-ELSEWHERE_AR = re.compile(r"الشرق\s+الأوسط|الشرق\s+الاوسط|المنطقة|الخليج|حول\s+العالم|"
-                          r"خارج\s+البلاد")
-LIST_BEFORE = re.compile(r"(?:including|among\s+them|such\s+as|notably|namely|منها|ومنها|"
-                         r"من\s+بينها|من\s+بينهم|بينها|مثل)\s", re.I)
+HAS_AFTER_EN = re.compile(
+    r"\s*(?:has|had|have|keeps?|kept|maintains?|maintained|deploys?|"
+    r"deployed|stations?|stationed|sent|sends|will\s+have|still\s+has|"
+    r"currently\s+has|now\s+has)\b",
+    re.I,
+)
+HAS_BEFORE_AR = re.compile(
+    r"(?:لدى|ولدى|لدي|ولدي|تملك|يملك|تنشر|ينشر|نشرت|تحتفظ|يحتفظ|"
+    r"احتفظت|ارسلت|أرسلت|ترسل|يرسل)\s*$"
+)
+ELSEWHERE_EN = re.compile(
+    r"\b(?:the\s+Middle\s+East|the\s+region|the\s+Gulf|worldwide|"
+    r"overseas|abroad|globally|across\s+the)\b",
+    re.I,
+)
+ELSEWHERE_AR = re.compile(
+    r"الشرق\s+الأوسط|الشرق\s+الاوسط|المنطقة|الخليج|حول\s+العالم|"
+    r"خارج\s+البلاد"
+)
+LIST_BEFORE = re.compile(
+    r"(?:including|among\s+them|such\s+as|notably|namely|منها|ومنها|"
+    r"من\s+بينها|من\s+بينهم|بينها|مثل)\s",
+    re.I,
+)
 
 # "most of them in Idlib": a place after this describes a distribution, not the level's place
-SPREAD = re.compile(r"معظمهم|أغلبهم|اغلبهم|بعضهم|غالبيتهم|موزعين|يتوزع|يتوزعون|ينتشر\s+معظم|"
-                    r"\b(?:most(?:ly)?|mainly|many|some)\s+(?:of\s+them|at|in)\b|\bspread\b",
-                    re.I)
+SPREAD = re.compile(
+    r"معظمهم|أغلبهم|اغلبهم|بعضهم|غالبيتهم|موزعين|يتوزع|يتوزعون|ينتشر\s+معظم|"
+    r"\b(?:most(?:ly)?|mainly|many|some)\s+(?:of\s+them|at|in)\b|\bspread\b",
+    re.I,
+)
 
 # "قوات التحالف بقيادة الولايات المتحدة", "the US-led coalition", "led by the United States":
 # the leader named here is not the subject of the verb.
-LED_BY = re.compile(r"(?:بقيادة|تقوده|يقوده|تقودها|يقودها|\bled\s+by|under\s+the\s+command\s+of|"
-                    r"headed\s+by)\s*(?:the\s+)?$", re.I)
+LED_BY = re.compile(
+    r"(?:بقيادة|تقوده|يقوده|تقودها|يقودها|\bled\s+by|under\s+the\s+command\s+of|"
+    r"headed\s+by)\s*(?:the\s+)?$",
+    re.I,
+)

@@ -19,33 +19,115 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 
 # ----------------------------------------------------------------------------- word lists
 AR_UNITS = {
-    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
-    "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "اربعة": 4, "أربع": 4, "اربع": 4, "خمسة": 5, "خمس": 5,
-    "ستة": 6, "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "ثمان": 8,
-    "تسعة": 9, "تسع": 9, "عشرة": 10, "عشر": 10,
-    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40,
-    "اربعين": 40, "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70,
-    "سبعين": 70, "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+    "واحد": 1,
+    "واحدة": 1,
+    "اثنان": 2,
+    "اثنين": 2,
+    "اثنتان": 2,
+    "اثنتين": 2,
+    "ثلاثة": 3,
+    "ثلاث": 3,
+    "أربعة": 4,
+    "اربعة": 4,
+    "أربع": 4,
+    "اربع": 4,
+    "خمسة": 5,
+    "خمس": 5,
+    "ستة": 6,
+    "ست": 6,
+    "سبعة": 7,
+    "سبع": 7,
+    "ثمانية": 8,
+    "ثماني": 8,
+    "ثمان": 8,
+    "تسعة": 9,
+    "تسع": 9,
+    "عشرة": 10,
+    "عشر": 10,
+    "عشرون": 20,
+    "عشرين": 20,
+    "ثلاثون": 30,
+    "ثلاثين": 30,
+    "أربعون": 40,
+    "أربعين": 40,
+    "اربعين": 40,
+    "خمسون": 50,
+    "خمسين": 50,
+    "ستون": 60,
+    "ستين": 60,
+    "سبعون": 70,
+    "سبعين": 70,
+    "ثمانون": 80,
+    "ثمانين": 80,
+    "تسعون": 90,
+    "تسعين": 90,
 }
 AR_HUNDREDS = {
-    "مئة": 100, "مائة": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200,
-    "مئتي": 200, "مائتي": 200,
+    "مئة": 100,
+    "مائة": 100,
+    "مئتان": 200,
+    "مئتين": 200,
+    "مائتان": 200,
+    "مائتين": 200,
+    "مئتي": 200,
+    "مائتي": 200,
 }
-for _w, _v in (("ثلاث", 3), ("أربع", 4), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7),
-               ("ثمان", 8), ("ثماني", 8), ("تسع", 9)):
+for _w, _v in (
+    ("ثلاث", 3),
+    ("أربع", 4),
+    ("اربع", 4),
+    ("خمس", 5),
+    ("ست", 6),
+    ("سبع", 7),
+    ("ثمان", 8),
+    ("ثماني", 8),
+    ("تسع", 9),
+):
     AR_HUNDREDS[_w + "مئة"] = _v * 100
     AR_HUNDREDS[_w + "مائة"] = _v * 100
-AR_THOUSAND = {"ألف": 1000, "الف": 1000, "آلاف": 1000, "الاف": 1000, "ألفا": 1000,
-               "ألفاً": 1000, "ألفًا": 1000}
+AR_THOUSAND = {
+    "ألف": 1000,
+    "الف": 1000,
+    "آلاف": 1000,
+    "الاف": 1000,
+    "ألفا": 1000,
+    "ألفاً": 1000,
+    "ألفًا": 1000,
+}
 AR_TWO_THOUSAND = {"ألفان": 2000, "ألفين": 2000, "ألفي": 2000, "الفي": 2000, "الفين": 2000}
 AR_MILLION = {"مليون": 1_000_000, "ملايين": 1_000_000}
 
 EN_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a": 1,
+    "an": 1,
+    "dozen": 12,
 }
 EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "k": 1000}
 
@@ -64,9 +146,13 @@ VAGUE = [
 
 # ----------------------------------------------------------------------------- patterns
 _NUM_DIGITS = r"[0-9٠-٩۰-۹]{1,3}(?:[,٬.'’ ][0-9٠-٩۰-۹]{3})+|[0-9٠-٩۰-۹]+(?:[.,٫][0-9٠-٩۰-۹]+)?"
-_AR_WORD = "|".join(sorted(
-    map(re.escape, [*AR_UNITS, *AR_HUNDREDS, *AR_THOUSAND, *AR_TWO_THOUSAND, *AR_MILLION]),
-    key=len, reverse=True))
+_AR_WORD = "|".join(
+    sorted(
+        map(re.escape, [*AR_UNITS, *AR_HUNDREDS, *AR_THOUSAND, *AR_TWO_THOUSAND, *AR_MILLION]),
+        key=len,
+        reverse=True,
+    )
+)
 _EN_WORD = "|".join(sorted([*EN_UNITS, *EN_SCALES, "and"], key=len, reverse=True))
 _SCALE_AFTER = r"(?:\s*(?:thousand|million|k\b|ألف|الف|آلاف|الاف|ألفا|مليون|ملايين))?"
 # clitics that may stick to an Arabic number word: و ب ل
@@ -80,22 +166,28 @@ _NUMBER = re.compile(
     re.I,
 )
 _VAGUE_RE = re.compile(
-    r"(?<![\w])(?:و|ب|ل|وب)?(?P<v>" + "|".join(f"(?:{p})" for p, _, _ in VAGUE) + r")(?![\w])",
-    re.I)
+    r"(?<![\w])(?:و|ب|ل|وب)?(?P<v>" + "|".join(f"(?:{p})" for p, _, _ in VAGUE) + r")(?![\w])", re.I
+)
 
 _APPROX_BEFORE = re.compile(
     r"(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|an\s+estimated|"
     r"estimated|close\s+to|circa|just\s+under|just\s+over|"
     r"نحو|حوالي|حوالى|قرابة|زهاء|تقريبا|تقريباً|ما\s+يقرب\s+من|ما\s+يقارب|يقارب|قرابه|"
-    r"بنحو|بحوالي|بقرابة|لنحو|ونحو|وحوالي|ما\s+يناهز|يناهز)\s*$", re.I)
+    r"بنحو|بحوالي|بقرابة|لنحو|ونحو|وحوالي|ما\s+يناهز|يناهز)\s*$",
+    re.I,
+)
 _UPPER_BEFORE = re.compile(
     r"(?:fewer\s+than|less\s+than|under|below|up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|"
     r"أقل\s+من|اقل\s+من|ما\s+يصل\s+إلى|ما\s+يصل\s+الى|لا\s+يزيد\s+عن|لا\s+يتجاوز|"
-    r"لا\s+تتجاوز|حتى|دون)\s*$", re.I)
+    r"لا\s+تتجاوز|حتى|دون)\s*$",
+    re.I,
+)
 _LOWER_BEFORE = re.compile(
     r"(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|"
     r"أكثر\s+من|اكثر\s+من|ما\s+لا\s+يقل\s+عن|لا\s+يقل\s+عن|ما\s+يزيد\s+على|ما\s+يزيد\s+عن|"
-    r"يزيد\s+على|يزيد\s+عن|يتجاوز|تتجاوز|أزيد\s+من)\s*$", re.I)
+    r"يزيد\s+على|يزيد\s+عن|يتجاوز|تتجاوز|أزيد\s+من)\s*$",
+    re.I,
+)
 _APPROX_AFTER = re.compile(r"^\s*(?:or\s+so|تقريبا|تقريباً|تقريبًا)(?![\w])", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|—|or|and|إلى|الى|و|أو|او)\s*$", re.I)
 _BETWEEN = re.compile(r"(?:between|from|بين|ما\s+بين|من)\s*$", re.I)
@@ -127,13 +219,13 @@ def _digits_value(s: str) -> int | None:
         v = float(s)
     except ValueError:
         return None
-    return int(round(v * scale))
+    return round(v * scale)
 
 
 def _strip_ar_clitic(w: str) -> str:
     for p in ("وب", "ول", "و", "ب", "ل"):
-        if w.startswith(p) and w[len(p):] in _AR_ALL:
-            return w[len(p):]
+        if w.startswith(p) and w[len(p) :] in _AR_ALL:
+            return w[len(p) :]
     return w
 
 
@@ -234,7 +326,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 if hi >= 1000 and lo < 1000 and hi % 1000 == 0 and lo * 1000 <= hi:
                     lo *= 1000  # "4 to 5 thousand", "بين 4 و5 آلاف"
                 if lo < hi:
-                    before = text[max(start, s - 12):s]
+                    before = text[max(start, s - 12) : s]
                     bm = _BETWEEN.search(before)
                     rs = s - (len(before) - bm.start()) if bm else s
                     joined = text[e:s2].strip().lower()
@@ -248,8 +340,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             out.append(NumberMatch(s, e, Quantity(None, vague[0], vague[1], True, "vague")))
             k += 1
             continue
-        before = text[max(start, s - 25):s]
-        after = text[e:min(end, e + 12)]
+        before = text[max(start, s - 25) : s]
+        after = text[e : min(end, e + 12)]
         qs = s
         if (m := _UPPER_BEFORE.search(before)) is not None:
             q = Quantity(None, None, v, False, "upper_bound")

@@ -18,21 +18,81 @@ if TYPE_CHECKING:
 
 _AR_CUE = re.compile(
     r"(?<= )(?:[وف]?(?:[بل]|لل)?(?:ال)?)(?:قاعده|مدينه|محافظه|بلده|قريه|معسكر|مطار|ناحيه|قضاء|"
-    r"ولايه|منطقه|مخيم)(?= )")
-_AR_SKIP = {"الجويه", "العسكريه", "الامريكيه", "الاميركيه", "الجديده", "جويه", "عسكريه",
-            "البحريه", "الكبري", "الرئيسيه", "التي", "الذي", "التابعه", "المتقدمه", "في", "على",
-            "علي", "الي", "من", "عن", "مع", "او", "و", "ان", "قرب", "بالقرب", "شمال", "جنوب",
-            "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "تضم", "تستضيف", "كانت", "كان"}
+    r"ولايه|منطقه|مخيم)(?= )"
+)
+_AR_SKIP = {
+    "الجويه",
+    "العسكريه",
+    "الامريكيه",
+    "الاميركيه",
+    "الجديده",
+    "جويه",
+    "عسكريه",
+    "البحريه",
+    "الكبري",
+    "الرئيسيه",
+    "التي",
+    "الذي",
+    "التابعه",
+    "المتقدمه",
+    "في",
+    "على",
+    "علي",
+    "الي",
+    "من",
+    "عن",
+    "مع",
+    "او",
+    "و",
+    "ان",
+    "قرب",
+    "بالقرب",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "تضم",
+    "تستضيف",
+    "كانت",
+    "كان",
+}
 _EN_AFTER = re.compile(
     r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(?:Air\s+Base|Airbase|Air\s+Field|Airfield|Base|Garrison|"
-    r"Outpost|Province|Governorate|Camp)\b")
+    r"Outpost|Province|Governorate|Camp)\b"
+)
 _EN_BEFORE = re.compile(
     r"\b(?:Camp|Fort|FOB|COP|Forward\s+Operating\s+Base|Combat\s+Outpost|Patrol\s+Base|"
     r"town\s+of|city\s+of|village\s+of|province\s+of)\s+((?:al-|Al-|Al\s)?[A-Z][\w'’-]+"
-    r"(?:\s+[A-Z][\w'’-]+)?)")
-_EN_SKIP = {"The", "A", "An", "US", "U.S.", "American", "Coalition", "NATO", "Military", "Air",
-            "Iraqi", "Syrian", "Jordanian", "Kuwaiti", "This", "That", "Its", "Their", "Main",
-            "Forward", "Operating", "Joint"}
+    r"(?:\s+[A-Z][\w'’-]+)?)"
+)
+_EN_SKIP = {
+    "The",
+    "A",
+    "An",
+    "US",
+    "U.S.",
+    "American",
+    "Coalition",
+    "NATO",
+    "Military",
+    "Air",
+    "Iraqi",
+    "Syrian",
+    "Jordanian",
+    "Kuwaiti",
+    "This",
+    "That",
+    "Its",
+    "Their",
+    "Main",
+    "Forward",
+    "Operating",
+    "Joint",
+}
 
 
 def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
@@ -43,23 +103,23 @@ def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
 
     def free(a: int, b: int) -> bool:
         return not any(a < e and s < b for s, e in covered) and not any(
-            a < e and s < b for s, e in out)
+            a < e and s < b for s, e in out
+        )
 
     na, nb = an.norm_index(body.start), an.norm_index(body.end)
     for m in _AR_CUE.finditer(an.norm, max(0, na - 1), nb + 1):
-        rest = an.norm[m.end():m.end() + 60].split()
-        name: list[str] = []
-        for tok in rest[:3]:
-            if tok in _AR_SKIP or tok in stop or tok.isdigit() or len(tok) < 2:
-                break
-            if not re.fullmatch(r"[\u0600-\u06ff]+", tok):
-                break
-            name.append(tok)
-            if not tok.startswith("ال") or len(name) == 2:
-                # "عين الأسد" is two words; a bare word is usually the whole name
-                if len(name) >= 1 and not (len(rest) > len(name) and rest[len(name)].startswith(
-                        "ال") and rest[len(name)] not in _AR_SKIP and len(name) < 2):
-                    break
+        rest = an.norm[m.end() : m.end() + 60].split()
+        name = [t for t in rest[:2] if _namelike(t, stop)]
+        if not name or not _namelike(rest[0], stop):
+            continue
+        # "عين الأسد" is two words (a bare word, then one with the article); otherwise one
+        two = (
+            len(rest) > 1
+            and not rest[0].startswith("ال")
+            and rest[1].startswith("ال")
+            and _namelike(rest[1], stop)
+        )
+        name = rest[:2] if two else rest[:1]
         if not name:
             continue
         ns = an.norm.index(name[0], m.end())
@@ -85,6 +145,16 @@ def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
             if free(a, b):
                 out.append((a, b))
     return sorted(out)
+
+
+def _namelike(tok: str, stop: frozenset[str]) -> bool:
+    return (
+        tok not in _AR_SKIP
+        and tok not in stop
+        and not tok.isdigit()
+        and len(tok) >= 2
+        and re.fullmatch(r"[\u0600-\u06ff]+", tok) is not None
+    )
 
 
 def _real_span(text: str, a: int, b: int) -> bool:

@@ -27,9 +27,11 @@ def place_feature(gaz: Gazetteer, place_id: str, *, polygons: bool = False) -> d
     return {"type": "Feature", "id": p.id, "geometry": geom, "properties": props}
 
 
-def places_geojson(gaz: Gazetteer, *, kind: str | None = None, country: str | None = None,
-                   polygons: bool = False) -> dict[str, Any]:
+def places_geojson(
+    gaz: Gazetteer, *, kind: str | None = None, country: str | None = None, polygons: bool = False
+) -> dict[str, Any]:
     """A FeatureCollection of every matching place."""
-    feats = [place_feature(gaz, p.id, polygons=polygons)
-             for p in gaz.filter(kind=kind, country=country)]
+    feats = [
+        place_feature(gaz, p.id, polygons=polygons) for p in gaz.filter(kind=kind, country=country)
+    ]
     return {"type": "FeatureCollection", "features": feats}

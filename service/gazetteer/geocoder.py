@@ -27,8 +27,9 @@ from ..errors import GeocoderServiceError, InputError, UnknownPlaceError
 from .index import Gazetteer, check_query, load_gazetteer
 
 
-def place_raw(gaz: Gazetteer, p: Place, *, score: float | None = None,
-              geometry: bool = True) -> dict[str, Any]:
+def place_raw(
+    gaz: Gazetteer, p: Place, *, score: float | None = None, geometry: bool = True
+) -> dict[str, Any]:
     """The ``Location.raw`` payload for a gazetteer place."""
     raw = p.summary()
     raw["parents"] = [q.id for q in gaz.parent_chain(p.id)]
@@ -64,15 +65,23 @@ class GazetteerGeocoder(Geocoder):
         Try near-miss spellings (rapidfuzz) when there is no exact match.
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, fuzzy: bool = True,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, *, fuzzy: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.gazetteer = gazetteer or load_gazetteer()
         self.fuzzy = fuzzy
 
-    def geocode(self, query: str, *, exactly_one: bool = True, timeout: Any = DEFAULT_SENTINEL,
-                kind: str | None = None, country: str | None = None, limit: int = 10,
-                ) -> Location | list[Location] | None:
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        timeout: Any = DEFAULT_SENTINEL,
+        kind: str | None = None,
+        country: str | None = None,
+        limit: int = 10,
+    ) -> Location | list[Location] | None:
         """Find a place by name (any script, any spelling variant the gazetteer knows).
 
         Returns
@@ -85,15 +94,21 @@ class GazetteerGeocoder(Geocoder):
         InputError
             Empty, over-long, binary or mis-encoded query.
         """
-        hits = self.gazetteer.search(check_query(query), kind=kind, country=country,
-                                     limit=1 if exactly_one else limit, fuzzy=self.fuzzy)
+        hits = self.gazetteer.search(
+            check_query(query),
+            kind=kind,
+            country=country,
+            limit=1 if exactly_one else limit,
+            fuzzy=self.fuzzy,
+        )
         if not hits:
             return None
         locs = [_location(self.gazetteer, p, s) for p, s in hits]
         return locs[0] if exactly_one else locs
 
-    def reverse(self, query: Any, *, exactly_one: bool = True,
-                timeout: Any = DEFAULT_SENTINEL) -> Location | list[Location] | None:
+    def reverse(
+        self, query: Any, *, exactly_one: bool = True, timeout: Any = DEFAULT_SENTINEL
+    ) -> Location | list[Location] | None:
         """What is at (lat, lon): the enclosing regions and the nearest installation.
 
         With ``exactly_one`` the smallest enclosing region is returned, its ``raw`` listing
@@ -143,29 +158,30 @@ class GeocodeCache:
         self._conn = sqlite3.connect(self.path, check_same_thread=False)
         self._conn.execute(
             "CREATE TABLE IF NOT EXISTS geocode_cache (provider TEXT, query TEXT, "
-            "answer TEXT, created REAL, PRIMARY KEY (provider, query))")
+            "answer TEXT, created REAL, PRIMARY KEY (provider, query))"
+        )
         self._conn.commit()
 
     def get(self, provider: str, query: str) -> tuple[bool, Any]:
         with self._lock:
             row = self._conn.execute(
-                "SELECT answer FROM geocode_cache WHERE provider=? AND query=?",
-                (provider, query)).fetchone()
+                "SELECT answer FROM geocode_cache WHERE provider=? AND query=?", (provider, query)
+            ).fetchone()
         return (False, None) if row is None else (True, json.loads(row[0]))
 
     def put(self, provider: str, query: str, answer: Any) -> None:
         with self._lock:
             self._conn.execute(
                 "INSERT OR REPLACE INTO geocode_cache VALUES (?, ?, ?, ?)",
-                (provider, query, json.dumps(answer, ensure_ascii=False), time.time()))
+                (provider, query, json.dumps(answer, ensure_ascii=False), time.time()),
+            )
             self._conn.commit()
 
 
 def _loc_to_json(loc: Location | None) -> Any:
     if loc is None:
         return None
-    return {"address": loc.address, "lat": loc.latitude, "lon": loc.longitude,
-            "raw": loc.raw}
+    return {"address": loc.address, "lat": loc.latitude, "lon": loc.longitude, "raw": loc.raw}
 
 
 def _loc_from_json(d: Any) -> Location | None:
@@ -187,23 +203,41 @@ class FallbackGeocoder(Geocoder):
         Passed to geopy's ``RateLimiter`` (Nominatim's policy is one request a second).
     """
 
-    def __init__(self, gazetteer: GazetteerGeocoder,
-                 providers: Sequence[tuple[str, Geocoder]] = (),
-                 cache: GeocodeCache | None = None, *, min_delay_seconds: float = 1.0,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self,
+        gazetteer: GazetteerGeocoder,
+        providers: Sequence[tuple[str, Geocoder]] = (),
+        cache: GeocodeCache | None = None,
+        *,
+        min_delay_seconds: float = 1.0,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         from geopy.extra.rate_limiter import RateLimiter
 
         self.local = gazetteer
         self.cache = cache
         self.providers: list[tuple[str, Callable[..., Any]]] = [
-            (name, RateLimiter(g.geocode, min_delay_seconds=min_delay_seconds, max_retries=1,
-                               swallow_exceptions=False))
+            (
+                name,
+                RateLimiter(
+                    g.geocode,
+                    min_delay_seconds=min_delay_seconds,
+                    max_retries=1,
+                    swallow_exceptions=False,
+                ),
+            )
             for name, g in providers
         ]
 
-    def geocode(self, query: str, *, exactly_one: bool = True,
-                timeout: Any = DEFAULT_SENTINEL, **kwargs: Any):
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        timeout: Any = DEFAULT_SENTINEL,
+        **kwargs: Any,
+    ):
         """Exact local answer, else the first provider that knows the name, else a near-miss
         spelling from the gazetteer."""
         fuzzy = self.local.fuzzy
@@ -244,14 +278,14 @@ class FallbackGeocoder(Geocoder):
             raise GeocoderServiceError("online geocoders failed: " + "; ".join(errors))
         return None
 
-    def reverse(self, query: Any, *, exactly_one: bool = True,
-                timeout: Any = DEFAULT_SENTINEL):
+    def reverse(self, query: Any, *, exactly_one: bool = True, timeout: Any = DEFAULT_SENTINEL):
         """Reverse geocoding is always local."""
         return self.local.reverse(query, exactly_one=exactly_one)
 
 
-def geocoder_from_env(gazetteer: Gazetteer | None = None,
-                      env: dict[str, str] | None = None) -> Geocoder:
+def geocoder_from_env(
+    gazetteer: Gazetteer | None = None, env: dict[str, str] | None = None
+) -> Geocoder:
     """The geocoder the configuration asks for.
 
     ``TPM_GEOCODER_FALLBACK`` (comma list of ``nominatim``, ``geonames``; empty = offline
@@ -261,8 +295,9 @@ def geocoder_from_env(gazetteer: Gazetteer | None = None,
     """
     env = dict(os.environ if env is None else env)
     local = GazetteerGeocoder(gazetteer)
-    names = [n.strip().lower() for n in env.get("TPM_GEOCODER_FALLBACK", "").split(",")
-             if n.strip()]
+    names = [
+        n.strip().lower() for n in env.get("TPM_GEOCODER_FALLBACK", "").split(",") if n.strip()
+    ]
     if not names:
         return local
     ua = env.get("TPM_GEOCODER_USER_AGENT", "troop-presence-map/0.1")
@@ -271,24 +306,44 @@ def geocoder_from_env(gazetteer: Gazetteer | None = None,
         if n == "nominatim":
             from geopy.geocoders import Nominatim
 
-            providers.append((n, Nominatim(
-                domain=env.get("TPM_NOMINATIM_DOMAIN", "nominatim.openstreetmap.org"),
-                scheme=env.get("TPM_NOMINATIM_SCHEME", "https"), user_agent=ua)))
+            providers.append(
+                (
+                    n,
+                    Nominatim(
+                        domain=env.get("TPM_NOMINATIM_DOMAIN", "nominatim.openstreetmap.org"),
+                        scheme=env.get("TPM_NOMINATIM_SCHEME", "https"),
+                        user_agent=ua,
+                    ),
+                )
+            )
         elif n == "geonames":
             from geopy.geocoders import GeoNames
 
             user = env.get("TPM_GEONAMES_USERNAME")
             if not user:
                 raise InputError("TPM_GEONAMES_USERNAME is required for the geonames fallback")
-            providers.append((n, GeoNames(
-                user, domain=env.get("TPM_GEONAMES_DOMAIN", "api.geonames.org"),
-                scheme=env.get("TPM_GEONAMES_SCHEME", "http"), user_agent=ua)))
+            providers.append(
+                (
+                    n,
+                    GeoNames(
+                        user,
+                        domain=env.get("TPM_GEONAMES_DOMAIN", "api.geonames.org"),
+                        scheme=env.get("TPM_GEONAMES_SCHEME", "http"),
+                        user_agent=ua,
+                    ),
+                )
+            )
         else:
             raise InputError(f"unknown geocoder {n!r} in TPM_GEOCODER_FALLBACK")
     cache_path = env.get("TPM_GEOCODER_CACHE") or str(
-        Path(env.get("TPM_INSTANCE_PATH", "instance")) / "geocode-cache.sqlite")
-    return FallbackGeocoder(local, providers, GeocodeCache(cache_path),
-                            min_delay_seconds=float(env.get("TPM_GEOCODER_MIN_DELAY", "1.0")))
+        Path(env.get("TPM_INSTANCE_PATH", "instance")) / "geocode-cache.sqlite"
+    )
+    return FallbackGeocoder(
+        local,
+        providers,
+        GeocodeCache(cache_path),
+        min_delay_seconds=float(env.get("TPM_GEOCODER_MIN_DELAY", "1.0")),
+    )
 
 
 def geocode_or_raise(geocoder: Geocoder, query: str, **kwargs: Any) -> Location:

@@ -8,6 +8,7 @@ directory, keyed by a hash of the data files, and rebuilt only when the data cha
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import pickle
@@ -30,11 +31,31 @@ INDEX_FORMAT = 3
 
 # Countries whose small places are scanned for in text (the service's area of interest).
 REGION_COUNTRIES = frozenset(
-    "IQ SY JO LB IL PS KW SA QA BH AE OM YE IR TR EG DJ".split()
+    [
+        "IQ",
+        "SY",
+        "JO",
+        "LB",
+        "IL",
+        "PS",
+        "KW",
+        "SA",
+        "QA",
+        "BH",
+        "AE",
+        "OM",
+        "YE",
+        "IR",
+        "TR",
+        "EG",
+        "DJ",
+    ]
 )
 # Where place names are Arabic in the first place; elsewhere an Arabic-script name of a small
 # place is usually a Persian or Turkish spelling that collides with an Arabic word.
-ARABIC_COUNTRIES = frozenset("IQ SY JO LB PS KW SA QA BH AE OM YE EG DJ".split())
+ARABIC_COUNTRIES = frozenset(
+    ["IQ", "SY", "JO", "LB", "PS", "KW", "SA", "QA", "BH", "AE", "OM", "YE", "EG", "DJ"]
+)
 
 # Name flags.
 F_CASE = 1  # Latin acronym: must be upper case in the text ("US", not "us")
@@ -183,13 +204,18 @@ class Gazetteer:
                     self._add_exact(v, i, flags | F_VARIANT)
                 if not scannable or norm in stop:
                     continue
-                if (arabic and " " not in norm and p.kind == "city"
-                        and (p.population or 0) < 500_000 and _strip_clitic(norm) in stop):
+                if (
+                    arabic
+                    and " " not in norm
+                    and p.kind == "city"
+                    and (p.population or 0) < 500_000
+                    and _strip_clitic(norm) in stop
+                ):
                     continue  # بحركة = ب + حركة ("with movement"): too ambiguous to scan
                 if len(norm.replace(" ", "")) < (2 if flags & F_CASE else 3):
                     continue
                 skips = [0] + [_clitic_skip(v, norm) if arabic else 0 for v in variants]
-                for key, skip in zip((norm, *variants), skips):
+                for key, skip in zip((norm, *variants), skips, strict=True):
                     slot = scan.setdefault(key, {})
                     old = slot.get(i)
                     slot[i] = (flags & old[0], min(skip, old[1])) if old else (flags, skip)
@@ -200,9 +226,8 @@ class Gazetteer:
 
     def _add_exact(self, key: str, i: int, flags: int) -> None:
         lst = self.exact.setdefault(key, [])
-        for j, (pi, _) in enumerate(lst):
-            if pi == i:
-                return
+        if any(pi == i for pi, _ in lst):
+            return
         lst.append((i, flags))
 
     @staticmethod
@@ -242,7 +267,7 @@ class Gazetteer:
     def load(cls, path: Path) -> Gazetteer:
         """Load a pickled index written by :meth:`save` (only load files you wrote)."""
         with Path(path).open("rb") as fh:
-            state = pickle.load(fh)  # noqa: S301 - our own cache file
+            state = pickle.load(fh)
         if state.get("format") != INDEX_FORMAT:
             raise DataError("stale gazetteer index format")
         gaz = cls(state["places"], state["version"], Path(state["data_dir"]))
@@ -303,8 +328,9 @@ class Gazetteer:
             score += 0.3
         return score
 
-    def lookup(self, query: str, *, kind: str | None = None,
-               country: str | None = None) -> list[Place]:
+    def lookup(
+        self, query: str, *, kind: str | None = None, country: str | None = None
+    ) -> list[Place]:
         """Exact lookup of a name (after normalisation), best candidate first.
 
         Raises
@@ -322,12 +348,22 @@ class Gazetteer:
 
     def _lookup_score(self, i: int, hits: list[tuple[int, int]]) -> float:
         flags = dict(hits).get(i, 0)
-        return self.prior(i) + (1.0 if flags & F_PRIMARY else 0.0) - (
-            0.5 if flags & F_VARIANT else 0.0)
+        return (
+            self.prior(i)
+            + (1.0 if flags & F_PRIMARY else 0.0)
+            - (0.5 if flags & F_VARIANT else 0.0)
+        )
 
-    def search(self, query: str, *, kind: str | None = None, country: str | None = None,
-               limit: int = 10, fuzzy: bool = True, min_score: float = 85.0,
-               ) -> list[tuple[Place, float]]:
+    def search(
+        self,
+        query: str,
+        *,
+        kind: str | None = None,
+        country: str | None = None,
+        limit: int = 10,
+        fuzzy: bool = True,
+        min_score: float = 85.0,
+    ) -> list[tuple[Place, float]]:
         """Exact matches first, then (optionally) near-misses by edit similarity.
 
         Returns
@@ -347,8 +383,9 @@ class Gazetteer:
         if self._fuzzy_keys is None:
             self._fuzzy_keys = list(self.exact)
         seen = {p.id for p, _ in out}
-        for key, score, _ in process.extract(norm, self._fuzzy_keys, scorer=fuzz.ratio,
-                                             limit=limit * 4, score_cutoff=min_score):
+        for key, score, _ in process.extract(
+            norm, self._fuzzy_keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=min_score
+        ):
             hits = self.exact[key]
             for i in sorted((i for i, _ in hits), key=lambda i: -self._lookup_score(i, hits)):
                 p = self.places[i]
@@ -422,8 +459,9 @@ class Gazetteer:
 
         return Point(p.lon, p.lat)
 
-    def to_geodataframe(self, *, kind: str | None = None, country: str | None = None,
-                        polygons: bool = True):
+    def to_geodataframe(
+        self, *, kind: str | None = None, country: str | None = None, polygons: bool = True
+    ):
         """Every (matching) place as a GeoDataFrame in EPSG:4326.
 
         Columns: id, name, name_ar, kind, subkind, country, parent, parents (the chain),
@@ -436,15 +474,25 @@ class Gazetteer:
         rows = []
         geoms = self._geometries() if polygons else {}
         for p in self.filter(kind=kind, country=country):
-            rows.append({
-                "id": p.id, "name": p.name, "name_ar": p.name_ar, "kind": p.kind,
-                "subkind": p.subkind, "country": p.country, "parent": p.parent,
-                "parents": [q.id for q in self.parent_chain(p.id)],
-                "aliases": list(p.aliases), "lon": p.lon, "lat": p.lat,
-                "precision_m": p.precision_m, "population": p.population,
-                "source": p.source,
-                "geometry": geoms.get(p.id) or Point(p.lon, p.lat),
-            })
+            rows.append(
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "name_ar": p.name_ar,
+                    "kind": p.kind,
+                    "subkind": p.subkind,
+                    "country": p.country,
+                    "parent": p.parent,
+                    "parents": [q.id for q in self.parent_chain(p.id)],
+                    "aliases": list(p.aliases),
+                    "lon": p.lon,
+                    "lat": p.lat,
+                    "precision_m": p.precision_m,
+                    "population": p.population,
+                    "source": p.source,
+                    "geometry": geoms.get(p.id) or Point(p.lon, p.lat),
+                }
+            )
         return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
 
     def enclosing(self, lon: float, lat: float) -> list[Place]:
@@ -462,8 +510,9 @@ class Gazetteer:
         order = {"admin1": 0, "region": 1, "country": 2}
         return sorted(found, key=lambda p: (order.get(p.kind, 3), geoms[p.id].area))
 
-    def nearest(self, lon: float, lat: float, *, kind: str = "installation",
-                limit: int = 1) -> list[tuple[Place, float]]:
+    def nearest(
+        self, lon: float, lat: float, *, kind: str = "installation", limit: int = 1
+    ) -> list[tuple[Place, float]]:
         """The nearest places of a kind with their great-circle distance in km."""
         out = []
         for p in self.places:
@@ -488,7 +537,8 @@ def haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
 
 def _keep(p: Place, kind: str | None, country: str | None) -> bool:
     return (kind is None or p.kind == kind) and (
-        country is None or (p.country or "").upper() == country.upper())
+        country is None or (p.country or "").upper() == country.upper()
+    )
 
 
 def _case_ok(surface: str, flags: int) -> bool:
@@ -521,8 +571,7 @@ def check_query(query: Any) -> str:
     if not isinstance(query, str):
         raise InputError("query must be text")
     if len(query) > MAX_QUERY_CHARS:
-        raise InputError(f"query is too long ({len(query)} characters; at most "
-                         f"{MAX_QUERY_CHARS})")
+        raise InputError(f"query is too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
     if "\x00" in query or "\ufffd" in query or any(0xD800 <= ord(c) <= 0xDFFF for c in query):
         raise InputError("query contains binary or mis-encoded characters")
     if sum(1 for c in query if ord(c) < 32 and c not in "\t\n\r") > 0:
@@ -558,8 +607,12 @@ def index_path(data_dir: Path, index_dir: Path) -> Path:
     return Path(index_dir) / f"gazetteer-{gdata.data_version(data_dir)}-{code_version()}.pkl"
 
 
-def load_gazetteer(data_dir: Path | str | None = None, index_dir: Path | str | None = None,
-                   *, rebuild: bool = False) -> Gazetteer:
+def load_gazetteer(
+    data_dir: Path | str | None = None,
+    index_dir: Path | str | None = None,
+    *,
+    rebuild: bool = False,
+) -> Gazetteer:
     """The gazetteer for ``data_dir``, from the process cache, the on-disk index, or built.
 
     Parameters
@@ -587,10 +640,8 @@ def load_gazetteer(data_dir: Path | str | None = None, index_dir: Path | str | N
                 gaz = None
         if gaz is None:
             gaz = Gazetteer.build(data_dir)
-            try:
+            with contextlib.suppress(OSError):  # read-only deployments just start slower
                 gaz.save(path)
-            except OSError:
-                pass  # read-only deployments still work, just slower to start
         _CACHE[key] = gaz
         return gaz
 

@@ -27,21 +27,62 @@ _DELETE = "\x00"
 
 _ARABIC_MAP = {
     # alef forms
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ٵ": "ا",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ٵ": "ا",
     # yeh / alef maqsura / Persian and Kurdish yeh forms
-    "ى": "ي", "ی": "ي", "ې": "ي", "ێ": "ي", "ئ": "ي", "ۍ": "ي", "ٸ": "ي",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ێ": "ي",
+    "ئ": "ي",
+    "ۍ": "ي",
+    "ٸ": "ي",
     # ta marbuta and heh forms
-    "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه", "ۃ": "ه",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ە": "ه",
+    "ھ": "ه",
+    "ہ": "ه",
+    "ۃ": "ه",
     # waw forms
-    "ؤ": "و", "ۆ": "و", "ۇ": "و", "ۋ": "و", "ۉ": "و", "ٶ": "و",
+    "ؤ": "و",
+    "ۆ": "و",
+    "ۇ": "و",
+    "ۋ": "و",
+    "ۉ": "و",
+    "ٶ": "و",
     # Persian / Kurdish / Maghrebi consonants
-    "ک": "ك", "گ": "ك", "ڭ": "ك", "ڪ": "ك",
-    "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڥ": "ف", "ڨ": "ق",
-    "ڕ": "ر", "ڵ": "ل",
+    "ک": "ك",
+    "گ": "ك",
+    "ڭ": "ك",
+    "ڪ": "ك",
+    "پ": "ب",
+    "چ": "ج",
+    "ژ": "ز",
+    "ڤ": "ف",
+    "ڥ": "ف",
+    "ڨ": "ق",
+    "ڕ": "ر",
+    "ڵ": "ل",
 }
 
-_LATIN_EXTRA = {"ø": "o", "æ": "a", "œ": "o", "đ": "d", "ł": "l", "ı": "i", "ß": "s",
-                "ð": "d", "þ": "t", "ħ": "h"}
+_LATIN_EXTRA = {
+    "ø": "o",
+    "æ": "a",
+    "œ": "o",
+    "đ": "d",
+    "ł": "l",
+    "ı": "i",
+    "ß": "s",
+    "ð": "d",
+    "þ": "t",
+    "ħ": "h",
+}
 
 _APOSTROPHES = "'’ʼʻ`´‘ʿʾ"
 
@@ -79,8 +120,9 @@ def _table() -> dict[int, str]:
         if low in _LATIN_EXTRA:
             table[cp] = _LATIN_EXTRA[low]
             continue
-        base = "".join(c for c in unicodedata.normalize("NFKD", low)
-                       if not unicodedata.combining(c))
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
+        )
         if len(base) == 1:
             if base != ch:
                 table[cp] = base
@@ -108,7 +150,7 @@ def _to_codes(text: str) -> np.ndarray:
 def _edit_codes(text: str, codes: np.ndarray) -> None:
     """Apply the context-dependent edits (article prefixes, possessives) in place."""
     for m in _LATIN_ARTICLE.finditer(text):
-        codes[m.start():m.end()] = 0
+        codes[m.start() : m.end()] = 0
     for m in _POSSESSIVE.finditer(text):
         codes[m.start()] = 32
 
@@ -135,8 +177,9 @@ def normalize_with_offsets(text: str) -> tuple[str, np.ndarray]:
     translated = text.translate(_table())
     codes = _to_codes(translated)
     if len(codes) != len(text):  # astral characters are fine, but be defensive
-        codes = _to_codes(translated.encode("utf-16", "surrogatepass").decode(
-            "utf-16", "replace"))[: len(text)]
+        codes = _to_codes(translated.encode("utf-16", "surrogatepass").decode("utf-16", "replace"))[
+            : len(text)
+        ]
     _edit_codes(text, codes)
     keep = np.flatnonzero(codes)
     vals = codes[keep]

@@ -37,15 +37,40 @@ def strip_clitics(token: str) -> str:
 
 # Cue words, normalised and (for Arabic) without clitics or article.
 CUES_BEFORE = {
-    "installation": {"قاعده", "قاعدتي", "قاعدتين", "معسكر", "معسكري", "مطار", "ثكنه",
-                     "camp", "fob", "cop", "base", "garrison", "airfield", "bases", "camps"},
+    "installation": {
+        "قاعده",
+        "قاعدتي",
+        "قاعدتين",
+        "معسكر",
+        "معسكري",
+        "مطار",
+        "ثكنه",
+        "camp",
+        "fob",
+        "cop",
+        "base",
+        "garrison",
+        "airfield",
+        "bases",
+        "camps",
+    },
     "admin1": {"محافظه", "ولايه", "مقاطعه", "province", "governorate", "محافظات"},
     "city": {"مدينه", "بلده", "قريه", "ناحيه", "قضاء", "city", "town", "village"},
     "region": {"اقليم", "قطاع", "region"},
 }
 CUES_AFTER = {
-    "installation": {"base", "airbase", "ab", "airfield", "garrison", "camp", "outpost",
-                     "airport", "جويه", "العسكريه"},
+    "installation": {
+        "base",
+        "airbase",
+        "ab",
+        "airfield",
+        "garrison",
+        "camp",
+        "outpost",
+        "airport",
+        "جويه",
+        "العسكريه",
+    },
     "admin1": {"province", "governorate", "provinces", "governorates"},
     "city": {"city", "town", "village"},
     "region": {"region", "strip"},
@@ -67,18 +92,18 @@ class Resolved:
 
 
 def _tokens_before(norm: str, pos: int, n: int) -> list[str]:
-    return norm[max(0, pos - 40 * n):pos].split()[-n:]
+    return norm[max(0, pos - 40 * n) : pos].split()[-n:]
 
 
 def _tokens_after(norm: str, pos: int, n: int) -> list[str]:
-    return norm[pos:pos + 40 * n].split()[:n]
+    return norm[pos : pos + 40 * n].split()[:n]
 
 
 def context_cue(norm: str, cand: Candidate) -> str | None:
     """The kind that the neighbouring words point to, if any."""
     before = _tokens_before(norm, cand.norm_start, 2)
     after = _tokens_after(norm, cand.norm_end, 2)
-    inside = norm[cand.norm_start:cand.norm_end].split()
+    inside = norm[cand.norm_start : cand.norm_end].split()
     if inside:
         first, last = strip_clitics(inside[0]), inside[-1]
         for kind in ("installation", "admin1", "region", "city"):
@@ -110,8 +135,14 @@ MIN_SCORE = 2.5
 SMALL_PLACE = 15_000
 
 
-def resolve(gaz: Gazetteer, text: str, candidates: list[Candidate] | None = None,
-            norm: str | None = None, *, countries: set[str] | None = None) -> list[Resolved]:
+def resolve(
+    gaz: Gazetteer,
+    text: str,
+    candidates: list[Candidate] | None = None,
+    norm: str | None = None,
+    *,
+    countries: set[str] | None = None,
+) -> list[Resolved]:
     """Pick one place for each scanned name occurrence.
 
     Parameters
@@ -172,5 +203,5 @@ def resolve(gaz: Gazetteer, text: str, candidates: list[Candidate] | None = None
             if near and near[0][1] <= 15 and (len(near) == 1 or near[1][1] > 15):
                 alts.insert(0, chosen.id)
                 chosen = near[0][0]
-        out.append(Resolved(chosen, c.start, c.end, text[c.start:c.end], best[0], cue, alts))
+        out.append(Resolved(chosen, c.start, c.end, text[c.start : c.end], best[0], cue, alts))
     return out

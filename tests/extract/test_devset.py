@@ -10,8 +10,12 @@ import pytest
 from service.extract.evaluate import evaluate_dir
 
 DEVSET = Path(__file__).resolve().parents[1] / "data" / "devset"
-FLOORS = {"places": (0.85, 0.84), "force_levels": (0.48, 0.43), "movements": (0.36, 0.31),
-          "events": (0.45, 0.22)}
+FLOORS = {
+    "places": (0.85, 0.84),
+    "force_levels": (0.48, 0.43),
+    "movements": (0.36, 0.31),
+    "events": (0.45, 0.22),
+}
 
 
 @pytest.fixture(scope="module")

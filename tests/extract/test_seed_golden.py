@@ -44,8 +44,14 @@ def test_no_casualty_or_official_counts(seed):
 
 
 def _mv(seed, place, action, actor=None):
-    return [m for m in seed.movements if m.place_id == place and m.action == action
-            and (actor is None or m.actor == actor) and m.modality == "planned"]
+    return [
+        m
+        for m in seed.movements
+        if m.place_id == place
+        and m.action == action
+        and (actor is None or m.actor == actor)
+        and m.modality == "planned"
+    ]
 
 
 def test_all_coalition_forces_leave_ain_al_asad_by_sept_2025(seed):
@@ -86,9 +92,20 @@ def test_history_becomes_events(seed):
 
 def test_places_of_the_body_and_not_the_boilerplate(seed, seed_text):
     ids = {p.place.id for p in seed.places}
-    for pid in ("country:IQ", "country:SY", "country:US", "installation:ain-al-asad-air-base",
-                "admin1:IQ-AN", "city:98182", "city:95446", "region:kurdistan-region",
-                "country:DE", "country:FR", "country:ES", "country:IT"):
+    for pid in (
+        "country:IQ",
+        "country:SY",
+        "country:US",
+        "installation:ain-al-asad-air-base",
+        "admin1:IQ-AN",
+        "city:98182",
+        "city:95446",
+        "region:kurdistan-region",
+        "country:DE",
+        "country:FR",
+        "country:ES",
+        "country:IT",
+    ):
         assert pid in ids, pid
     # only the boilerplate (and the outlet's name) mention these
     for pid in ("country:MA", "country:LB", "country:BD", "country:UA", "country:RU"):
@@ -97,14 +114,14 @@ def test_places_of_the_body_and_not_the_boilerplate(seed, seed_text):
     assert "city:4140963" not in ids and "city:112931" not in ids
     for p in seed.places:
         for m in p.mentions:
-            assert seed_text[m.start:m.end] == m.text
+            assert seed_text[m.start : m.end] == m.text
             assert m.start < seed_text.index("قد يُهمك")
 
 
 def test_quotes_slice_back(seed, seed_text):
     for claim in [*seed.force_levels, *seed.movements, *seed.events]:
         q = claim.quote
-        assert seed_text[q.start:q.end] == q.text
+        assert seed_text[q.start : q.end] == q.text
 
 
 def test_json_contract(seed):
@@ -114,10 +131,29 @@ def test_json_contract(seed):
     for p in d["places"]:
         assert {"id", "name", "name_ar", "kind", "country", "lat", "lon", "mentions"} <= set(p)
     for f in d["force_levels"]:
-        assert {"actor", "place_id", "count", "count_min", "count_max", "approximate",
-                "as_of", "quote", "start", "end"} <= set(f)
+        assert {
+            "actor",
+            "place_id",
+            "count",
+            "count_min",
+            "count_max",
+            "approximate",
+            "as_of",
+            "quote",
+            "start",
+            "end",
+        } <= set(f)
         assert f["place_id"] in place_ids
     for m in d["movements"]:
-        assert {"actor", "place_id", "action", "to_place_id", "by", "by_precision", "quote",
-                "start", "end"} <= set(m)
+        assert {
+            "actor",
+            "place_id",
+            "action",
+            "to_place_id",
+            "by",
+            "by_precision",
+            "quote",
+            "start",
+            "end",
+        } <= set(m)
         assert m["place_id"] in place_ids

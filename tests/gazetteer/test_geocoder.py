@@ -63,8 +63,9 @@ def test_reverse_enclosing_and_nearest_installation(gc):
     assert ids[0] == "admin1:IQ-AR" and "region:kurdistan-region" in ids
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "x" * 10_000, b"\xff\xfe\x00bad", "a\x00b",
-                                 "\ud800", 12345, b"\x80abc"])
+@pytest.mark.parametrize(
+    "bad", ["", "   ", "x" * 10_000, b"\xff\xfe\x00bad", "a\x00b", "\ud800", 12345, b"\x80abc"]
+)
 def test_bad_queries_are_clear_errors(gc, bad):
     with pytest.raises(InputError) as ei:
         gc.geocode(bad)
@@ -80,11 +81,18 @@ def test_bad_reverse_input(gc):
 class _FakeNominatim(BaseHTTPRequestHandler):
     calls: list[str] = []
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         type(self).calls.append(self.path)
         if "Xanadu" in self.path:
-            body = [{"lat": "10.5", "lon": "20.25", "display_name": "Xanadu Qqq, Nowhere",
-                     "place_id": 1, "type": "city"}]
+            body = [
+                {
+                    "lat": "10.5",
+                    "lon": "20.25",
+                    "display_name": "Xanadu Qqq, Nowhere",
+                    "place_id": 1,
+                    "type": "city",
+                }
+            ]
         else:
             body = []
         data = json.dumps(body).encode()
@@ -113,9 +121,13 @@ def test_fallback_is_off_by_default(gaz):
 
 
 def test_fallback_chain_with_cache(gaz, fake_nominatim, tmp_path):
-    env = {"TPM_GEOCODER_FALLBACK": "nominatim", "TPM_NOMINATIM_DOMAIN": fake_nominatim,
-           "TPM_NOMINATIM_SCHEME": "http", "TPM_GEOCODER_CACHE": str(tmp_path / "c.sqlite"),
-           "TPM_GEOCODER_MIN_DELAY": "0"}
+    env = {
+        "TPM_GEOCODER_FALLBACK": "nominatim",
+        "TPM_NOMINATIM_DOMAIN": fake_nominatim,
+        "TPM_NOMINATIM_SCHEME": "http",
+        "TPM_GEOCODER_CACHE": str(tmp_path / "c.sqlite"),
+        "TPM_GEOCODER_MIN_DELAY": "0",
+    }
     g = geocoder_from_env(gaz, env=env)
     assert isinstance(g, FallbackGeocoder)
     # local names never reach the online service
@@ -141,9 +153,13 @@ def test_cache_roundtrip(tmp_path):
 
 
 def test_unreachable_provider_gives_service_error(gaz, tmp_path):
-    env = {"TPM_GEOCODER_FALLBACK": "nominatim", "TPM_NOMINATIM_DOMAIN": "127.0.0.1:9",
-           "TPM_NOMINATIM_SCHEME": "http", "TPM_GEOCODER_CACHE": str(tmp_path / "c.sqlite"),
-           "TPM_GEOCODER_MIN_DELAY": "0"}
+    env = {
+        "TPM_GEOCODER_FALLBACK": "nominatim",
+        "TPM_NOMINATIM_DOMAIN": "127.0.0.1:9",
+        "TPM_NOMINATIM_SCHEME": "http",
+        "TPM_GEOCODER_CACHE": str(tmp_path / "c.sqlite"),
+        "TPM_GEOCODER_MIN_DELAY": "0",
+    }
     g = geocoder_from_env(gaz, env=env)
     with pytest.raises(ServiceError) as ei:
         g.geocode("Xanadu Qqq")

@@ -25,7 +25,7 @@ def test_every_seed_place_resolves(gaz, seed_text):
     found = resolve(gaz, seed_text)
     by_text: dict[str, set[str]] = {}
     for r in found:
-        assert seed_text[r.start:r.end] == r.text
+        assert seed_text[r.start : r.end] == r.text
         by_text.setdefault(r.text, set()).add(r.place.id)
     for name, pid in SEED_PLACES.items():
         hits = {i for t, ids in by_text.items() if name in t for i in ids}

@@ -85,8 +85,12 @@ VARIANTS = [
 @pytest.mark.parametrize(("text", "expected"), VARIANTS)
 def test_variant_resolves(gaz, text, expected):
     assert expected in gaz, f"{expected} missing from the gazetteer"
-    found = resolve(gaz, f"القوات في {text} اليوم" if any("\u0600" <= c <= "\u06ff" for c in text)
-                    else f"Troops were in {text} today.")
+    found = resolve(
+        gaz,
+        f"القوات في {text} اليوم"
+        if any("\u0600" <= c <= "\u06ff" for c in text)
+        else f"Troops were in {text} today.",
+    )
     ids = [r.place.id for r in found]
     assert expected in ids, f"{text!r} resolved to {ids}"
     r = next(r for r in found if r.place.id == expected)
@@ -99,14 +103,17 @@ def test_table_is_large_enough():
     assert len(VARIANTS) >= 40 and len(ar) >= 20 and len(en) >= 20
 
 
-@pytest.mark.parametrize("text", [
-    "Of the 2,500 troops, many were in the north.",  # "Of" is a town in Turkey
-    "Mons said nothing.",
-    "They hit the base and left.",  # "Hit" is a town in Iraq
-    "وقال مسؤول من الحكومة إن القرار نهائي",  # من
-    "وإن كان الوضع صعبا فإن المفاوضات مستمرة",  # وإن ~ Van
-    "السلام عليكم",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the 2,500 troops, many were in the north.",  # "Of" is a town in Turkey
+        "Mons said nothing.",
+        "They hit the base and left.",  # "Hit" is a town in Iraq
+        "وقال مسؤول من الحكومة إن القرار نهائي",  # من
+        "وإن كان الوضع صعبا فإن المفاوضات مستمرة",  # وإن ~ Van
+        "السلام عليكم",
+    ],
+)
 def test_common_words_are_not_places(gaz, text):
     found = resolve(gaz, text)
     assert [r.place.id for r in found if r.place.kind == "city"] == []
