@@ -566,7 +566,9 @@ class Store:
         """Extract an article's claims and store them in one transaction.
 
         The same text (by content hash) ingested again changes nothing and returns
-        ``created=False``.  Any failure leaves the store unchanged.
+        ``created=False``.  Any failure leaves the store unchanged.  The two halves are
+        public for bulk ingest: :meth:`prepare_article` (extract; no database) and
+        :meth:`write_prepared` (inside the caller's transaction).
 
         Raises
         ------
@@ -576,52 +578,53 @@ class Store:
             The extraction names a place the gazetteer does not know.
         """
         text = check_article_text(text)
-        pub = parse_day(published, "published") if published not in (None, "") else None
+        if published not in (None, ""):
+            parse_day(published, "published")  # a bad date is an error even when stored
         chash = content_hash(text)
-        key = f"article:{chash}"
-        existing = self._source_id_by_key(key)
+        existing = self._source_id_by_key(f"article:{chash}")
         if existing is not None:
             return IngestResult(existing, False, {}, chash)
-        extraction = self._extract(text, published=pub, lang=lang, source=url or outlet,
-                                   gazetteer=self.gazetteer)
-        pub = pub or getattr(extraction, "published", None)
-        language = getattr(extraction, "language", None) or (None if lang == "auto" else lang)
-        source_row = {
-            "key": key, "kind": "article", "outlet": outlet, "outlet_ar": outlet_ar,
-            "url": url, "title": title, "language": (language or None) and language[:8],
-            "published": pub, "content_hash": chash,
-            "independence": independence_key(outlet, url, f"article:{chash[:16]}"),
-            "text": text, "meta": {}, "created_at": dt.datetime.now(dt.UTC),
-        }
-        plan_name = f"plan from {outlet or 'article ' + chash[:8]} {pub.isoformat() if pub else ''}"
-        spec = build_article_records(extraction, published=pub, plan_name=plan_name.strip(),
-                                     plan_slug=f"article-{chash[:16]}",
-                                     country_of=self._country_of)
-        place_rows = self._gaz_place_rows(spec.place_ids())
+        prep = self.prepare_article(text, published=published, url=url, outlet=outlet,
+                                    title=title, lang=lang, outlet_ar=outlet_ar)
+        place_rows = self._gaz_place_rows(prep.records.place_ids())
+        return db.run_write(self.engine,
+                            lambda conn: self.write_prepared(conn, prep, place_rows))
 
-        def _write(conn: Connection) -> IngestResult:
-            sid = db.insert_ignore_returning(conn, sources_t, source_row, ["key"])
-            if sid is None:  # another process stored it first
-                other = conn.execute(sa.select(sources_t.c.id)
-                                     .where(sources_t.c.key == key)).scalar_one()
-                return IngestResult(other, False, {}, chash)
-            counts = self._write_records(conn, spec, origin_id=sid,
-                                         source_ids={None: sid}, place_rows=place_rows)
-            return IngestResult(sid, True, counts, chash, spec.plan_name if spec.moves else None)
+    def prepare_article(self, text: str, *, published: Any = None, url: str | None = None,
+                        outlet: str | None = None, title: str | None = None,
+                        lang: str = "auto", outlet_ar: str | None = None
+                        ) -> PreparedArticle:
+        """Extract an article and build its rows with this store's extractor and gazetteer
+        (no database access; see :func:`prepare_article`)."""
+        return prepare_article(text, published=published, url=url, outlet=outlet,
+                               title=title, lang=lang, outlet_ar=outlet_ar,
+                               extractor=self._extract, gazetteer=self.gazetteer)
 
-        return db.run_write(self.engine, _write)
+    def write_prepared(self, conn: Connection, prep: PreparedArticle,
+                       place_rows: list[dict[str, Any]]) -> IngestResult:
+        """Write a :class:`PreparedArticle` inside the caller's transaction.
+
+        ``place_rows`` (:func:`place_row_from` dicts) must cover the places the article
+        references that are not stored yet; stored ones may be left out.  An article whose
+        content hash is already stored writes nothing (``created=False``).
+        """
+        chash = prep.content_hash
+        row = dict(prep.source_row)
+        row.setdefault("created_at", dt.datetime.now(dt.UTC))
+        sid = db.insert_ignore_returning(conn, sources_t, row, ["key"])
+        if sid is None:  # stored already (by another process, or earlier in this batch)
+            other = conn.execute(sa.select(sources_t.c.id)
+                                 .where(sources_t.c.key == prep.key)).scalar_one()
+            return IngestResult(other, False, {}, chash)
+        spec = prep.records
+        counts = self._write_records(conn, spec, origin_id=sid, source_ids={None: sid},
+                                     place_rows=place_rows)
+        return IngestResult(sid, True, counts, chash, spec.plan_name if spec.moves else None)
 
     def _source_id_by_key(self, key: str) -> int | None:
         with db.read(self.engine) as conn:
             return conn.execute(sa.select(sources_t.c.id).where(sources_t.c.key == key)
                                 ).scalar_one_or_none()
-
-    def _country_of(self, place_id: str) -> str | None:
-        try:
-            c = self.gazetteer.country_of(place_id)
-        except ServiceError:
-            return None
-        return c.id if c is not None else None
 
     def _write_records(self, conn: Connection, spec: Records, *, origin_id: int,
                        source_ids: dict[str | None, int], place_rows: list[dict[str, Any]]
@@ -1611,3 +1614,80 @@ def build_article_records(ex: Any, *, published: dt.date | None, plan_name: str,
         plans.append({"slug": plan_slug, "name": plan_name, "kind": "article",
                       "start": published, "phases": group_phases(plan_moves)})
     return Records(list(obs.values()), plans, skipped, plan_name if plans else None)
+
+
+# ---------------------------------------------------------------------------- prepare
+@dataclass(slots=True)
+class PreparedArticle:
+    """An article extracted and turned into rows, not written yet.
+
+    Plain picklable data (dicts of str/int/bool/date, no ORM or geometry objects), so it can
+    be built on one process (a Dask worker) and written by another.
+
+    Attributes
+    ----------
+    content_hash : str
+        :func:`content_hash` of the text (the idempotency key is ``article:<hash>``).
+    source_row : dict
+        The ``sources`` row (with the full text).
+    records : Records
+        Observations and the article's plan.
+    place_ids : list of str
+        Every place the records reference, with its gazetteer ancestors (sorted).
+    """
+
+    content_hash: str
+    source_row: dict[str, Any]
+    records: Records
+    place_ids: list[str]
+
+    @property
+    def key(self) -> str:
+        return self.source_row["key"]
+
+
+def prepare_article(text: Any, *, published: Any = None, url: str | None = None,
+                    outlet: str | None = None, title: str | None = None, lang: str = "auto",
+                    outlet_ar: str | None = None, extractor: Callable[..., Any],
+                    gazetteer: Any) -> PreparedArticle:
+    """The pure half of :meth:`Store.ingest_article`: validate, extract, build the rows.
+
+    ``extractor(text, *, published, lang, source, gazetteer) -> Extraction``.  No database
+    access: safe to run on any process that has the gazetteer.
+
+    Raises
+    ------
+    InputError, UnknownPlaceError
+        As :meth:`Store.ingest_article`.
+    """
+    text = check_article_text(text)
+    pub = parse_day(published, "published") if published not in (None, "") else None
+    chash = content_hash(text)
+    key = f"article:{chash}"
+    extraction = extractor(text, published=pub, lang=lang, source=url or outlet,
+                           gazetteer=gazetteer)
+    pub = pub or getattr(extraction, "published", None)
+    language = getattr(extraction, "language", None) or (None if lang == "auto" else lang)
+    source_row = {
+        "key": key, "kind": "article", "outlet": outlet, "outlet_ar": outlet_ar,
+        "url": url, "title": title, "language": (language or None) and language[:8],
+        "published": pub, "content_hash": chash,
+        "independence": independence_key(outlet, url, f"article:{chash[:16]}"),
+        "text": text, "meta": {},
+    }
+    plan_name = f"plan from {outlet or 'article ' + chash[:8]} {pub.isoformat() if pub else ''}"
+
+    def country_of(place_id: str) -> str | None:
+        try:
+            c = gazetteer.country_of(place_id)
+        except ServiceError:
+            return None
+        return c.id if c is not None else None
+
+    spec = build_article_records(extraction, published=pub, plan_name=plan_name.strip(),
+                                 plan_slug=f"article-{chash[:16]}", country_of=country_of)
+    ids: set[str] = set()
+    for pid in spec.place_ids():
+        ids.add(gazetteer.get(pid).id)
+        ids.update(p.id for p in gazetteer.parent_chain(pid))
+    return PreparedArticle(chash, source_row, spec, sorted(ids))
