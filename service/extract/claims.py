@@ -352,6 +352,11 @@ _EN_NOUN = re.compile(
     r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b"
 )
 _NOUN_AR = re.compile(L.TROOP_AR)
+_ANAPHOR = re.compile(
+    r"(?:القاعدة|القاعده|الحامية|الحاميه|المعسكر|المنشأة|المنشاة|فيها|بها|هناك|"
+    r"\b(?:the\s+(?:base|garrison|camp|facility|site|outpost|airfield)|it|there|where)\b)",
+    re.I,
+)
 _PLACE_WORDS = {
     "قاعده",
     "قاعدتي",
@@ -638,8 +643,25 @@ class Sentence:
             for pm in self.places
             if a <= pm.start < b and not pm.metonym and pm.r.place.kind in ("installation", "city")
         ]
+        if not cands:
+            # "Qatar's Al Udeid, home to …, holds about 10,000": the sentence's one base, named
+            # before the number, is its subject
+            before = [
+                pm
+                for pm in self.places
+                if pm.start < n.start and not pm.metonym and pm.r.place.kind == "installation"
+            ]
+            if len({pm.pid for pm in before}) == 1 and not any(
+                pm.r.place.kind == "installation" and pm.start > n.start for pm in self.places
+            ):
+                cands = before[:1]
+        if not cands and (place is None or place.r.place.kind == "country"):
+            anaphor = self._anaphoric_base(n)
+            if anaphor is not None and (
+                place is None or place.r.place.country == anaphor.r.place.country
+            ):
+                return anaphor
         if place is not None:
-            chain = None
             better = []
             for pm in cands:
                 if self._SPECIFIC[pm.r.place.kind] >= self._SPECIFIC[place.r.place.kind]:
@@ -654,6 +676,23 @@ class Sentence:
         if len({pm.pid for pm in cands if pm.r.place.kind == cands[0].r.place.kind}) > 1:
             return place  # two bases in one clause: do not guess
         return cands[0]
+
+    def _anaphoric_base(self, n: NumberMatch) -> PlaceMark | None:
+        """ "The base now hosts …", "تستضيف القاعدة …", "where a few hundred troops are
+        stationed": the installation named just before (this or the previous sentence)."""
+        a, b = self._clause_of(n.start)
+        seg = self.text[max(self.start, a - 60) : b]
+        if not _ANAPHOR.search(seg):
+            return None
+        prior = [
+            pm
+            for pm in self.an.marks
+            if pm.start < n.start
+            and pm.start > n.start - 700
+            and pm.r.place.kind == "installation"
+            and not pm.metonym
+        ]
+        return prior[-1] if prior else None
 
     def _clause_of(self, pos: int) -> tuple[int, int]:
         a, b = self.start, self.end
@@ -1080,6 +1119,20 @@ class Sentence:
             by = FuzzyDate.of(y, mth, approximate=by.approximate)
         # a movement with no place needs troops or forces around it to be about forces
         place_id: str | None = origin.pid if origin else None
+        if place_id is None and dest is None and action in ("withdraw", "reduce", "remain"):
+            # "it is due to be handed over", "ستُسلَّم القاعدة": the base named just before
+            seg = self.text[max(self.start, v.start - 40) : min(scope_end, v.end + 40)]
+            if _ANAPHOR.search(seg):
+                prior = [
+                    pm
+                    for pm in self.an.marks
+                    if v.start - 700 < pm.start < v.start
+                    and pm.r.place.kind == "installation"
+                    and not pm.metonym
+                ]
+                if prior:
+                    origin = prior[-1]
+                    place_id = origin.pid
         if place_id is None and dest is None:
             near = (
                 self._has(_FORCES_AR, prev_end, scope_end)
