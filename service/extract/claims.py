@@ -52,6 +52,8 @@ class PlaceMark:
     extra_host: bool = False
     #: "US troops", "Iran-backed": the name is used as an adjective, not as a place
     adjective: bool = False
+    #: the dateline ("BAGHDAD (Reuters) -"): where the story was filed, not a claim's place
+    dateline: bool = False
 
     @property
     def start(self) -> int:
@@ -152,10 +154,11 @@ class Analyzer:
                     r"(?i)\b(?:the\s+)?(?:base|camp|town|city|province)\s+(?:of\s+)?$", "", before
                 )
             )
-            or L.DEST_AR.search(" " + " ".join(prev2[-1:]))
+            or bool(prev2 and strip_clitics(prev2[-1]) in _DEST_WORDS)
         )
         if dateline and dateline[0] <= r.start < dateline[1]:
             pm.locative = True
+            pm.dateline = True
             return pm
         surface = self.text[r.start : r.end]
         after = self.text[r.end : r.end + 12]
@@ -354,9 +357,10 @@ _EN_NOUN = re.compile(
 _NOUN_AR = re.compile(L.TROOP_AR)
 _ANAPHOR = re.compile(
     r"(?:القاعدة|القاعده|الحامية|الحاميه|المعسكر|المنشأة|المنشاة|فيها|بها|هناك|"
-    r"\b(?:the\s+(?:base|garrison|camp|facility|site|outpost|airfield)|it|there|where)\b)",
+    r"\b(?:the\s+(?:base|garrison|camp|facility|site|outpost|airfield)|it|there|where|which)\b)",
     re.I,
 )
+_DEST_WORDS = {"الي", "نحو", "باتجاه", "صوب", "اتجاه", "لي"}
 _PLACE_WORDS = {
     "قاعده",
     "قاعدتي",
@@ -425,7 +429,7 @@ class Sentence:
         self.end = end
         self.dates = dates
         self.text = an.text
-        self.places = [pm for pm in an.marks if start <= pm.start < end]
+        self.places = [pm for pm in an.marks if start <= pm.start < end and not pm.dateline]
         self.actors = [m for m in an.actors if start <= m.start < end]
         self.breaks = clause_breaks(self.text, start, end)
         date_spans = [(d.start, d.end) for d in dates]
@@ -677,6 +681,16 @@ class Sentence:
             return place  # two bases in one clause: do not guess
         return cands[0]
 
+    def _relative_clause(self, a: int, b: int) -> bool:
+        """ ", which hosts 200 troops, will stay": only a relative clause separates a and b."""
+        return bool(
+            re.fullmatch(
+                r"\s*,\s*(?:which|where|that|who|التي|الذي)\b[^,،]*[,،]\s*\S*\s*",
+                self.text[a:b],
+                re.I,
+            )
+        )
+
     def _anaphoric_base(self, n: NumberMatch) -> PlaceMark | None:
         """ "The base now hosts …", "تستضيف القاعدة …", "where a few hundred troops are
         stationed": the installation named just before (this or the previous sentence)."""
@@ -719,6 +733,14 @@ class Sentence:
 
     def _inside_movement(self, n: NumberMatch) -> bool:
         for v in self.verbs:
+            if v.start <= n.start < v.end:
+                return True  # "pull roughly 1,000 troops out"
+            if re.fullmatch(
+                r"(?i)leaving|leaves?\s+behind|ستبقي|سيبقي|تبقي|يبقي|بقاء|"
+                r"keeping|retaining",
+                self.text[v.start : v.end],
+            ):
+                continue  # "leaving about 1,400 in the country" states what stays
             if (
                 v.end <= n.start
                 and n.start - v.end < 40
@@ -1013,8 +1035,8 @@ class Sentence:
             if pm.destination and v.value in ("relocate", "arrive", "withdraw"):
                 if dest is None:
                     dest = pm
-            elif origin is None:
-                origin = pm
+            elif origin is None and dest is None:
+                origin = pm  # "from X to Y": the origin comes before the destination
         if origin is not None:
             origin = self._drop_containers(origin, scope_places)
         # English SVO: "Erbil … will remain the coalition's hub in Iraq", "forces at Ain
@@ -1022,17 +1044,14 @@ class Sentence:
         before = [
             pm
             for pm in self.places
-            if (
-                prev_end <= pm.start < v.start
-                and not pm.metonym
-                and pm.r.place.kind != "country"
-                and same_clause(self.breaks, pm.end, v.start)
-            )
-            or (
-                prev_end <= pm.start < v.start
-                and not pm.metonym
-                and pm.r.place.kind != "country"
-                and pm.start - self.start < 3
+            if prev_end <= pm.start < v.start
+            and not pm.metonym
+            and pm.r.place.kind != "country"
+            and not pm.destination
+            and (
+                same_clause(self.breaks, pm.end, v.start)
+                or pm.start - self.start < 3
+                or (v.start - pm.end < 90 and self._relative_clause(pm.end, v.start))
             )
         ]
         if before:
@@ -1165,7 +1184,7 @@ class Sentence:
             return []
         quantity = None
         for n in self.numbers:
-            if v.end <= n.start < (first_place if scope_places else scope_end) and (
+            if v.start <= n.start < (first_place if scope_places else scope_end) and (
                 self._troop_noun(n) is not None
             ):
                 quantity = n.quantity

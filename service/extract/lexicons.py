@@ -242,7 +242,7 @@ MOVE_AR: dict[str, list[str]] = {
     ],
 }
 MOVE_EN: dict[str, str] = {
-    "withdraw": r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?out|pull-?outs?|"
+    "withdraw": r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?\s+(?:\S+\s+){0,4}?out|pull-?outs?|"
     r"leav(?:e|es|ing)|left(?=\s+(?:[A-Z]|the\s+[A-Z]|al-|its|their))|"
     r"exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|vacat(?:e|es|ed|ing)|"
     r"hand(?:s|ed|ing)?\s+over|handover|evacuat(?:e|es|ed|ing|ion)|"
@@ -363,7 +363,6 @@ LOCATIVE_EN = re.compile(
     r"outside|within|on|based\s+in|stationed\s+(?:in|at))\s*(?:the\s+)?$",
     re.I,
 )
-DEST_AR = re.compile(ar(r"(?:الي|نحو|باتجاه|صوب)") + r" \S*$")
 DEST_EN = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
 PURPOSE_AR = ar(
     r"(?:[وف]?ل(?:محاربه|مواجهه|قتال|ترتيب|دعم|ملاحقه)|ضد|لمكافحه|بهدف|من اجل|"
