@@ -141,8 +141,8 @@ class FolderSource(Source):
                 yield Item(ref, None, error=f"cannot read the file: {exc.strerror or exc}",
                            raw_hash=_raw_hash(ref.encode("utf-8")))
                 continue
-            try:
-                text = data.decode("utf-8")
+            try:  # as Path.read_text does for the one-process ingest (universal newlines)
+                text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
             except UnicodeDecodeError:
                 yield Item(ref, None, error=f"file {path.name!r} is not UTF-8 text",
                            raw_hash=_raw_hash(data))

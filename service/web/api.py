@@ -13,8 +13,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import (InputError, NotFoundError, PayloadTooLargeError, UnknownPlaceError,
-                      UnsupportedMediaError)
+from ..errors import (
+    InputError,
+    NotFoundError,
+    PayloadTooLargeError,
+    UnsupportedMediaError,
+)
 
 MAX_QUERY = 200
 MAX_TEXT_FIELD = 2000
@@ -195,11 +199,11 @@ def find_plan_slug(svc, slug: str) -> str | None:
     """``None`` for ``all``; the slug of a stored plan; else NotFoundError."""
     if slug == "all":
         return None
-    for p in svc.cached(svc.responses, ("plan-slugs",),
-                        lambda: [(p["slug"], str(p["id"]), p["name"])
-                                 for p in svc.store.plans()]):
-        if slug in (p[0], p[1]):
-            return p[0]
+    keys = svc.cached(svc.responses, ("plan-slugs",),
+                      lambda: [(p["slug"], str(p["id"])) for p in svc.store.plans()])
+    for s, pid in keys:
+        if slug in (s, pid):
+            return s
     raise NotFoundError(f"no plan {slug[:80]!r}")
 
 
@@ -354,11 +358,3 @@ def confirm(svc, observation_id: int, body: Mapping[str, Any]) -> dict[str, Any]
     svc.store.confirm(observation_id, confirmed)
     svc.changed()
     return {"observation_id": observation_id, "confirmed": confirmed}
-
-
-def safe_place_id(svc, place_id: str) -> str:
-    """A stored place id, or UnknownPlaceError."""
-    check_id(place_id, "place")
-    if not any(p["id"] == place_id for p in places(svc, {})):
-        raise UnknownPlaceError(f"the store has no place {place_id[:80]!r}")
-    return place_id

@@ -32,7 +32,9 @@ DEFAULTS: dict[str, Any] = {
     "TOKENS_FILE": None,             # None: <instance>/api-tokens.json
     "EXTRACT_REQUIRES_TOKEN": False,  # POST /api/extract stores nothing; public by default
     "MAX_CONTENT_LENGTH": 1024 * 1024,  # bytes; larger request bodies get 413
-    "RATE_LIMITS": {"extract": "30/minute", "ingest": "120/minute", "edit": "120/minute"},
+    # per client (token or address); "map" counts map renders (/embed), "geocode" lookups
+    "RATE_LIMITS": {"extract": "30/minute", "ingest": "120/minute", "edit": "120/minute",
+                    "geocode": "600/minute", "map": "300/minute"},
     "RATE_LIMIT_ENABLED": True,
     "TRUSTED_PROXIES": 0,            # number of reverse proxies whose X-Forwarded-* to trust
     "CORS_ORIGINS": [],              # origins allowed to read /api, /ogc, /openapi.json ("*")
@@ -98,7 +100,7 @@ def read_instance_file(path: Path) -> dict[str, Any]:
         return {}
     namespace: dict[str, Any] = {"__file__": str(path)}
     code = compile(path.read_bytes(), str(path), "exec")
-    exec(code, namespace)  # noqa: S102 - the operator's own configuration file
+    exec(code, namespace)
     return {k: v for k, v in namespace.items() if k.isupper()}
 
 
@@ -172,7 +174,7 @@ def normalize(cfg: dict[str, Any]) -> dict[str, Any]:
         raise InputError("setting RATE_LIMITS must map a bucket name to a rate such as 30/minute")
     merged_limits = dict(DEFAULTS["RATE_LIMITS"])
     merged_limits.update(limits)
-    for name, spec in merged_limits.items():
+    for spec in merged_limits.values():
         parse_rate(spec)
     cfg["RATE_LIMITS"] = merged_limits
     cors = cfg.get("CORS_ORIGINS")
@@ -205,9 +207,12 @@ def normalize(cfg: dict[str, Any]) -> dict[str, Any]:
 def check_csp_sources(value: Any, key: str) -> list[str]:
     """A list of CSP source expressions; anything that could break the header is refused."""
     out = []
+    raw = value if isinstance(value, str) else " ".join(map(str, value or ()))
+    if any(c in raw for c in "\r\n\x00;"):
+        raise InputError(f"setting {key} must not contain line breaks or ';'")
     for src in _list(value):
-        if not _CSP_SOURCE_RE.match(src) or any(c in src for c in ";,\r\n\"'") and src not in (
-                "'self'", "'none'"):
+        if not _CSP_SOURCE_RE.match(src) or (any(c in src for c in ";,\r\n\"'") and src not in (
+                "'self'", "'none'")):
             raise InputError(f"setting {key}: {src[:60]!r} is not a CSP source expression")
         out.append(src)
     return out

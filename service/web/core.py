@@ -85,12 +85,14 @@ class Service:
         max_age = config["CACHE_MAX_AGE"]
         self.responses = LRU(config["RESPONSE_CACHE_SIZE"], max_age)
         self.maps = LRU(config["MAP_CACHE_SIZE"], max_age)
-        self.features = LRU(16 if config["RESPONSE_CACHE_SIZE"] else 0, max_age)
+        self.features = LRU(16, max_age)  # OGC feature lists: always kept (per version)
         self._version: Any = None
         self._version_at = 0.0
         self._version_lock = threading.Lock()
         self._local_writes = 0
         self._geocoder = None
+        #: feature lists that never change while the service runs (the gazetteer's regions)
+        self.static_features: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ store
     @property

@@ -69,9 +69,16 @@ def service_of(app: Flask) -> Service:
     return app.extensions["tpm"]
 
 
+def error_body(obj: dict) -> bytes:
+    """An error as JSON with ``<``, ``>`` and ``&`` escaped (an echoed excerpt of hostile
+    input stays inert even if a client renders the message as HTML)."""
+    return (dumps(obj).replace(b"<", b"\\u003c").replace(b">", b"\\u003e")
+            .replace(b"&", b"\\u0026"))
+
+
 def error_response(status: int, code: str, message: str, headers: dict | None = None
                    ) -> Response:
-    resp = Response(dumps({"error": code, "message": message, "status": status}),
+    resp = Response(error_body({"error": code, "message": message, "status": status}),
                     status=status, mimetype="application/json")
     for k, v in (headers or {}).items():
         resp.headers[k] = v
@@ -91,10 +98,9 @@ def _install_hooks(app: Flask, svc: Service) -> None:
             g.principal = svc.authenticate(header)
         if request.method == "OPTIONS":
             return _preflight()
-        if cfg["PRIVATE_READS"] and not g.principal.can("read") and \
-                not request.path.startswith(ALWAYS_PUBLIC) and request.path != "/healthz":
-            if request.method in ("GET", "HEAD"):
-                raise AuthError("reads need an API token on this server")
+        if (cfg["PRIVATE_READS"] and request.method in ("GET", "HEAD")
+                and not g.principal.can("read") and not request.path.startswith(ALWAYS_PUBLIC)):
+            raise AuthError("reads need an API token on this server")
         return None
 
     def _preflight():
@@ -129,7 +135,7 @@ def _install_hooks(app: Flask, svc: Service) -> None:
         if exc.status >= 500:
             log.error("service error on %s %s: %s", request.method, request.path,
                       exc.message)
-        resp = Response(dumps(exc.to_dict()), status=exc.status,
+        resp = Response(error_body(exc.to_dict()), status=exc.status,
                         mimetype="application/json")
         for k, v in headers.items():
             resp.headers[k] = v

@@ -45,7 +45,7 @@ CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
 ]
 ITEM_PARAMS = ("limit", "offset", "bbox", "datetime", "f")
-FORMATS = ("json", "geojson")
+FORMATS = ("json", "geojson", "application/json", "application/geo+json")
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,8 @@ class Item:
         if self.geom is None or self.geom.get("type") == "Point":
             return True
         import shapely
-        from shapely.geometry import box as mkbox, shape
+        from shapely.geometry import box as mkbox
+        from shapely.geometry import shape
 
         if self._shape is None:
             self._shape = shape(self.geom)
@@ -237,7 +238,7 @@ def build_movements(store) -> FeatureSet:
         if p is None:
             try:
                 g = store.gazetteer.get(pid)
-            except Exception:  # noqa: BLE001 - unknown place: no geometry
+            except Exception:
                 return None
             return [g.lon, g.lat]
         return [p["lon"], p["lat"]]
@@ -322,10 +323,9 @@ def _date(v: Any) -> dt.date | None:
 
 def feature_set(svc, cid: str) -> FeatureSet:
     if cid == "regions":  # static: the gazetteer does not change while the service runs
-        fs = getattr(svc, "_regions_fs", None)
+        fs = svc.static_features.get("regions")
         if fs is None:
-            fs = build_regions(svc.gazetteer)
-            svc._regions_fs = fs
+            fs = svc.static_features["regions"] = build_regions(svc.gazetteer)
         return fs
     builders = {"places": build_places, "posture": build_posture,
                 "movements": build_movements}
@@ -411,9 +411,7 @@ def _bbox_hit(b: tuple[float, float, float, float] | None,
 def _time_hit(it: Item, start: dt.date | None, end: dt.date | None) -> bool:
     if end is not None and it.t0 is not None and it.t0 > end:
         return False
-    if start is not None and it.t1 is not None and it.t1 < start:
-        return False
-    return True
+    return not (start is not None and it.t1 is not None and it.t1 < start)
 
 
 # ------------------------------------------------------------------------------ documents
@@ -592,7 +590,7 @@ def items(svc, cid: str, args: Mapping[str, str], base: str, *, max_limit: int,
     if offset > 0:
         links.append(_link(page_url(max(0, offset - limit)), "prev", GEOJSON,
                            "previous page"))
-    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace(
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace(
         "+00:00", "Z")
     head = '{"type":"FeatureCollection","features":['
     tail = (f'],"numberMatched":{matched},"numberReturned":{len(page)},'

@@ -32,7 +32,17 @@ def env():
         _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                                   autoescape=jinja2.select_autoescape(["html"]),
                                   trim_blocks=True, lstrip_blocks=True)
+        _ENV.filters["code"] = _code_spans
     return _ENV
+
+
+def _code_spans(text: str):
+    """Escape ``text`` and show its `backtick` spans as <code> (for the API docs)."""
+    import re
+
+    from markupsafe import Markup, escape
+
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text or ""))))
 
 
 def render(name: str, **ctx: Any) -> str:
@@ -120,9 +130,12 @@ def index_page(svc, args: Mapping[str, str], title: str, base: str) -> str:
     def build():
         dates = [d.isoformat() for d in svc.store.change_dates()]
         places = svc.store.places()
+        today = dt.date.today().isoformat()
+        default = (today if dates and dates[0] <= today <= dates[-1]
+                   else dates[-1] if dates else today)
         return render("index.html", title=title, plans=_plans_brief(svc), dates=dates,
                       places=places, lang=lang, base=base,
-                      today=dt.date.today().isoformat(),
+                      today=today, default_date=default,
                       date_min=dates[0] if dates else None,
                       date_max=dates[-1] if dates else None,
                       quote=lambda s: quote(s, safe=""))

@@ -177,7 +177,7 @@ class TokenStore:
             while any(r.id == tid for r in existing):
                 tid = secrets.token_hex(4)
             rec = TokenRecord(tid, hash_token(token), frozenset(scopes or ["write"]), name,
-                              dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+                              dt.datetime.now(dt.UTC).replace(microsecond=0)
                               .isoformat())
             self._write([*existing, rec])
         finally:

@@ -60,13 +60,34 @@ def client_key() -> str:
 def read_body(text_field: str = "text") -> dict[str, Any]:
     """The body as a dict (JSON object or text/plain); 413 / 415 / 400 as appropriate."""
     limit = current_app.config["MAX_CONTENT_LENGTH"]
-    if request.content_length is not None and request.content_length > limit:
-        from ..errors import PayloadTooLargeError
-
-        raise PayloadTooLargeError(f"the request body is larger than {limit:,} bytes")
-    raw = request.get_data(cache=False)
+    raw = read_raw(limit)
     return A.parse_body(request.headers.get("Content-Type"), raw, max_bytes=limit,
                         text_field=text_field)
+
+
+def read_raw(limit: int) -> bytes:
+    """At most ``limit`` bytes of body, or PayloadTooLargeError — also for a chunked body
+    (no Content-Length), which Werkzeug would silently cut at the limit."""
+    from ..errors import PayloadTooLargeError
+
+    too_big = PayloadTooLargeError(f"the request body is larger than {limit:,} bytes")
+    if request.content_length is not None:
+        if request.content_length > limit:
+            raise too_big
+        return request.get_data(cache=False)
+    if not request.environ.get("wsgi.input_terminated"):
+        return b""  # no length and not chunked: no body
+    stream = request.environ["wsgi.input"]
+    parts, size = [], 0
+    while True:
+        chunk = stream.read(min(65536, limit + 1 - size))
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise too_big
+    return b"".join(parts)
 
 
 def int_id(value: str, what: str) -> int:
@@ -97,6 +118,7 @@ def snippet_page(plan: str):
 
 @pages.get("/embed/<plan>")
 def embed(plan: str):
+    svc().limit("map", client_key())
     html, hashes, osm = P.map_html(svc(), plan, args())
     g.csp = (hashes, osm)
     return html_resp(html)
@@ -125,6 +147,11 @@ def openapi_json():
 @pages.get("/healthz")
 def health():
     return json_resp({"status": "ok"})
+
+
+@pages.get("/favicon.ico")
+def favicon():
+    return send_from_directory(ASSETS, "favicon.svg", mimetype="image/svg+xml", max_age=86400)
 
 
 @pages.get("/assets/<path:filename>")
@@ -180,6 +207,7 @@ def dates():
 
 @api.get("/geocode")
 def geocode():
+    svc().limit("geocode", client_key())
     return json_resp(A.geocode(svc(), args()))
 
 

@@ -24,7 +24,7 @@ from tests.conftest import ROOT, SEED
 
 SCENARIO = ROOT / "data" / "scenarios" / "coalition-transition-2024-2026.yaml"
 #: rate limits high enough for tests that are not about rate limits
-NO_LIMITS = {"extract": "100000/second", "ingest": "100000/second", "edit": "100000/second"}
+NO_LIMITS = {k: "100000/second" for k in ("extract", "ingest", "edit", "geocode", "map")}
 
 
 @pytest.fixture(scope="session")

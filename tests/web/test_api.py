@@ -82,7 +82,7 @@ def test_changes_timeline_dates_sources(client):
     assert dates == sorted(dates) and "2025-10-01" in dates
 
     sources = client.get("/api/sources").get_json()
-    art = [s for s in sources if s["kind"] == "article"][0]
+    art = next(s for s in sources if s["kind"] == "article")
     assert "text" not in art
     assert client.get(f"/api/sources/{art['id']}").get_json()["id"] == art["id"]
     text = client.get(f"/api/sources/{art['id']}/text")
@@ -202,7 +202,7 @@ def test_confirm_an_observation(client, app, tokens):
     r = client.post(f"/api/observations/{obs['id']}/confirm", json={"confirmed": True},
                     headers=w)
     assert r.status_code == 200 and r.get_json()["confirmed"] is True
-    assert [o for o in store.observations() if o["id"] == obs["id"]][0]["confirmed"]
+    assert next(o for o in store.observations() if o["id"] == obs["id"])["confirmed"]
     err(client.post("/api/observations/99999999/confirm", json={}, headers=w), 404)
     err(client.post(f"/api/observations/{obs['id']}/confirm", json={"confirmed": "yes"},
                     headers=w), 400)
@@ -289,6 +289,12 @@ def test_embed_frame_ancestors_from_config(make_app):
         make_app(FRAME_ANCESTORS="https://a.example; script-src *")
 
 
+def test_trusted_hosts(make_app):
+    c = make_app(TRUSTED_HOSTS=["maps.example.org"]).test_client()
+    err(c.get("/api/plans", headers={"Host": "evil.example"}), 400)
+    assert c.get("/api/plans", headers={"Host": "maps.example.org"}).status_code == 200
+
+
 def test_cors_by_config(make_app, client):
     r = client.get("/api/plans", headers={"Origin": "https://a.example"})
     assert "Access-Control-Allow-Origin" not in r.headers
@@ -310,3 +316,17 @@ def test_cors_by_config(make_app, client):
     star = make_app(CORS_ORIGINS="*").test_client()
     assert star.get("/api/plans", headers={"Origin": "https://x.example"}).headers[
         "Access-Control-Allow-Origin"] == "*"
+
+
+def test_an_empty_store_answers_everything(instance, tmp_path):
+    from service.web import create_app
+
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite'}"})
+    c = app.test_client()
+    for url in ("/", "/maps/all", "/embed/all", "/api/plans", "/api/places", "/api/sources",
+                "/api/posture?date=2025-01-01", "/api/dates", "/ogc/collections",
+                "/ogc/collections/posture/items?datetime=2025-01-01",
+                "/ogc/collections/movements/items", "/ogc/collections/places/items"):
+        assert c.get(url).status_code == 200, url
+    assert c.get("/ogc/collections/posture/items").get_json()["numberMatched"] == 0
+    err(c.get("/maps/some-plan"), 404)

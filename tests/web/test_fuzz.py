@@ -55,7 +55,8 @@ def test_schemathesis_finds_no_server_errors(make_app, tokens, serve, tmp_path):
         [str(exe if exe.exists() else "schemathesis"), "run", f"{srv.url}/openapi.json",
          "--checks", "not_a_server_error", "--max-examples", "10", "--workers", "2",
          "--seed", "20251001", "--generation-database", "none", "--warnings", "off",
-         "--phases", "examples,coverage,fuzzing", "--max-time", str(TIME_BUDGET), "--request-timeout", "30", "--no-color",
+         "--phases", "examples,coverage,fuzzing", "--max-time", str(TIME_BUDGET),
+         "--request-timeout", "30", "--no-color",
          "--header", f"Authorization: Bearer {token}"],
         cwd=tmp_path, capture_output=True, text=True, timeout=TIME_BUDGET + 90)
     elapsed = time.monotonic() - t0

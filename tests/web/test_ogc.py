@@ -26,7 +26,7 @@ def test_landing_conformance_collections(client):
     cols = client.get("/ogc/collections").get_json()
     assert [c["id"] for c in cols["collections"]] == list(COLLECTIONS)
     for c in cols["collections"]:
-        items = [ln for ln in c["links"] if ln["rel"] == "items"][0]
+        items = next(ln for ln in c["links"] if ln["rel"] == "items")
         assert items["type"] == "application/geo+json"
         assert items["href"].endswith(f"/ogc/collections/{c['id']}/items")
         assert len(c["extent"]["spatial"]["bbox"][0]) == 4
@@ -58,7 +58,9 @@ def test_items_are_geojson_with_counts(client, cid):
     assert feat["properties"] == fc["features"][0]["properties"]
     assert {ln["rel"] for ln in feat["links"]} >= {"self", "collection"}
     err(client.get(f"/ogc/collections/{cid}/items/no-such-feature"), 404)
-    assert client.get(f"/ogc/collections/{cid}/items?f=json&limit=1").status_code == 200
+    for f in ("json", "geojson", "application/geo+json"):
+        assert client.get(f"/ogc/collections/{cid}/items", query_string={
+            "f": f, "limit": 1}).status_code == 200
 
 
 def test_paging_with_absolute_next_links_over_http(live):
