@@ -84,18 +84,6 @@ def server(web_root):
     httpd.server_close()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium through Playwright (never a downloaded browser)."""
-    require(os.path.exists(CHROMIUM), "Chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 class PageWatch:
     """A page plus everything that went wrong on it (failed or off-machine requests, errors)."""
 

@@ -125,16 +125,8 @@ def test_stored_text_is_escaped_in_pages(make_app, tokens):
 
 # ------------------------------------------------------------------------------ browser
 @pytest.fixture
-def chromium():
-    require(os.path.exists(CHROMIUM), "Chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update"])
-        yield b
-        b.close()
+def chromium(browser):
+    return browser
 
 
 def test_map_page_runs_in_chromium_under_its_csp(chromium, live):
