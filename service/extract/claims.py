@@ -183,7 +183,7 @@ class Analyzer:
         if p.kind == "city" and p.subkind == "capital" and not strong:
             win_a = self.norm_between(max(0, r.start - 40), r.start).split()[-2:]
             win_b = self.norm_between(r.end, min(len(self.text), r.end + 40)).split()[:2]
-            cue = re.compile(L.SPEECH_AR)
+            cue = _SPEECH_AR
             en_cue = L.SPEECH_EN.search(
                 self.text[max(0, r.start - 20) : r.start]
             ) or L.SPEECH_EN.match(self.text[r.end : r.end + 20].strip())
@@ -355,6 +355,7 @@ _EN_NOUN = re.compile(
     r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b"
 )
 _NOUN_AR = re.compile(L.TROOP_AR)
+_SPEECH_AR = re.compile(L.SPEECH_AR)
 _ANAPHOR = re.compile(
     r"(?:القاعدة|القاعده|الحامية|الحاميه|المعسكر|المنشأة|المنشاة|فيها|بها|هناك|"
     r"\b(?:the\s+(?:base|garrison|camp|facility|site|outpost|airfield)|it|there|where|which)\b)",

@@ -253,14 +253,14 @@ _ROLE_BEFORE = [
 
 
 _HINT = re.compile(
-    rf"[0-9٠-٩]|{_MON}|\b(?:year|month|mid|end|quarter|half)|عام|العام|سنة|السنة|شهر|الشهر|نهاية|"
-    r"منتصف|أواخر|اواخر|أوائل|اوائل|مطلع|بداية|الربع|النصف",
-    re.I,
-)
+    r"[0-9٠-٩]|year|month|mid|quarter|half|عام|العام|سنة|السنة|شهر|الشهر|نهاية|منتصف|"
+    r"أواخر|اواخر|أوائل|اوائل|مطلع|بداية|الربع|النصف", re.I)
 
 
+# Plain spellings only (no diacritic tolerance): a cheap pre-check, not the matcher itself.
+_MONTH_QUICK = "|".join(sorted((re.escape(k) for k in _LOOKUP), key=len, reverse=True))
 _YEAR_HINT = re.compile(r"(?<![0-9٠-٩])(?:19|20|١٩|٢٠)[0-9٠-٩]{2}(?![0-9٠-٩])")
-_MONTH_HINT = re.compile(rf"(?<![\w]){_MON}|\bMay\b", re.I)
+_MONTH_HINT = re.compile(rf"{_MONTH_QUICK}|May", re.I)
 _PERIOD_HINT = re.compile(r"year|month|عام|العام|سنة|السنة|شهر|الشهر", re.I)
 _NEEDS = {
     "dmy": "year",
@@ -281,6 +281,19 @@ _NEEDS = {
     "month_rel": "period",
     "y": "year",
 }
+
+
+def _windows(hint: re.Pattern, text: str, start: int, end: int, before: int, after: int
+             ) -> list[tuple[int, int]]:
+    """Merged ``[s - before, e + after)`` windows around every hint match, inside the span."""
+    out: list[tuple[int, int]] = []
+    for m in hint.finditer(text, start, end):
+        a, b = max(start, m.start() - before), min(end, m.end() + after)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,24 +450,26 @@ def find_dates(
         The last absolute date before this span (for "the following year").
     """
     end = len(text) if end is None else end
-    if not _HINT.search(text, start, end):
+    if not (_HINT.search(text, start, end) or _MONTH_HINT.search(text, start, end)):
         return []  # no digit, month or period word: no date (cheap pre-check)
     # Each pattern needs a year, a month name or a period word; skip the ones that cannot
     # match this span (the patterns are the main cost of extraction).
-    has_year = _YEAR_HINT.search(text, start, end) is not None
-    has_month = _MONTH_HINT.search(text, start, end) is not None
-    has_period = _PERIOD_HINT.search(text, start, end) is not None
+    # Every pattern is anchored on a year, a month name or a period word: search only in
+    # windows around those (they are few), not the whole sentence.
+    windows = {
+        "year": _windows(_YEAR_HINT, text, start, end, 70, 2),
+        "month": _windows(_MONTH_HINT, text, start, end, 30, 45),
+        "period": _windows(_PERIOD_HINT, text, start, end, 45, 35),
+    }
     cands: list[tuple[int, int, str, re.Match]] = []
+    seen: set[tuple[int, int, str]] = set()
     for kind, pat in PATTERNS:
-        need = _NEEDS[kind]
-        if (
-            (need == "year" and not has_year)
-            or (need == "month" and not has_month)
-            or (need == "period" and not has_period)
-        ):
-            continue
-        for m in pat.finditer(text, start, end):
-            cands.append((m.start(), m.end(), kind, m))
+        for a, b in windows[_NEEDS[kind]]:
+            for m in pat.finditer(text, a, b):
+                key = (m.start(), m.end(), kind)
+                if key not in seen:
+                    seen.add(key)
+                    cands.append((m.start(), m.end(), kind, m))
     cands.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen: list[tuple[int, int, str, re.Match]] = []
     for c in cands:
