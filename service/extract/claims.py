@@ -237,11 +237,11 @@ class Analyzer:
     def _find_actors(self) -> list[Mark]:
         a, b = self.body
         out: list[Mark] = []
-        ar_re, en_cs, en_ci = L.actor_combined()
+        _, en_cs, en_ci = L.actor_combined()
         na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
-        for m in ar_re.finditer(self.norm, na, nb) if self.has_arabic else ():
-            s, e = self.plain_span(m.start(), m.end())
-            out.append(Mark(s, e, "actor", m.lastgroup, {"demonym": True}))
+        for ns, ne, code in L.actor_lexicon().find(self.norm, na, nb) if self.has_arabic else ():
+            s, e = self.plain_span(ns, ne)
+            out.append(Mark(s, e, "actor", code, {"demonym": True}))
         for rx in (en_cs, en_ci) if self.has_latin else ():
             for m in rx.finditer(self.text, a, b):
                 out.append(Mark(m.start(), m.end(), "actor", m.lastgroup, {"demonym": True}))
@@ -273,12 +273,12 @@ class Analyzer:
         """Every verb anchor in the body, once (sentences pick theirs by offset)."""
         a, b = self.body
         out: list[Mark] = []
-        ar_re, en_re = _combined(kind, ar, en)
+        lex, en_re = _combined(kind, ar, en)
         na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
-        for m in ar_re.finditer(self.norm, na, nb) if self.has_arabic else ():
-            s, e = self.plain_span(m.start(), m.end())
+        for ns, ne, group in lex.find(self.norm, na, nb) if self.has_arabic else ():
+            s, e = self.plain_span(ns, ne)
             if a <= s < b:
-                out.append(Mark(s, e, kind, m.lastgroup))
+                out.append(Mark(s, e, kind, group))
         for m in en_re.finditer(self.text, a, b) if self.has_latin else ():
             out.append(Mark(m.start(), m.end(), kind, m.lastgroup))
         out.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -382,19 +382,16 @@ def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
-_COMBINED: dict[str, tuple[re.Pattern, re.Pattern]] = {}
+_COMBINED: dict[str, tuple[L.TokenLexicon, re.Pattern]] = {}
 
 
 def _combined(
     kind: str, ar: dict[str, list[str]], en: dict[str, str]
-) -> tuple[re.Pattern, re.Pattern]:
-    """One alternation per language, a named group per action: one pass over the text."""
+) -> tuple[L.TokenLexicon, re.Pattern]:
+    """One lexicon per language, a named group per action: one pass over the text."""
     if kind not in _COMBINED:
-        ar_alt = "|".join(
-            f"(?P<{act}>{'|'.join(f'(?:{p})' for p in pats)})" for act, pats in ar.items()
-        )
         en_alt = "|".join(f"(?P<{act}>{p})" for act, p in en.items())
-        _COMBINED[kind] = (re.compile(L.ar(ar_alt)), re.compile(en_alt, re.I))
+        _COMBINED[kind] = (L.TokenLexicon(ar), re.compile(en_alt, re.I))
     return _COMBINED[kind]
 
 

@@ -96,6 +96,65 @@ _OTHERS = {
 _DEMONYM_SUFFIX = r"(?:ه|ون|ين|يون|يين|ان|تين|يه|ا)?"
 
 
+_TOKEN = re.compile(r"\S+")
+
+
+class TokenLexicon:
+    """Named groups of normalised-Arabic patterns, matched token by token.
+
+    Single-token patterns are tried once per *distinct* token and the answer is cached
+    (news vocabulary repeats, so a corpus soon hits the cache for nearly every token);
+    multi-token patterns and those with look-arounds run as one regex over the text.
+    ``find`` returns ``(start, end, group)`` in normalised-text offsets, the same matches the
+    whole-text regex ``ar(...)`` would give.
+    """
+
+    CACHE_MAX = 500_000
+
+    def __init__(self, groups: dict[str, list[str]]) -> None:
+        def alt(parts: dict[str, list[str]]) -> str:
+            return "|".join(f"(?P<{g}>{'|'.join(f'(?:{p})' for p in ps)})"
+                            for g, ps in parts.items() if ps)
+
+        single = {g: [p for p in ps if " " not in p and "(?=" not in p and "(?!" not in p]
+                  for g, ps in groups.items()}
+        multi = {g: [p for p in ps if p not in single[g]] for g, ps in groups.items()}
+        self.single = re.compile(alt(single))
+        self.multi = re.compile(ar(alt(multi))) if any(multi.values()) else None
+        self.cache: dict[str, str] = {}
+
+    def find(self, norm: str, start: int = 0, end: int | None = None
+             ) -> list[tuple[int, int, str]]:
+        end = len(norm) if end is None else end
+        out: list[tuple[int, int, str]] = []
+        cache = self.cache
+        for m in _TOKEN.finditer(norm, start, end):
+            tok = m.group()
+            g = cache.get(tok)
+            if g is None:
+                mm = self.single.fullmatch(tok)
+                g = (mm.lastgroup or "") if mm else ""
+                if len(cache) < self.CACHE_MAX:
+                    cache[tok] = g
+            if g:
+                out.append((m.start(), m.end(), g))
+        if self.multi is not None:
+            out.extend((mm.start(), mm.end(), mm.lastgroup or "")
+                       for mm in self.multi.finditer(norm, start, end))
+        out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        return out
+
+
+@cache
+def actor_lexicon() -> TokenLexicon:
+    """The Arabic actor patterns as a :class:`TokenLexicon` (group = actor code)."""
+    parts: dict[str, list[str]] = {}
+    for code, pat, is_ar in actor_regexes():
+        if is_ar:
+            parts.setdefault(code, []).append(pat.pattern[len("(?<= )(?:") : -len(")(?= )")])
+    return TokenLexicon(parts)
+
+
 @cache
 def actor_combined() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Arabic (normalised), English case-sensitive and English case-insensitive actor
