@@ -49,6 +49,7 @@ class _MemorySampler(threading.Thread):
         self.every = every
         self.client_peak = 0
         self.worker_peak = 0
+        self.series: list[tuple[float, int]] = []  # (time, client RSS)
         self._halt = threading.Event()
 
     def run(self) -> None:
@@ -56,7 +57,9 @@ class _MemorySampler(threading.Thread):
 
         while not self._halt.is_set():
             try:
-                self.client_peak = max(self.client_peak, self.proc.memory_info().rss)
+                rss = self.proc.memory_info().rss
+                self.client_peak = max(self.client_peak, rss)
+                self.series.append((time.perf_counter(), rss))
                 for child in self.proc.children(recursive=True):
                     with contextlib.suppress(psutil.Error):
                         self.worker_peak = max(self.worker_peak, child.memory_info().rss)
@@ -115,6 +118,13 @@ def _one_run(corpus: Path, url: str, workers: int) -> dict:
     summary = json.loads(out.decode().strip().splitlines()[-1])
     summary["client_peak_mb"] = sampler.client_peak / 2**20
     summary["worker_peak_mb"] = sampler.worker_peak / 2**20
+    # flat memory: the client's peak in the second half of the run minus that in the first
+    ser = sampler.series
+    if len(ser) > 10:
+        mid = (ser[0][0] + ser[-1][0]) / 2
+        first = max(r for t, r in ser if t <= mid)
+        second = max(r for t, r in ser if t > mid)
+        summary["client_growth_mb"] = (second - first) / 2**20
     return summary
 
 
@@ -147,6 +157,9 @@ def run(report: Report) -> None:
                    "flat in corpus size")
             report(f"bulk ingest {w}w: peak worker RSS (largest)", s["worker_peak_mb"], "MB",
                    "flat in corpus size")
+            if "client_growth_mb" in s:
+                report(f"bulk ingest {w}w: client RSS growth, 2nd half of the run",
+                       s["client_growth_mb"], "MB", "≈ 0 (bounded memory)")
             if s["failed"]:
                 report(f"bulk ingest {w}w: failed articles", s["failed"], "articles", "0")
         if rates.get(1):

@@ -157,6 +157,7 @@ def _load_commands() -> None:
 
     for mod in (
         "service.extract.cli",
+        "service.bulk.cli",
         "service.store.cli",
         "service.render.cli",
         "service.web.cli",

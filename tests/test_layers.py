@@ -13,6 +13,7 @@ RANK = {
     "gazetteer": 1,
     "extract": 2,
     "store": 3,
+    "bulk": 4,
     "render": 4,
     "web": 5,
 }

@@ -47,8 +47,8 @@ def _setup(p: argparse.ArgumentParser) -> None:
                    help="local cluster: worker processes, 1 thread each (default: CPUs)")
     p.add_argument("--batch-size", type=_positive, default=200, metavar="B",
                    help="articles per write transaction (default 200)")
-    p.add_argument("--task-size", type=_positive, default=8, metavar="K",
-                   help="articles per Dask task (default 8)")
+    p.add_argument("--task-size", type=_positive, default=32, metavar="K",
+                   help="articles per Dask task (default 32)")
     p.add_argument("--database", metavar="URL",
                    help="store database (default $DATABASE_URL or the instance SQLite file)")
     g = p.add_mutually_exclusive_group()

@@ -47,9 +47,10 @@ from .writer import write_batch
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH = 200
-DEFAULT_TASK = 8
+DEFAULT_TASK = 32
 LOOKUP_CHUNK = 256
 MAX_ERRORS_KEPT = 20
+LOW_LEVEL_LOG_LENGTH = 16
 
 
 @dataclass
@@ -506,8 +507,13 @@ class _Run:
 # ---------------------------------------------------------------------------- Dask
 def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
     """A client on ``scheduler``, or on a new LocalCluster (processes, 1 thread each)."""
+    import dask
     from distributed import Client, LocalCluster
 
+    # Dask keeps the last `low-level-log-length` (default 1,000) messages of every comm for
+    # debugging; here each message carries articles, so that log alone would grow to
+    # hundreds of MB in the client (and in a local scheduler).  Keep it short.
+    dask.config.set({"distributed.admin.low-level-log-length": LOW_LEVEL_LOG_LENGTH})
     if scheduler:
         try:
             return Client(scheduler, timeout="30s", set_as_default=False), None

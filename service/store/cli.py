@@ -307,10 +307,3 @@ def _load_bundled(args: argparse.Namespace) -> int:
     print(f"store: {counts['sources']} sources, {counts['observations']} observations, "
           f"{counts['plans']} plans", file=sys.stderr)
     return 0
-
-
-
-# ---------------------------------------------------------------------------- ingest-bulk
-# Registered from here so that ``python -m service ingest-bulk`` exists without touching the
-# list in service/cli.py; the command lives in service/bulk/cli.py (imports nothing heavy).
-import service.bulk.cli  # noqa: E402,F401

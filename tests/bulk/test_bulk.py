@@ -273,3 +273,28 @@ def test_bad_sources_are_input_errors(tmp_path, capsys):
     (tmp_path / "notes.csv").write_text("a,b\n")
     assert main(["ingest-bulk", str(tmp_path / "notes.csv")]) == 2
     assert "unsupported source" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # not database-specific
+def test_work_in_flight_stays_bounded(backend, new_db, open_store, dask_client, corpus,
+                                      monkeypatch):
+    """However long the source, at most ``window`` tasks of ``task_size`` articles are out,
+    and the client holds at most one batch (plus one task's results) of prepared articles."""
+    from service.bulk import runner
+
+    seen = {"seqs": 0, "batch": 0}
+    real_flush = runner._Run._flush
+
+    def watching_flush(self):
+        seen["seqs"] = max(seen["seqs"], len(self.seqs))
+        seen["batch"] = max(seen["batch"], len(self.batch))
+        seen["window"] = self.window
+        return real_flush(self)
+
+    monkeypatch.setattr(runner._Run, "_flush", watching_flush)
+    st = open_store(new_db())
+    s = _bulk(st, dask_client, corpus["jsonl"], batch_size=10, task_size=4)
+    assert s.done == N_ARTICLES and s.batches >= N_ARTICLES // 14
+    assert seen["window"] == max(4 * 2, 2 * 10 // 4 + 2 * 2)
+    assert 0 < seen["seqs"] <= seen["window"] * 4
+    assert seen["batch"] < 10 + 4
