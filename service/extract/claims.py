@@ -911,6 +911,18 @@ class Sentence:
             if v.end <= pm.start < scope_end and not pm.metonym:
                 place = pm
                 break
+        if place is not None and place.r.place.kind == "country":
+            # "أخلت عام 2020 عدداً من القواعد في العراق، بينها كي وان والقيارة": the bases
+            bases = [
+                pm
+                for pm in self.places
+                if place.end <= pm.start < scope_end
+                and pm.r.place.kind == "installation"
+                and not pm.metonym
+                and pm.r.place.country == place.r.place.country
+            ]
+            if bases:
+                place = bases[0]
         actors_after = [
             a
             for a in self.actors

@@ -254,7 +254,9 @@ _ROLE_BEFORE = [
 
 _HINT = re.compile(
     r"[0-9٠-٩]|year|month|mid|quarter|half|عام|العام|سنة|السنة|شهر|الشهر|نهاية|منتصف|"
-    r"أواخر|اواخر|أوائل|اوائل|مطلع|بداية|الربع|النصف", re.I)
+    r"أواخر|اواخر|أوائل|اوائل|مطلع|بداية|الربع|النصف",
+    re.I,
+)
 
 
 # Plain spellings only (no diacritic tolerance): a cheap pre-check, not the matcher itself.
@@ -283,8 +285,9 @@ _NEEDS = {
 }
 
 
-def _windows(hint: re.Pattern, text: str, start: int, end: int, before: int, after: int
-             ) -> list[tuple[int, int]]:
+def _windows(
+    hint: re.Pattern, text: str, start: int, end: int, before: int, after: int
+) -> list[tuple[int, int]]:
     """Merged ``[s - before, e + after)`` windows around every hint match, inside the span."""
     out: list[tuple[int, int]] = []
     for m in hint.finditer(text, start, end):

@@ -113,18 +113,20 @@ class TokenLexicon:
 
     def __init__(self, groups: dict[str, list[str]]) -> None:
         def alt(parts: dict[str, list[str]]) -> str:
-            return "|".join(f"(?P<{g}>{'|'.join(f'(?:{p})' for p in ps)})"
-                            for g, ps in parts.items() if ps)
+            return "|".join(
+                f"(?P<{g}>{'|'.join(f'(?:{p})' for p in ps)})" for g, ps in parts.items() if ps
+            )
 
-        single = {g: [p for p in ps if " " not in p and "(?=" not in p and "(?!" not in p]
-                  for g, ps in groups.items()}
+        single = {
+            g: [p for p in ps if " " not in p and "(?=" not in p and "(?!" not in p]
+            for g, ps in groups.items()
+        }
         multi = {g: [p for p in ps if p not in single[g]] for g, ps in groups.items()}
         self.single = re.compile(alt(single))
         self.multi = re.compile(ar(alt(multi))) if any(multi.values()) else None
         self.cache: dict[str, str] = {}
 
-    def find(self, norm: str, start: int = 0, end: int | None = None
-             ) -> list[tuple[int, int, str]]:
+    def find(self, norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         end = len(norm) if end is None else end
         out: list[tuple[int, int, str]] = []
         cache = self.cache
@@ -139,8 +141,10 @@ class TokenLexicon:
             if g:
                 out.append((m.start(), m.end(), g))
         if self.multi is not None:
-            out.extend((mm.start(), mm.end(), mm.lastgroup or "")
-                       for mm in self.multi.finditer(norm, start, end))
+            out.extend(
+                (mm.start(), mm.end(), mm.lastgroup or "")
+                for mm in self.multi.finditer(norm, start, end)
+            )
         out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
         return out
 
@@ -332,7 +336,7 @@ EVENT_AR: dict[str, list[str]] = {
         r"[وف]?سلمت(?:ها|هم)?",
         r"[وف]?اغلقت",
     ],
-    "return": [r"[وف]?عادت", r"[وف]?عاد", rf"{P}عوده{NS}"],
+    "return": [r"[وف]?عادت", r"[وف]?عاد", rf"{P}عوده{NS}", r"[وف]?[تي]عود"],
     "establish": [
         r"[وف]?تشكل",
         r"[وف]?تاسس",
