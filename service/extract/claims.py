@@ -23,7 +23,8 @@ import numpy as np
 
 from ..domain import Event, FuzzyDate, Movement, Quantity
 from ..gazetteer.index import REGION_COUNTRIES, Gazetteer
-from ..gazetteer.resolve import Resolved, strip_clitics
+from ..gazetteer.normalize import strip_clitics
+from ..gazetteer.resolve import Resolved
 from . import lexicons as L
 from .dates import DateMatch, find_dates
 from .numbers import NumberMatch, find_numbers

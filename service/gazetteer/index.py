@@ -24,14 +24,14 @@ import ahocorasick
 from ..domain import Place
 from ..errors import DataError, InputError, UnknownPlaceError
 from . import data as gdata
-from .normalize import normalize, normalize_with_offsets, span_end
+from .normalize import normalize, normalize_with_offsets, span_end, strip_clitics
 from .stopwords import stopwords
 
 INDEX_FORMAT = 3
 
 # Countries whose small places are scanned for in text (the service's area of interest).
 REGION_COUNTRIES = frozenset(
-    [
+    {
         "IQ",
         "SY",
         "JO",
@@ -49,13 +49,12 @@ REGION_COUNTRIES = frozenset(
         "TR",
         "EG",
         "DJ",
-    ]
+    }
 )
 # Where place names are Arabic in the first place; elsewhere an Arabic-script name of a small
-# place is usually a Persian or Turkish spelling that collides with an Arabic word.
-ARABIC_COUNTRIES = frozenset(
-    ["IQ", "SY", "JO", "LB", "PS", "KW", "SA", "QA", "BH", "AE", "OM", "YE", "EG", "DJ"]
-)
+# place is usually a Persian, Turkish or Hebrew-derived spelling that collides with an
+# Arabic word.
+ARABIC_COUNTRIES = REGION_COUNTRIES - {"IL", "IR", "TR"}
 
 # Name flags.
 F_CASE = 1  # Latin acronym: must be upper case in the text ("US", not "us")
@@ -70,18 +69,6 @@ _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
 
 KIND_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0, "installation": 3.5, "city": 2.0}
-
-
-def _strip_clitic(token: str) -> str:
-    """Drop one leading و/ف/ب/ل/ك and the article from a normalised Arabic token."""
-    t = token
-    if len(t) > 3 and t[0] in "وف":
-        t = t[1:]
-    if len(t) > 3 and t[0] in "بلك":
-        t = t[1:]
-    if len(t) > 3 and t.startswith("ال"):
-        t = t[2:]
-    return t
 
 
 def _is_acronym(alias: str) -> bool:
@@ -209,7 +196,7 @@ class Gazetteer:
                     and " " not in norm
                     and p.kind == "city"
                     and (p.population or 0) < 500_000
-                    and _strip_clitic(norm) in stop
+                    and strip_clitics(norm) in stop
                 ):
                     continue  # بحركة = ب + حركة ("with movement"): too ambiguous to scan
                 if len(norm.replace(" ", "")) < (2 if flags & F_CASE else 3):

@@ -236,3 +236,17 @@ def span_end(text: str, end: int) -> int:
     """Extend an original-text end offset over trailing diacritics and tatweel."""
     m = _COMBINING_TAIL.match(text, end)
     return m.end() if m else end
+
+
+def strip_clitics(token: str) -> str:
+    """Remove leading و/ف, ب/ل/ك and the article from a normalised Arabic token."""
+    t = token
+    if len(t) > 3 and t[0] in "وف":
+        t = t[1:]
+    if len(t) > 3 and t.startswith("لل"):
+        return t[2:]
+    if len(t) > 3 and t[0] in "بلك":
+        t = t[1:]
+    if len(t) > 3 and t.startswith("ال"):
+        t = t[2:]
+    return t

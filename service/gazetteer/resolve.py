@@ -15,25 +15,7 @@ from dataclasses import dataclass, field
 
 from ..domain import Place
 from .index import Candidate, Gazetteer
-from .normalize import normalize_with_offsets
-
-_AR_CLITICS = ("و", "ف")
-_AR_PREPS = ("ب", "ل", "ك")
-
-
-def strip_clitics(token: str) -> str:
-    """Remove leading و/ف, ب/ل/ك and the article from a normalised Arabic token."""
-    t = token
-    if len(t) > 3 and t[0] in _AR_CLITICS:
-        t = t[1:]
-    if len(t) > 3 and t.startswith("لل"):
-        return t[2:]
-    if len(t) > 3 and t[0] in _AR_PREPS:
-        t = t[1:]
-    if len(t) > 3 and t.startswith("ال"):
-        t = t[2:]
-    return t
-
+from .normalize import normalize_with_offsets, strip_clitics
 
 # Cue words, normalised and (for Arabic) without clitics or article.
 CUES_BEFORE = {
