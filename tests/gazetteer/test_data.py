@@ -64,6 +64,36 @@ def test_admin1_for_region_countries(gaz, iso2):
         assert u.has_polygon and u.name_ar, u.id
 
 
+# Countries outside the Middle East that got admin-1 units for the installations abroad
+# (data/SOURCES.md): English names and ISO codes (or no-ISO ids); Arabic names are optional.
+ABROAD_ADMIN1 = (
+    "DE IT ES GB GR PL RO BG JP KR AU PH NE TD ML SO KE SD ER XK LV EE LT TJ KG AM".split()
+)
+
+
+@pytest.mark.parametrize("iso2", ABROAD_ADMIN1)
+def test_admin1_abroad(gaz, iso2):
+    units = gaz.filter(kind="admin1", country=iso2)
+    assert len(units) >= 2
+    for u in units:
+        code = u.id.removeprefix("admin1:")
+        assert u.has_polygon and u.name and code.startswith(f"{iso2}-"), u.id
+        assert "(eng)" not in u.name and "[" not in u.name, u.id
+    named = [u for u in units if u.name_ar]
+    assert all(any("\u0600" <= c <= "\u06ff" for c in u.name_ar) for u in named)
+
+
+def test_admin1_abroad_names_are_not_common_words(gaz):
+    from service.gazetteer.normalize import normalize
+
+    bad = set("sahel centre nord est bay bari montana victoria coast central eastern".split())
+    bad |= {"western", "cascades", "al awsat", "seaside"}
+    for iso2 in ABROAD_ADMIN1:
+        for u in gaz.filter(kind="admin1", country=iso2):
+            names = {normalize(n) for n in (u.name, *u.aliases)}
+            assert not names & bad, (u.id, names & bad)
+
+
 @pytest.mark.parametrize("rid", REGIONS)
 def test_named_regions(gaz, rid):
     p = gaz.get(rid)
