@@ -3150,17 +3150,21 @@ def map_auto_units(g, iso) -> tuple[dict, dict]:
                     )
                     continue
             units.setdefault(code, []).append(r.geometry)
-        for r in pending:  # the mapped unit with the longest shared border
+        for r in pending:  # the mapped unit with the longest shared border, else the nearest
             edge = r.geometry.boundary.buffer(0.01)
             best = max(
                 (
-                    (edge.intersection(unary_union(gs)).area, k)
+                    (
+                        round(edge.intersection(unary_union(gs)).area, 9),
+                        -round(r.geometry.distance(unary_union(gs)), 9),
+                        k,
+                    )
                     for k, gs in sorted(units.items())
                     if k[:2] == cc
                 ),
-            )
-            units[best[1]].append(r.geometry)
-            meta.setdefault(best[1], {}).setdefault("enclaves", []).append(clean(r.name))
+            )[2]
+            units[best].append(r.geometry)
+            meta.setdefault(best, {}).setdefault("enclaves", []).append(clean(r.name))
         pending = []
     if failed:
         raise SystemExit("\n".join(failed))

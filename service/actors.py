@@ -106,6 +106,25 @@ _COUNTRIES = (
     _c("EG", "Egypt", "مصر"),
     _c("LB", "Lebanon", "لبنان"),
     _c("YE", "Yemen", "اليمن"),
+    # operators of installations abroad (data/gazetteer/installations.csv): host-nation and
+    # UN / African Union / MFO contingents
+    _c("CN", "China", "الصين", "Chinese", "People's Republic of China"),
+    _c("JP", "Japan", "اليابان", "Japanese"),
+    _c("KR", "South Korea", "كوريا الجنوبية", "Republic of Korea", "South Korean"),
+    _c("IN", "India", "الهند", "Indian"),
+    _c("ID", "Indonesia", "إندونيسيا", "Indonesian", "اندونيسيا"),
+    _c("IE", "Ireland", "أيرلندا", "Irish", "ايرلندا"),
+    _c("GH", "Ghana", "غانا", "Ghanaian"),
+    _c("AR", "Argentina", "الأرجنتين", "Argentine"),
+    _c("CO", "Colombia", "كولومبيا", "Colombian"),
+    _c("FJ", "Fiji", "فيجي", "Fijian"),
+    _c("PH", "Philippines", "الفلبين", "Philippine", "Filipino"),
+    _c("KE", "Kenya", "كينيا", "Kenyan"),
+    _c("UG", "Uganda", "أوغندا", "Ugandan", "اوغندا"),
+    _c("BI", "Burundi", "بوروندي", "Burundian"),
+    _c("ET", "Ethiopia", "إثيوبيا", "Ethiopian", "اثيوبيا"),
+    _c("DJ", "Djibouti", "جيبوتي", "Djiboutian"),
+    _c("TD", "Chad", "تشاد", "Chadian"),
 )
 
 #: Troop contributors of the US-led coalition against ISIS (CJTF-OIR) in Iraq and Syria.

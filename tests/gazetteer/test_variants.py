@@ -79,6 +79,113 @@ VARIANTS = [
     ("قاعدة حرير", "installation:harir-air-base"),
     ("Muwaffaq Salti Air Base", "installation:muwaffaq-salti-air-base"),
     ("Prince Sultan Air Base", "installation:prince-sultan-air-base"),
+    # installations abroad: Syria and Lebanon
+    ("حميميم", "installation:hmeimim-air-base"),
+    ("قاعدة حميميم", "installation:hmeimim-air-base"),
+    ("بقاعدة حميميم الجوية", "installation:hmeimim-air-base"),
+    ("Hmeimim", "installation:hmeimim-air-base"),
+    ("Khmeimim", "installation:hmeimim-air-base"),
+    ("Humaymim", "installation:hmeimim-air-base"),
+    ("Hmeimim airbase", "installation:hmeimim-air-base"),
+    ("Tartus naval base", "installation:tartus-naval-facility"),
+    ("قاعدة طرطوس البحرية", "installation:tartus-naval-facility"),
+    ("مطار القامشلي", "installation:qamishli-airport"),
+    ("T4 air base", "installation:tiyas-air-base"),
+    ("مطار التيفور", "installation:tiyas-air-base"),
+    ("UNIFIL headquarters", "installation:unifil-headquarters-naqoura"),
+    ("مقر اليونيفيل", "installation:unifil-headquarters-naqoura"),
+    # Cyprus, Red Sea, Horn of Africa
+    ("RAF Akrotiri", "installation:raf-akrotiri"),
+    ("قاعدة أكروتيري", "installation:raf-akrotiri"),
+    ("جزيرة ميون", "installation:mayun-air-base"),
+    ("Perim Island", "installation:mayun-air-base"),
+    ("قاعدة عصب", "installation:assab-base"),
+    ("Berbera base", "installation:berbera-base"),
+    ("قاعدة بربرة", "installation:berbera-base"),
+    ("Chinese base in Djibouti", "installation:pla-support-base-djibouti"),
+    ("القاعدة الصينية في جيبوتي", "installation:pla-support-base-djibouti"),
+    ("JSDF base in Djibouti", "installation:jsdf-base-djibouti"),
+    ("Baledogle", "installation:baledogle-airfield"),
+    ("باليدوغلي", "installation:baledogle-airfield"),
+    ("TURKSOM", "installation:turksom-camp"),
+    ("قاعدة تركسوم", "installation:turksom-camp"),
+    ("Camp Simba", "installation:camp-simba-manda-bay"),
+    ("Manda Bay", "installation:camp-simba-manda-bay"),
+    ("Flamingo Bay", "installation:flamingo-bay-naval-base"),
+    # Libya and the Sahel
+    ("al-Jufra airbase", "installation:al-jufra-air-base"),
+    ("قاعدة الجفرة", "installation:al-jufra-air-base"),
+    ("al-Watiya", "installation:al-watiya-air-base"),
+    ("قاعدة الوطية", "installation:al-watiya-air-base"),
+    ("قاعدة الخادم", "installation:al-khadim-air-base"),
+    ("Air Base 201", "installation:niger-air-base-201-agadez"),
+    ("القاعدة الجوية 201", "installation:niger-air-base-201-agadez"),
+    ("Air Base 101 Niamey", "installation:niger-air-base-101-niamey"),
+    ("Adji Kossei", "installation:kossei-base-ndjamena"),
+    ("قاعدة عجي كوسي", "installation:kossei-base-ndjamena"),
+    ("Tessalit", "installation:tessalit-camp"),
+    ("Bamako air base", "installation:bamako-air-base-101"),
+    ("Port-Bouët base", "installation:port-bouet-base"),
+    ("قاعدة بور بويه", "installation:port-bouet-base"),
+    # Afghanistan, Central Asia, Caucasus
+    ("Bagram", "installation:bagram-air-base"),
+    ("باغرام", "installation:bagram-air-base"),
+    ("قاعدة باغرام", "installation:bagram-air-base"),
+    ("Kandahar Airfield", "installation:kandahar-airfield"),
+    ("HKIA", "installation:hamid-karzai-international-airport"),
+    ("مطار كابل", "installation:hamid-karzai-international-airport"),
+    ("Camp Bastion", "installation:camp-bastion"),
+    ("Camp Marmal", "installation:camp-marmal"),
+    ("Kant Air Base", "installation:kant-air-base"),
+    ("قاعدة كانط الجوية", "installation:kant-air-base"),
+    ("Russian 201st base", "installation:russian-201st-military-base"),
+    ("Russian base in Gyumri", "installation:gyumri-102nd-military-base"),
+    # Europe
+    ("Ramstein", "installation:ramstein-air-base"),
+    ("رامشتاين", "installation:ramstein-air-base"),
+    ("قاعدة رامشتاين", "installation:ramstein-air-base"),
+    ("Landstuhl", "installation:landstuhl-regional-medical-center"),
+    ("Grafenwöhr", "installation:grafenwoehr-training-area"),
+    ("Grafenwoehr", "installation:grafenwoehr-training-area"),
+    ("Spangdahlem", "installation:spangdahlem-air-base"),
+    ("Aviano", "installation:aviano-air-base"),
+    ("Sigonella", "installation:nas-sigonella"),
+    ("Rota", "installation:naval-station-rota"),
+    ("قاعدة روتا", "installation:naval-station-rota"),
+    ("Morón Air Base", "installation:moron-air-base"),
+    ("Moron Air Base", "installation:moron-air-base"),
+    ("RAF Lakenheath", "installation:raf-lakenheath"),
+    ("Souda Bay", "installation:nsa-souda-bay"),
+    ("Redzikowo", "installation:aegis-ashore-redzikowo"),
+    ("Deveselu", "installation:deveselu-aegis-ashore"),
+    ("Camp Bondsteel", "installation:camp-bondsteel"),
+    ("Tapa Army Base", "installation:tapa-army-base"),
+    ("Ādaži", "installation:camp-adazi"),
+    ("Camp Adazi", "installation:camp-adazi"),
+    ("Rukla", "installation:rukla-base"),
+    # Asia-Pacific, Indian Ocean
+    ("Kadena", "installation:kadena-air-base"),
+    ("قاعدة كادينا", "installation:kadena-air-base"),
+    ("Futenma", "installation:mcas-futenma"),
+    ("Yokosuka naval base", "installation:fleet-activities-yokosuka"),
+    ("Camp Humphreys", "installation:camp-humphreys"),
+    ("Osan Air Base", "installation:osan-air-base"),
+    ("Andersen AFB", "installation:andersen-air-force-base"),
+    ("Diego Garcia", "installation:diego-garcia"),
+    ("دييغو غارسيا", "installation:diego-garcia"),
+    ("Pine Gap", "installation:pine-gap"),
+    # Gulf, Iraq, Iran
+    ("Turkish base in Qatar", "installation:turkish-base-qatar"),
+    ("القاعدة التركية في قطر", "installation:turkish-base-qatar"),
+    ("قاعدة زليكان", "installation:zilkan-base-bashiqa"),
+    ("Bamarni base", "installation:bamarni-airfield"),
+    ("Hamadan air base", "installation:nojeh-air-base-hamadan"),
+    # admin-1 units and regions abroad
+    ("Okinawa", "admin1:JP-47"),
+    ("Bavaria", "admin1:DE-BY"),
+    ("صقلية", "admin1:IT-82"),
+    ("Somaliland", "region:somaliland"),
+    ("أرض الصومال", "region:somaliland"),
 ]
 
 
@@ -117,3 +224,26 @@ def test_table_is_large_enough():
 def test_common_words_are_not_places(gaz, text):
     found = resolve(gaz, text)
     assert [r.place.id for r in found if r.place.kind == "city"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lest we forget, the troops stayed.",  # Lešť training area (Slovakia)
+        "Kant wrote that perpetual peace needs republics.",  # Kant Air Base
+        "The Sahel is vast and the troops are few.",  # Sahel Region (Burkina Faso)
+        "Asharq Al-Awsat reported the talks.",  # iso3166-2 'Al Awsaţ' (Eritrea)
+        "The senator from Montana and the queen Victoria spoke.",  # BG-12, AU-VIC
+        "He is on the duty rota this week.",  # Naval Station Rota (capitalised only)
+        "The Papa said Megumi Yokota was abducted.",  # Pápa, Yokota
+        "Climbers on K2 and in the al-Amari refugee camp.",  # K2 Air Base, Ämari
+        "The Bay of Bengal and the Cascades range.",  # Bay (Somalia), Cascades (BF)
+        "وقال إن القاعدة كانت تستخدم من قبل",  # كانت: قاعدة كانت الجوية
+        "وصل خادم الحرمين الشريفين إلى المدينة",  # الخادم: قاعدة الخادم
+        "قال بابا الفاتيكان إن السلام ممكن",  # قاعدة بابا الجوية
+        "سلامات يا جماعة",  # إقليم سلامات (Chad)
+    ],
+)
+def test_common_words_are_not_bases_abroad(gaz, text):
+    found = resolve(gaz, text)
+    assert [r.place.id for r in found if r.place.kind in ("installation", "admin1")] == []
