@@ -2914,7 +2914,7 @@ A1_AUTO = {
     # name, name_ar, aliases
     "GB-ENG": ("England", "إنجلترا", ["انجلترا", "إنكلترا"]),
     "GB-SCT": ("Scotland", "اسكتلندا", ["إسكتلندا"]),
-    "GB-WLS": ("Wales", "ويلز", []),
+    "GB-WLS": ("Wales (United Kingdom)", "ويلز (المملكة المتحدة)", ["Cymru"]),  # not "Prince of Wales"
     "GB-NIR": ("Northern Ireland", "أيرلندا الشمالية", ["ايرلندا الشمالية"]),
     "JP-47": ("Okinawa Prefecture", "أوكيناوا", ["Okinawa", "اوكيناوا", "جزيرة أوكيناوا", "محافظة أوكيناوا"]),
     "JP-13": ("Tokyo Prefecture", "", ["Tokyo Metropolis", "Tokyo-to"]),
@@ -2989,6 +2989,10 @@ A1_AUTO = {
     "UZ-SU": ("Surkhandarya Region", "", ["Surkhandarya", "Surxondaryo Region"]),
     "UZ-XO": ("Khorezm Region", "", ["Khorezm", "Xorazm Region"]),
     "HU-VE": ("Veszprém County", "", ["Veszprem County"]),
+    "AM-LO": ("Lori Province", "", ["Lori Marz"]),  # Lori: a first name
+    "TD-SI": ("Sila Region", "", []),
+    "BG-18": ("Ruse Province", "", ["Rousse Province"]),  # ruse: an English word
+    "XK-X-viti": ("Viti Municipality (Kosovo)", "", ["Vitina", "Viti/Vitina"]),  # Viti Levu, Fiji
     "BG-22": ("Sofia City Province", "", ["Sofia-Grad"]),
     "BG-23": ("Sofia Province", "", []),
     "GR-K": ("North Aegean", "", ["Northern Aegean"]),
@@ -3025,7 +3029,7 @@ A1_AUTO = {
     "GA-1": ("Estuaire Province", "", ["Estuaire"]),
     "KG-C": ("Chuy Region", "", ["Chüy Region", "Chui Region", "Chuy Oblast"]),
     "AM-SH": ("Shirak Province", "", ["Shirak"]),
-    "SO-BN": ("Banaadir", "بنادر", ["Benadir", "Banadir", "إقليم بنادر"]),
+    "SO-BN": ("Banaadir", "إقليم بنادر", ["Benadir", "Banadir", "Benadir Region"]),  # بنادر: "ports"
     "SO-JH": ("Lower Juba", "جوبا السفلى", ["Jubbada Hoose", "Lower Jubba", "إقليم جوبا السفلى"]),
     "SO-SH": ("Lower Shabelle", "شبيلي السفلى", ["Shabeellaha Hoose", "إقليم شبيلي السفلى"]),
     "SO-BY": ("Bay Region (Somalia)", "إقليم باي", []),
@@ -3038,12 +3042,12 @@ A1_AUTO = {
     "XK-X-ferizaj": ("Ferizaj", "فيريزاي", ["Uroševac", "Urosevac", "Ferizaj/Uroševac"]),
 }
 # Units whose ISO name is another unit's name or a bare city/common name: only the hand aliases.
-A1_NO_ISO_ALIAS = {"ER-AN", "ER-DK", "ER-DU", "ER-GB", "ER-MA", "ER-SK", "HU-VE", "BG-22", "BG-23", "UZ-TO", "UZ-TK", "BG-12", "AU-VIC", "JP-41", "JP-24"}
+A1_NO_ISO_ALIAS = {"AM-LO", "TD-SI", "TD-SA", "BG-18", "XK-X-viti","ER-AN", "ER-DK", "ER-DU", "ER-GB", "ER-MA", "ER-SK", "HU-VE", "BG-22", "BG-23", "UZ-TO", "UZ-TK", "BG-12", "AU-VIC", "JP-41", "JP-24"}
 # Generic one-word names that must not be scanned on their own (qualified above when needed).
 AUTO_NAME_STOP = {"sahel", "centre", "center", "nord", "sud", "est", "ouest", "coast", "lac",
                   "bay", "bari", "montana", "saga", "mie", "victoria", "central", "eastern",
                   "western", "northern", "southern", "plateau", "lakes", "highland", "capital",
-                  "cascades", "seaside"}
+                  "cascades", "seaside", "lori", "sila", "ruse", "salamat", "wales", "viti"}
 
 # NE units inside Metro Manila (PH-00, National Capital Region)
 PH_METRO_MANILA = {

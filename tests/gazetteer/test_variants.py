@@ -242,6 +242,9 @@ def test_common_words_are_not_places(gaz, text):
         "وصل خادم الحرمين الشريفين إلى المدينة",  # الخادم: قاعدة الخادم
         "قال بابا الفاتيكان إن السلام ممكن",  # قاعدة بابا الجوية
         "سلامات يا جماعة",  # إقليم سلامات (Chad)
+        "HMS Prince of Wales sailed with Lori Robinson aboard.",  # Wales, Lori (Armenia)
+        "It was a Ruse, said Viti Levu officials.",  # Ruse (Bulgaria), Viti (Kosovo)
+        "وصلت السفن إلى بنادر الخليج وقال أمير ويلز",  # بنادر (Somalia), ويلز
     ],
 )
 def test_common_words_are_not_bases_abroad(gaz, text):
