@@ -192,11 +192,29 @@ def bounds(q: Quantity | None) -> tuple[float, float] | None:
     """Comparable (low, high) of a quantity; approximate counts get ±10 %."""
     if q is None:
         return None
-    lo = q.low
-    hi = q.high
-    if q.count is not None and q.approximate and q.count_min is None and q.count_max is None:
-        lo = q.count * (1 - APPROX_TOLERANCE)
-        hi = q.count * (1 + APPROX_TOLERANCE)
+    return bounds_of(q.count, q.count_min, q.count_max, q.approximate)
+
+
+def bounds_of(count: int | None, count_min: int | None, count_max: int | None,
+              approximate: Any) -> tuple[float, float]:
+    """:func:`bounds` of a quantity given by its stored parts (at least one number set).
+
+    Parameters
+    ----------
+    count, count_min, count_max : int or None
+    approximate : bool-like
+        An approximate count without bounds gets ±:data:`APPROX_TOLERANCE`.
+
+    Returns
+    -------
+    (float, float)
+        Lowest and highest plausible value (``inf`` when unbounded above).
+    """
+    if count is not None and approximate and count_min is None and count_max is None:
+        return (count * (1 - APPROX_TOLERANCE), count * (1 + APPROX_TOLERANCE))
+    # Quantity.low / Quantity.high; a missing low end counts as 0
+    lo = count_min if count_min is not None else count
+    hi = count_max if count_max is not None else count
     return (float(lo if lo is not None else 0), float("inf") if hi is None else float(hi))
 
 
@@ -223,11 +241,23 @@ def same_claim(a: Claim | Projection, b: Claim | Projection) -> bool | None:
     return agrees(qa, qb)
 
 
-def _precision_key(c: Claim) -> tuple:
+def precision_rank(precision: str, date_approximate: Any, has_quantity: bool,
+                   qualifier: str | None, claim_type: str) -> int:
+    """How precise a claim is, as one integer (larger: more precise).
+
+    The order is lexicographic over (date precision, exact date, has a number, number
+    precision, stated rather than implied); every part is below 10, so the parts are
+    packed as decimal digits and compare like the tuple would, but faster.
+    """
+    return (_DATE_RANK.get(precision, 0) * 10_000 + (0 if date_approximate else 1_000)
+            + (100 + _QUALIFIER_RANK.get(qualifier or "exact", 0) * 10 if has_quantity else 0)
+            + (0 if claim_type == "implied" else 1))
+
+
+def _precision_key(c: Claim) -> int:
     q = c.quantity
-    return (_DATE_RANK.get(c.as_of.precision, 0), 0 if c.as_of.approximate else 1,
-            1 if q is not None else 0, _QUALIFIER_RANK.get(q.qualifier, 0) if q else 0,
-            0 if c.claim_type == "implied" else 1)
+    return precision_rank(c.as_of.precision, c.as_of.approximate, q is not None,
+                          q.qualifier if q is not None else None, c.claim_type)
 
 
 def _claim_rank(c: Claim, corroboration: int) -> tuple:
@@ -242,6 +272,120 @@ def independent_count(items: Iterable[Claim | Projection]) -> int:
 
 
 # ------------------------------------------------------------------------------ reported
+#: A claim as :func:`choose_current` sees it: a flat tuple whose first fields are, in this
+#: order, ``valid_from, precision_rank, confirmed, id, status, count, count_min, count_max,
+#: approximate, source_id``; callers may append fields of their own.  Flat and in this
+#: order so that (a) rows straight from the database are facts — ``posture_at`` makes
+#: thousands per map and cannot afford an object per claim — and (b) plain tuple order is
+#: the claims' order of merit (ids are unique, so later fields are never compared).
+Fact = tuple
+#: source id → (independence key, publication date or ``date.min``)
+SourceFacts = dict[int, tuple[str, dt.date]]
+
+
+def claim_fact(c: Claim) -> Fact:
+    """The :data:`Fact` of a claim, with the claim itself appended (field 10)."""
+    q = c.quantity
+    if q is None:
+        return (c.valid_from, _precision_key(c), c.confirmed, c.id, c.status, None, None,
+                None, False, c.source.source_id, c)
+    return (c.valid_from, _precision_key(c), c.confirmed, c.id, c.status, q.count,
+            q.count_min, q.count_max, q.approximate, c.source.source_id, c)
+
+
+def source_facts(refs: Iterable[SourceRef]) -> SourceFacts:
+    """The :data:`SourceFacts` of some sources."""
+    return {s.source_id: (s.independence or f"source:{s.source_id}",
+                          s.published or dt.date.min) for s in refs}
+
+
+def _fact_bounds(f: Fact) -> tuple[float, float] | None:
+    count, cmin, cmax = f[5], f[6], f[7]
+    if count is None and cmin is None and cmax is None:
+        return None
+    return bounds_of(count, cmin, cmax, f[8])
+
+
+def _status_verdict(sa: str, sb: str) -> bool | None:
+    """:func:`same_claim` of two different statuses."""
+    if sa in PRESENTISH and sb in PRESENTISH and "reduced" in (sa, sb):
+        return None  # "reduced" vs "present" need not contradict each other
+    return False
+
+
+def _fact_agrees(a: Fact, b: Fact) -> bool | None:
+    """:func:`same_claim` of two claims, on their facts."""
+    if a[4] != b[4]:
+        return _status_verdict(a[4], b[4])
+    ba, bb = _fact_bounds(a), _fact_bounds(b)
+    if ba is None or bb is None:
+        return True if ba is None and bb is None else None
+    return ba[0] <= bb[1] and bb[0] <= ba[1]
+
+
+@dataclass(slots=True)
+class Choice:
+    """Which of a series' current claims is the estimate, and what agrees or conflicts."""
+
+    best: Fact
+    supporting: list[Fact]
+    conflicts: list[Fact]
+    corroboration: int
+    confirmed: bool
+    reason: str
+
+
+def choose_current(facts: Sequence[Fact], sources: SourceFacts) -> Choice:
+    """The best of the claims "of about the same time" (the rules in the module docstring).
+
+    The most recent, then the most precise, then confirmed claim wins; among equal ones the
+    best corroborated, then the latest published, then the newest.  Claims that agree with
+    it are its sources (it first), those that contradict it are conflicts.
+
+    Parameters
+    ----------
+    facts : sequence of Fact
+        One per current claim (see :data:`Fact`), at least one.
+    sources : SourceFacts
+        Independence and publication date of every source the facts cite.
+    """
+    order = sorted(facts, reverse=True)
+    best = order[0]
+    if len(order) > 1 and order[1][:3] == best[:3]:
+        # among equally recent and precise claims, the best corroborated one wins
+        tied = [f for f in order if f[:3] == best[:3]]
+        corr = {f[3]: max(1, len({sources[d[9]][0] for d in facts
+                                  if _fact_agrees(f, d) is True}))
+                for f in tied}
+        best = max(tied, key=lambda f: (corr[f[3]], sources[f[9]][1], f[3]))
+    supporting: list[Fact] = []
+    conflicts: list[Fact] = []
+    status = best[4]
+    bb = _fact_bounds(best)
+    for f in order:  # _fact_agrees(best, f), with the best claim's bounds computed once
+        if f[4] != status:
+            verdict = _status_verdict(status, f[4])
+        elif f[5] is None and f[6] is None and f[7] is None:
+            verdict = True if bb is None else None
+        elif bb is None:
+            verdict = None
+        else:
+            lo, hi = bounds_of(f[5], f[6], f[7], f[8])
+            verdict = bb[0] <= hi and lo <= bb[1]
+        if verdict is True:
+            supporting.append(f)
+        elif verdict is False:
+            conflicts.append(f)
+    if supporting and supporting[0] is not best:  # the best claim first
+        for i, f in enumerate(supporting):
+            if f is best:
+                supporting.insert(0, supporting.pop(i))
+                break
+    return Choice(best, supporting, conflicts,
+                  max(1, len({sources[f[9]][0] for f in supporting})),
+                  any(f[2] for f in supporting), _reason(best, len(facts), conflicts))
+
+
 def best_reported(claims: Sequence[Claim], day: dt.date) -> Estimate | None:
     """The best reported estimate of one series on ``day`` (``None`` if nothing is known)."""
     known = [c for c in claims if c.valid_from <= day]
@@ -256,47 +400,29 @@ def best_reported(claims: Sequence[Claim], day: dt.date) -> Estimate | None:
     latest = max(c.valid_from for c in known)
     window_start = latest - dt.timedelta(days=SAME_TIME_DAYS)
     current = [c for c in known if c.valid_from >= window_start]
-    keyed = sorted(((c.valid_from, _precision_key(c), c.confirmed), c.id, c) for c in current)
-    keyed.reverse()
-    top = keyed[0][0]
-    tied = [c for k, _, c in keyed if k == top]
-    if len(tied) == 1:
-        best = tied[0]
-    else:  # among equally recent and precise claims, the best corroborated one wins
-        corr = {c.id: independent_count([d for d in current if same_claim(c, d)])
-                for c in tied}
-        best = max(tied, key=lambda c: (corr[c.id], c.source.published or dt.date.min,
-                                        c.id))
-    supporting: list[Claim | Projection] = []
-    conflicts: list[Claim | Projection] = []
-    for _, _, c in keyed:
-        verdict = same_claim(best, c)
-        if verdict is True:
-            supporting.append(c)
-        elif verdict is False:
-            conflicts.append(c)
-    supporting.sort(key=lambda c: c is not best)
+    ch = choose_current([claim_fact(c) for c in current],
+                        source_facts(c.source for c in current))
+    best: Claim = ch.best[10]
     return Estimate(
         actor=best.actor, place_id=best.place_id, status=best.status,
         quantity=best.quantity, basis="reported", as_of=best.as_of,
-        valid_from=best.valid_from, supporting=supporting, conflicts=conflicts,
-        corroboration=independent_count(supporting),
-        confirmed=any(c.confirmed for c in supporting),
-        reason=_reason(best, current, conflicts), claim_type=best.claim_type,
+        valid_from=best.valid_from, supporting=[f[10] for f in ch.supporting],
+        conflicts=[f[10] for f in ch.conflicts], corroboration=ch.corroboration,
+        confirmed=ch.confirmed, reason=ch.reason, claim_type=best.claim_type,
     )
 
 
-def _reason(best: Claim, current: list[Claim], conflicts: list) -> str:
-    if len(current) == 1:
+def _reason(best: Fact, n_current: int, conflicts: list[Fact]) -> str:
+    if n_current == 1:
         return "only report"
     if not conflicts:
         return "most recent and most precise report; no conflicting report"
-    older = [c for c in conflicts if c.valid_from < best.valid_from]
-    if older and len(older) == len(conflicts):
-        return (f"most recent report preferred over {len(conflicts)} conflicting "
-                f"earlier report{'s' if len(conflicts) > 1 else ''}")
-    return (f"most precise of equally recent reports preferred over {len(conflicts)} "
-            f"conflicting report{'s' if len(conflicts) > 1 else ''}")
+    n = len(conflicts)
+    if max(c[0] for c in conflicts) < best[0]:
+        return (f"most recent report preferred over {n} conflicting "
+                f"earlier report{'s' if n > 1 else ''}")
+    return (f"most precise of equally recent reports preferred over {n} "
+            f"conflicting report{'s' if n > 1 else ''}")
 
 
 # ------------------------------------------------------------------------------ projections

@@ -861,8 +861,13 @@ class Store:
             q = q.where(s.c.actor.in_(list(codes)))
         return q
 
-    def _current_claim_rows(self, conn: Connection, day: dt.date, series_q) -> list[Any]:
-        """Claims of the series in ``series_q`` at about the latest date on/before ``day``."""
+    def _current_claim_rows(self, conn: Connection, day: dt.date, series_q) -> list[tuple]:
+        """Claims of the series in ``series_q`` at about the latest date on/before ``day``.
+
+        Rows of :data:`_POSTURE_COLS` as the driver returns them (dates are ISO text on
+        SQLite, ``date`` objects on PostgreSQL): converting ~10,000 rows is what made the
+        full map slow, so :class:`_RowFeatures` reads them as they are.
+        """
         o = observations_t
         o2 = observations_t.alias("o2")
         sq = series_q.subquery("sq")
@@ -873,23 +878,23 @@ class Store:
                    .order_by(o2.c.valid_from.desc()).limit(1).lateral("l"))
             # the window rows in a second LATERAL; OFFSET 0 keeps the planner from
             # flattening it into a hash join over the whole table
-            win = (sa.select(*_CLAIM_COLS)
+            win = (sa.select(*_POSTURE_COLS)
                    .where(o.c.series_id == sq.c.id, o.c.valid_from <= day,
                           o.c.valid_from >= db.minus_days(conn, lat.c.latest,
                                                           M.SAME_TIME_DAYS))
                    .offset(0).lateral("w"))
             q = sa.select(*win.c).select_from(sq.join(lat, sa.true()).join(win, sa.true()))
-            return _raw_rows(conn, q)
+            return _driver_rows(conn, q)
         latest = (sa.select(o2.c.valid_from)
                   .where(o2.c.series_id == sq.c.id, o2.c.valid_from <= day)
                   .order_by(o2.c.valid_from.desc()).limit(1)
                   .correlate(sq).scalar_subquery())
         t = sa.select(sq.c.id.label("sid"), latest.label("latest")).subquery("t")
-        q = (sa.select(*_CLAIM_COLS)
+        q = (sa.select(*_POSTURE_COLS)
              .select_from(t.join(o, o.c.series_id == t.c.sid))
              .where(o.c.valid_from <= day,
                     o.c.valid_from >= db.minus_days(conn, t.c.latest, M.SAME_TIME_DAYS)))
-        return _raw_rows(conn, q)
+        return _driver_rows(conn, q)
 
     def _claims(self, rows: Iterable[Any], refs: dict[int, M.SourceRef]) -> list[M.Claim]:
         out = []
@@ -970,27 +975,42 @@ class Store:
         box = parse_bbox(bbox)
         with db.read(self.engine) as conn:
             plan_id = self._plan_filter(conn, plan)
-            series_rows = conn.execute(self._series_query(conn, codes, box)).all()
-            claim_rows = self._current_claim_rows(conn, day,
-                                                  self._series_query(conn, codes, box))
+            series_q = self._series_query(conn, codes, box)
+            series_rows = _driver_rows(conn, series_q)
+            claim_rows = self._current_claim_rows(conn, day, series_q)
             moves = self._moves(conn, plan_id)  # all: later moves qualify earlier ones
-            refs = self._source_refs(conn, (r[13] for r in claim_rows))
+            refs = self._source_refs(conn, {r[_P_SOURCE] for r in claim_rows})
             cache = self._place_cache(conn)
-        claims: dict[tuple[str, str], list[M.Claim]] = {}
-        for c in self._claims(claim_rows, refs):
-            claims.setdefault((c.actor, c.place_id), []).append(c)
-        keys = [(r.actor, r.place_id) for r in series_rows]
+        by_series: dict[int, list[tuple]] = {}
+        for r in claim_rows:
+            rows = by_series.get(r[_P_SERIES])
+            if rows is None:
+                by_series[r[_P_SERIES]] = [r]
+            else:
+                rows.append(r)
+        sid_of = {(a, p): sid for sid, a, p in series_rows}
+        keys = [(a, p) for _, a, p in series_rows]
         if box is not None:
             keys = self._exact_bbox(keys, cache, box)
         projections = M.build_projections(moves, keys, self._ancestors(cache),
                                           self._members_map())
-        estimates = []
-        claims_of = lambda key: claims.get(key, ())
+        build = _RowFeatures(refs, cache, by_series, sid_of, sqlite=self.backend == "sqlite")
+        features = []
         for k in keys:
-            est = M.estimate_at(claims.get(k, ()), projections.get(k, ()), day, claims_of)
-            if est is not None:
-                estimates.append(est)
-        features = self._features(estimates, cache)
+            projs = projections.get(k)
+            if projs and any(p.effective <= day for p in projs):
+                # a plan may have overtaken the reports: the general model, on Claim objects
+                est = M.estimate_at(build.claims(k), projs, day, build.claims)
+                if est is not None:
+                    place = cache[est.place_id]
+                    features.append({"type": "Feature", "geometry": place.geojson(),
+                                     "properties": estimate_properties(est, place)})
+            else:
+                rows = by_series.get(sid_of[k])
+                if rows:
+                    features.append(build.reported(k, rows))
+        _add_unallocated(features, cache)
+        features.sort(key=_feature_order)
         plan_label = moves[0].plan if plan_id is not None and moves else (
             str(plan) if plan_id is not None else None)
         return Posture(day, features, actor=actor, bbox=box, plan=plan_label)
@@ -1011,19 +1031,6 @@ class Store:
             if ok[pid]:
                 out.append(k)
         return out
-
-    def _features(self, estimates: list[M.Estimate], cache: dict[str, PlaceInfo]
-                  ) -> list[dict[str, Any]]:
-        feats = []
-        for est in estimates:
-            place = cache[est.place_id]
-            props = estimate_properties(est, place)
-            feats.append({"type": "Feature", "geometry": place.geojson(), "properties": props})
-        _add_unallocated(feats, cache)
-        feats.sort(key=lambda f: (f["properties"]["country"] or "~",
-                                  _KIND_ORDER[f["properties"]["kind"]],
-                                  f["properties"]["place_id"], f["properties"]["actor"]))
-        return feats
 
     # ------------------------------------------------------------------ timeline
     def timeline(self, place_id: str, actor: str | None = None) -> list[TimelineStep]:
@@ -1191,14 +1198,13 @@ class Store:
         return import_store(self, path, fmt)
 
 
-def _raw_rows(conn: Connection, stmt: Any) -> list[tuple]:
-    """Run a SELECT of :data:`_CLAIM_COLS` on the driver directly (the hot path of
-    ``posture_at``: no per-row result processing), converting dates once per distinct value."""
+def _driver_rows(conn: Connection, stmt: Any) -> list[tuple]:
+    """Run a SELECT on the driver directly (the hot path of ``posture_at``: no per-row result
+    processing; dates stay ISO text on SQLite)."""
     compiled = stmt.compile(dialect=conn.dialect,
                             compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
-    sqlite = conn.dialect.name == "sqlite"
-    if sqlite:
+    if conn.dialect.name == "sqlite":
         args: Any = tuple(v.isoformat() if isinstance(v, dt.date) else v
                           for v in (params[k] for k in compiled.positiontup))
     else:
@@ -1206,21 +1212,9 @@ def _raw_rows(conn: Connection, stmt: Any) -> list[tuple]:
     cur = conn.connection.driver_connection.cursor()
     try:
         cur.execute(str(compiled), args)
-        rows = cur.fetchall()
+        return cur.fetchall()
     finally:
         cur.close()
-    if not sqlite:
-        return rows
-    cache: dict[str, dt.date] = {}
-
-    def d(v: str) -> dt.date:
-        r = cache.get(v)
-        if r is None:
-            r = cache[v] = dt.date.fromisoformat(v)
-        return r
-
-    # columns 3 (as_of) and 6 (valid_from) are dates
-    return [(r[0], r[1], r[2], d(r[3]), r[4], r[5], d(r[6]), *r[7:]) for r in rows]
 
 
 _o = observations_t
@@ -1228,6 +1222,29 @@ _CLAIM_COLS = (_o.c.id, _o.c.actor, _o.c.place_id, _o.c.as_of, _o.c.as_of_precis
                _o.c.as_of_approximate, _o.c.valid_from, _o.c.count, _o.c.count_min,
                _o.c.count_max, _o.c.approximate, _o.c.qualifier, _o.c.status, _o.c.source_id,
                _o.c.quote, _o.c.claim_type, _o.c.confirmed, _o.c.location_precision)
+def _precision_rank_sql() -> Any:
+    """:func:`service.store.model.precision_rank` as a SQL expression (from the model's own
+    rank tables), so that claim rows arrive as :data:`service.store.model.Fact` tuples."""
+    o = observations_t
+    date_rank = sa.case({p: r * 10_000 for p, r in M._DATE_RANK.items()},
+                        value=o.c.as_of_precision, else_=0)
+    exact_date = sa.case((o.c.as_of_approximate, 0), else_=1_000)
+    number = sa.case(
+        (sa.and_(o.c.count.is_(None), o.c.count_min.is_(None), o.c.count_max.is_(None)), 0),
+        else_=100 + sa.case({q: r * 10 for q, r in M._QUALIFIER_RANK.items()},
+                            value=sa.func.coalesce(o.c.qualifier, "exact"), else_=0))
+    stated = sa.case((o.c.claim_type == "implied", 0), else_=1)
+    return (date_rank + exact_date + number + stated).label("precision_rank")
+
+
+#: The columns ``posture_at`` reads: a :data:`service.store.model.Fact` (valid_from,
+#: precision rank, confirmed, id, status, count, count_min, count_max, approximate,
+#: source_id), then what a feature shows (the series id stands for actor and place).
+_POSTURE_COLS = (_o.c.valid_from, _precision_rank_sql(), _o.c.confirmed, _o.c.id,
+                 _o.c.status, _o.c.count, _o.c.count_min, _o.c.count_max, _o.c.approximate,
+                 _o.c.source_id, _o.c.series_id, _o.c.as_of, _o.c.as_of_precision,
+                 _o.c.qualifier, _o.c.quote, _o.c.claim_type, _o.c.as_of_approximate)
+_P_SOURCE, _P_SERIES = 9, 10
 
 
 # ---------------------------------------------------------------------------- properties
@@ -1300,18 +1317,156 @@ def estimate_properties(est: M.Estimate, place: PlaceInfo) -> dict[str, Any]:
     }
 
 
+def _feature_order(f: dict[str, Any]) -> tuple:
+    p = f["properties"]
+    return (p["country"] or "~", _KIND_ORDER[p["kind"]], p["place_id"], p["actor"])
+
+
+class _RowFeatures:
+    """Posture features built straight from claim rows (:data:`_POSTURE_COLS`).
+
+    A series that no passed deadline touches is estimated from its reports alone: the rows
+    are the facts :func:`service.store.model.choose_current` works on, and the properties
+    are those :func:`estimate_properties` gives the same estimate — without a ``Claim``,
+    ``Quantity``, ``FuzzyDate`` and ``Estimate`` object per claim, which was most of the cost
+    of a full map.  Series a plan has reached go through
+    :func:`service.store.model.estimate_at` on :meth:`claims` instead.
+    """
+
+    def __init__(self, refs: dict[int, M.SourceRef], places: dict[str, PlaceInfo],
+                 by_series: dict[int, list[tuple]], sid_of: dict[tuple[str, str], int],
+                 *, sqlite: bool) -> None:
+        self.refs = refs
+        self.places = places
+        self.by_series = by_series
+        self.sid_of = sid_of
+        # SQLite rows carry dates as ISO text, which is what the properties show
+        self.iso: Callable[[Any], str | None] = _same if sqlite else _iso
+        self.day: Callable[[Any], dt.date] = _day_of if sqlite else _same
+        self.sources = M.source_facts(refs.values())
+        # per source: the first fields of a ``sources`` / ``conflicts`` entry
+        self.entry = {sid: {"source_id": r.source_id, "kind": r.kind, "outlet": r.outlet,
+                            "url": r.url, "title": r.title, "published": _iso(r.published)}
+                      for sid, r in refs.items()}
+        self._claims: dict[tuple[str, str], list[M.Claim]] = {}
+
+    def claims(self, key: tuple[str, str]) -> list[M.Claim]:
+        """The current claims of a series as :class:`~service.store.model.Claim` objects."""
+        out = self._claims.get(key)
+        if out is not None:
+            return out
+        sid = self.sid_of.get(key)
+        rows = self.by_series.get(sid, ()) if sid is not None else ()
+        actor, place_id = key
+        place = self.places.get(place_id)
+        lprec = M.LOCATION_PRECISION.get(place.kind, "country") if place else "country"
+        to_day = self.day
+        out = []
+        for (vf, _rank, conf, oid, status, count, cmin, cmax, approx, src, _sid, as_of, prec,
+             qual, quote, ctype, approx_d) in rows:
+            q = None if count is None and cmin is None and cmax is None else \
+                _stored_quantity(count, cmin, cmax, bool(approx), qual or "exact")
+            out.append(M.Claim(oid, actor, place_id,
+                               FuzzyDate(to_day(as_of), prec, bool(approx_d)), to_day(vf), q,
+                               status, self.refs[src], quote, ctype, bool(conf), lprec))
+        self._claims[key] = out
+        return out
+
+    @staticmethod
+    def _label(r: tuple) -> str:
+        """``quantity_label`` of a row's quantity and status."""
+        k = (r[5], r[6], r[7], r[8], r[13], r[4])
+        lab = _LABELS.get(k)
+        if lab is None:
+            count, cmin, cmax, approx, qual, status = k
+            q = None if count is None and cmin is None and cmax is None else \
+                _stored_quantity(count, cmin, cmax, bool(approx), qual or "exact")
+            lab = M.quantity_label(q, status)
+            if len(_LABELS) > 100_000:
+                _LABELS.clear()
+            _LABELS[k] = lab
+        return lab
+
+    def reported(self, key: tuple[str, str], rows: list[tuple]) -> dict[str, Any]:
+        """The feature of a series from its current claim rows (at least one)."""
+        entry = self.entry
+        if len(rows) == 1:
+            best = rows[0]
+            sources = [{**entry[best[9]], "quote": best[14], "observation_id": best[3],
+                        "claim_type": best[15]}]
+            conflicts: list[dict[str, Any]] = []
+            corroboration, confirmed, reason = 1, bool(best[2]), "only report"
+        else:
+            ch = M.choose_current(rows, self.sources)
+            best = ch.best
+            sources = [{**entry[r[9]], "quote": r[14], "observation_id": r[3],
+                        "claim_type": r[15]} for r in ch.supporting]
+            iso, label = self.iso, self._label
+            conflicts = [{**entry[r[9]], "quote": r[14], "observation_id": r[3],
+                          "claim_type": r[15], "basis": "reported", "status": r[4],
+                          "as_of": iso(r[11]), "label": label(r), "count": r[5],
+                          "count_min": r[6], "count_max": r[7]} for r in ch.conflicts]
+            corroboration, confirmed, reason = ch.corroboration, ch.confirmed, ch.reason
+        (vf, _rank, _conf, _oid, status, count, cmin, cmax, approx, _src, _sid, as_of, prec,
+         qual, _quote, ctype, _ad) = best
+        hasq = not (count is None and cmin is None and cmax is None)
+        actor, place_id = key
+        place = self.places[place_id]
+        reg = actor_registry.ACTORS.get(actor)
+        # the keys and their order are estimate_properties' (the documented contract)
+        props = {
+            "place_id": place.id, "name": place.name, "name_ar": place.name_ar,
+            "kind": place.kind, "country": place.country, "actor": actor,
+            "actor_name": reg.name if reg else actor,
+            "count": count, "count_min": cmin, "count_max": cmax,
+            "approximate": bool(approx) if hasq else False,
+            "qualifier": (qual or "exact") if hasq else None,
+            "label": self._label(best), "status": status, "basis": "reported",
+            "as_of": self.iso(as_of), "as_of_precision": prec, "valid_from": self.iso(vf),
+            "location_precision": M.LOCATION_PRECISION.get(place.kind, place.kind),
+            "plan": None, "phase": None, "sources": sources, "conflicts": conflicts,
+            "corroboration": corroboration, "confirmed": confirmed, "reason": reason,
+            "claim_type": ctype, "via": None, "unallocated": None,
+            "lon": place.lon, "lat": place.lat,
+        }
+        return {"type": "Feature", "geometry": place.geojson(), "properties": props}
+
+
+#: ``quantity_label`` by (count, count_min, count_max, approximate, qualifier, status): a
+#: label is a pure function of these, and formatting thousands of them was a fifth of a
+#: full map's time (bounded like :data:`_ISO`).
+_LABELS: dict[tuple, str] = {}
+
+
+def _same(v: Any) -> Any:
+    return v
+
+
+_DAYS: dict[str, dt.date] = {}
+
+
+def _day_of(v: str) -> dt.date:
+    d = _DAYS.get(v)
+    if d is None:
+        if len(_DAYS) > 100_000:
+            _DAYS.clear()
+        d = _DAYS[v] = dt.date.fromisoformat(v)
+    return d
+
+
 def _add_unallocated(feats: list[dict[str, Any]], cache: dict[str, PlaceInfo]) -> None:
     """Country rows: the part of the country total not attributed to sub-places."""
+    totals = [p for f in feats for p in (f["properties"],)
+              if p["kind"] == "country" and p["status"] in M.PRESENTISH]
+    if not totals:
+        return
     members = {a.code: set(a.members) for a in actor_registry.ACTORS.values()}
     subs: dict[str, list[dict[str, Any]]] = {}
     for f in feats:
         p = f["properties"]
         if p["kind"] != "country" and p["country"] and p["status"] in M.PRESENTISH:
             subs.setdefault(p["country"], []).append(p)
-    for f in feats:
-        p = f["properties"]
-        if p["kind"] != "country" or p["status"] not in M.PRESENTISH:
-            continue
+    for p in totals:
         q = _props_qty(p)
         if q is None or q.high is None:
             continue

@@ -13,6 +13,7 @@ with and without actor, bbox and plan filters, on SQLite and PostGIS.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from typing import Any
 
@@ -286,6 +287,18 @@ def _compare(store, data, day, **kw) -> None:
     assert len(got.features) == len(want), (day, kw)
     for g, w in zip(got.features, want, strict=True):
         assert g == w, (day, kw, w["properties"]["place_id"], w["properties"]["actor"])
+    # the same JSON too: key order and types (a date is not its ISO text, 1 is not True)
+    assert json.dumps(got.to_geojson(), ensure_ascii=False) == json.dumps(
+        {
+            "type": "FeatureCollection",
+            "date": day.isoformat(),
+            "actor": kw.get("actor"),
+            "plan": label,
+            "bbox_filter": list(kw["bbox"]) if kw.get("bbox") else None,
+            "features": want,
+        },
+        ensure_ascii=False,
+    )
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -324,3 +337,25 @@ def test_reference_is_sensitive(make_store, tmp_path, monkeypatch):
     with pytest.raises(AssertionError):
         for day in dates:
             _compare(store, data, day)
+
+
+def test_sql_precision_rank_matches_model(make_store, tmp_path):
+    """``posture_at`` ranks rows in SQL; the expression must agree with the model's."""
+    import sqlalchemy as sa
+
+    from service.store import model as M
+    from service.store.schema import observations_t as o
+    from service.store.store import _precision_rank_sql
+
+    store, _ = _build(make_store, tmp_path, 2)
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(_precision_rank_sql(), o)).all()
+    combos = set()
+    for r in rows:
+        hasq = not (r.count is None and r.count_min is None and r.count_max is None)
+        want = M.precision_rank(
+            r.as_of_precision, r.as_of_approximate, hasq, r.qualifier, r.claim_type
+        )
+        assert r.precision_rank == want, r
+        combos.add((r.as_of_precision, bool(r.as_of_approximate), hasq, r.qualifier, r.claim_type))
+    assert len({c[0] for c in combos}) == 5 and len(combos) > 30
