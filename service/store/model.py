@@ -18,6 +18,8 @@ Intervals are half-open: a move "by 2025-09" (deadline 2025-09-30) takes effect 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -351,39 +353,54 @@ def choose_current(facts: Sequence[Fact], sources: SourceFacts) -> Choice:
     """
     order = sorted(facts, reverse=True)
     best = order[0]
-    if len(order) > 1 and order[1][:3] == best[:3]:
-        # among equally recent and precise claims, the best corroborated one wins
-        tied = [f for f in order if f[:3] == best[:3]]
-        corr = {f[3]: max(1, len({sources[d[9]][0] for d in facts
-                                  if _fact_agrees(f, d) is True}))
-                for f in tied}
-        best = max(tied, key=lambda f: (corr[f[3]], sources[f[9]][1], f[3]))
+    if len(order) > 1:
+        o1 = order[1]
+        if o1[0] == best[0] and o1[1] == best[1] and o1[2] == best[2]:
+            # among equally recent and precise claims, the best corroborated one wins
+            tied = [f for f in order if f[:3] == best[:3]]
+            corr = {f[3]: max(1, len({sources[d[9]][0] for d in facts
+                                      if _fact_agrees(f, d) is True}))
+                    for f in tied}
+            best = max(tied, key=lambda f: (corr[f[3]], sources[f[9]][1], f[3]))
     supporting: list[Fact] = []
     conflicts: list[Fact] = []
     status = best[4]
     bb = _fact_bounds(best)
     for f in order:  # _fact_agrees(best, f), with the best claim's bounds computed once
         if f[4] != status:
-            verdict = _status_verdict(status, f[4])
-        elif f[5] is None and f[6] is None and f[7] is None:
-            verdict = True if bb is None else None
-        elif bb is None:
-            verdict = None
-        else:
-            lo, hi = bounds_of(f[5], f[6], f[7], f[8])
-            verdict = bb[0] <= hi and lo <= bb[1]
-        if verdict is True:
-            supporting.append(f)
-        elif verdict is False:
+            if (status in PRESENTISH and f[4] in PRESENTISH
+                    and (status == "reduced" or f[4] == "reduced")):
+                continue  # "reduced" vs "present" need not contradict each other
             conflicts.append(f)
-    if supporting and supporting[0] is not best:  # the best claim first
-        for i, f in enumerate(supporting):
-            if f is best:
-                supporting.insert(0, supporting.pop(i))
-                break
-    return Choice(best, supporting, conflicts,
-                  max(1, len({sources[f[9]][0] for f in supporting})),
-                  any(f[2] for f in supporting), _reason(best, len(facts), conflicts))
+        elif f[5] is None and f[6] is None and f[7] is None:
+            if bb is None:
+                supporting.append(f)
+        elif bb is not None:
+            lo, hi = bounds_of(f[5], f[6], f[7], f[8])
+            if bb[0] <= hi and lo <= bb[1]:
+                supporting.append(f)
+            else:
+                conflicts.append(f)
+    if len(supporting) == 1:
+        corroboration, confirmed = 1, bool(supporting[0][2])
+    else:
+        corroboration = max(1, len({sources[f[9]][0] for f in supporting}))
+        confirmed = any(map(_CONFIRMED, supporting))
+        if supporting and supporting[0] is not best:  # the best claim first
+            for i, f in enumerate(supporting):
+                if f is best:
+                    supporting.insert(0, supporting.pop(i))
+                    break
+    if len(facts) == 1:
+        reason = "only report"
+    elif not conflicts:
+        reason = "most recent and most precise report; no conflicting report"
+    else:
+        reason = _conflict_reason(max(conflicts)[0] < best[0], len(conflicts))
+    return Choice(best, supporting, conflicts, corroboration, confirmed, reason)
+
+
+_CONFIRMED = operator.itemgetter(2)
 
 
 def best_reported(claims: Sequence[Claim], day: dt.date) -> Estimate | None:
@@ -412,13 +429,9 @@ def best_reported(claims: Sequence[Claim], day: dt.date) -> Estimate | None:
     )
 
 
-def _reason(best: Fact, n_current: int, conflicts: list[Fact]) -> str:
-    if n_current == 1:
-        return "only report"
-    if not conflicts:
-        return "most recent and most precise report; no conflicting report"
-    n = len(conflicts)
-    if max(c[0] for c in conflicts) < best[0]:
+@functools.lru_cache(maxsize=256)
+def _conflict_reason(older: bool, n: int) -> str:
+    if older:
         return (f"most recent report preferred over {n} conflicting "
                 f"earlier report{'s' if n > 1 else ''}")
     return (f"most precise of equally recent reports preferred over {n} "
