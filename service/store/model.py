@@ -325,16 +325,11 @@ def _fact_agrees(a: Fact, b: Fact) -> bool | None:
     return ba[0] <= bb[1] and bb[0] <= ba[1]
 
 
-@dataclass(slots=True)
-class Choice:
-    """Which of a series' current claims is the estimate, and what agrees or conflicts."""
-
-    best: Fact
-    supporting: list[Fact]
-    conflicts: list[Fact]
-    corroboration: int
-    confirmed: bool
-    reason: str
+#: What :func:`choose_current` returns: ``(best, supporting, conflicts, corroboration,
+#: confirmed, reason)`` — the winning fact, the agreeing facts (the winner first), the
+#: contradicting ones, the number of independent sources behind the winner, whether any
+#: of them is analyst-confirmed, and why the winner won.
+Choice = tuple[Fact, list[Fact], list[Fact], int, bool, str]
 
 
 def choose_current(facts: Sequence[Fact], sources: SourceFacts) -> Choice:
@@ -372,15 +367,24 @@ def choose_current(facts: Sequence[Fact], sources: SourceFacts) -> Choice:
                     and (status == "reduced" or f[4] == "reduced")):
                 continue  # "reduced" vs "present" need not contradict each other
             conflicts.append(f)
-        elif f[5] is None and f[6] is None and f[7] is None:
+            continue
+        count, cmin, cmax = f[5], f[6], f[7]
+        if count is None and cmin is None and cmax is None:
             if bb is None:
                 supporting.append(f)
-        elif bb is not None:
-            lo, hi = bounds_of(f[5], f[6], f[7], f[8])
-            if bb[0] <= hi and lo <= bb[1]:
-                supporting.append(f)
-            else:
-                conflicts.append(f)
+            continue
+        if bb is None:
+            continue
+        # bounds_of(f), inlined: this loop runs for every claim of a full map
+        if count is not None and f[8] and cmin is None and cmax is None:
+            lo, hi = count * (1 - APPROX_TOLERANCE), count * (1 + APPROX_TOLERANCE)
+        else:
+            lo = cmin if cmin is not None else count if count is not None else 0
+            hi = cmax if cmax is not None else count if count is not None else _INF
+        if bb[0] <= hi and lo <= bb[1]:
+            supporting.append(f)
+        else:
+            conflicts.append(f)
     if len(supporting) == 1:
         corroboration, confirmed = 1, bool(supporting[0][2])
     else:
@@ -397,9 +401,10 @@ def choose_current(facts: Sequence[Fact], sources: SourceFacts) -> Choice:
         reason = "most recent and most precise report; no conflicting report"
     else:
         reason = _conflict_reason(max(conflicts)[0] < best[0], len(conflicts))
-    return Choice(best, supporting, conflicts, corroboration, confirmed, reason)
+    return best, supporting, conflicts, corroboration, confirmed, reason
 
 
+_INF = float("inf")
 _CONFIRMED = operator.itemgetter(2)
 
 
@@ -417,15 +422,15 @@ def best_reported(claims: Sequence[Claim], day: dt.date) -> Estimate | None:
     latest = max(c.valid_from for c in known)
     window_start = latest - dt.timedelta(days=SAME_TIME_DAYS)
     current = [c for c in known if c.valid_from >= window_start]
-    ch = choose_current([claim_fact(c) for c in current],
-                        source_facts(c.source for c in current))
-    best: Claim = ch.best[10]
+    top, supporting, conflicts, corroboration, confirmed, reason = choose_current(
+        [claim_fact(c) for c in current], source_facts(c.source for c in current))
+    best: Claim = top[10]
     return Estimate(
         actor=best.actor, place_id=best.place_id, status=best.status,
         quantity=best.quantity, basis="reported", as_of=best.as_of,
-        valid_from=best.valid_from, supporting=[f[10] for f in ch.supporting],
-        conflicts=[f[10] for f in ch.conflicts], corroboration=ch.corroboration,
-        confirmed=ch.confirmed, reason=ch.reason, claim_type=best.claim_type,
+        valid_from=best.valid_from, supporting=[f[10] for f in supporting],
+        conflicts=[f[10] for f in conflicts], corroboration=corroboration,
+        confirmed=confirmed, reason=reason, claim_type=best.claim_type,
     )
 
 

@@ -403,7 +403,7 @@ class Store:
 
     def _place_cache(self, conn: Connection) -> dict[str, PlaceInfo]:
         """All stored places (cached in memory; refreshed when a row changes)."""
-        current = dict(conn.execute(sa.select(places_t.c.id, places_t.c.geom_hash)).all())
+        current = dict(_driver_rows(conn, sa.select(places_t.c.id, places_t.c.geom_hash)))
         with self._places_lock:
             stale = [pid for pid, h in current.items()
                      if pid not in self._places or self._places[pid].geom_hash != h]
@@ -511,12 +511,16 @@ class Store:
         ids = sorted(set(ids))
         out: dict[int, M.SourceRef] = {}
         s = sources_t
+        # on the driver: a full map cites ~1,000 sources, and SQLAlchemy's per-row result
+        # processing of them cost more than the query
+        to_day = _day_of if conn.dialect.name == "sqlite" else _same
         for i in range(0, len(ids), 900):
-            for r in conn.execute(sa.select(s.c.id, s.c.kind, s.c.outlet, s.c.url, s.c.title,
-                                            s.c.published, s.c.independence)
-                                  .where(s.c.id.in_(ids[i:i + 900]))):
-                out[r.id] = M.SourceRef(r.id, r.kind, r.outlet, r.url, r.title, r.published,
-                                        r.independence)
+            q = (sa.select(s.c.id, s.c.kind, s.c.outlet, s.c.url, s.c.title, s.c.published,
+                           s.c.independence).where(s.c.id.in_(ids[i:i + 900])))
+            for sid, kind, outlet, url, title, published, indep in _driver_rows(conn, q):
+                out[sid] = M.SourceRef(sid, kind, outlet, url, title,
+                                       to_day(published) if published is not None else None,
+                                       indep)
         return out
 
     def sources(self) -> list[dict[str, Any]]:
@@ -1341,6 +1345,7 @@ class _RowFeatures:
         self.by_series = by_series
         self.sid_of = sid_of
         # SQLite rows carry dates as ISO text, which is what the properties show
+        self.text = sqlite
         self.iso: Callable[[Any], str | None] = _same if sqlite else _iso
         self.day: Callable[[Any], dt.date] = _day_of if sqlite else _same
         self.sources = M.source_facts(refs.values())
@@ -1397,16 +1402,18 @@ class _RowFeatures:
             conflicts: list[dict[str, Any]] = []
             corroboration, confirmed, reason = 1, bool(best[2]), "only report"
         else:
-            ch = M.choose_current(rows, self.sources)
-            best = ch.best
+            best, agree, disagree, corroboration, confirmed, reason = M.choose_current(
+                rows, self.sources)
             sources = [{**entry[r[9]], "quote": r[14], "observation_id": r[3],
-                        "claim_type": r[15]} for r in ch.supporting]
-            iso, label = self.iso, self._label
+                        "claim_type": r[15]} for r in agree]
+            text, iso, label, labels = self.text, self.iso, self._label, _LABELS
             conflicts = [{**entry[r[9]], "quote": r[14], "observation_id": r[3],
                           "claim_type": r[15], "basis": "reported", "status": r[4],
-                          "as_of": iso(r[11]), "label": label(r), "count": r[5],
-                          "count_min": r[6], "count_max": r[7]} for r in ch.conflicts]
-            corroboration, confirmed, reason = ch.corroboration, ch.confirmed, ch.reason
+                          "as_of": r[11] if text else iso(r[11]),
+                          "label": labels.get((r[5], r[6], r[7], r[8], r[13], r[4]))
+                          or label(r),
+                          "count": r[5], "count_min": r[6], "count_max": r[7]}
+                         for r in disagree]
         (vf, _rank, _conf, _oid, status, count, cmin, cmax, approx, _src, _sid, as_of, prec,
          qual, _quote, ctype, _ad) = best
         hasq = not (count is None and cmin is None and cmax is None)
