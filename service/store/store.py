@@ -1354,6 +1354,7 @@ class _RowFeatures:
                             "url": r.url, "title": r.title, "published": _iso(r.published)}
                       for sid, r in refs.items()}
         self._claims: dict[tuple[str, str], list[M.Claim]] = {}
+        self.labels: dict[tuple, str] = {}
 
     def claims(self, key: tuple[str, str]) -> list[M.Claim]:
         """The current claims of a series as :class:`~service.store.model.Claim` objects."""
@@ -1377,19 +1378,15 @@ class _RowFeatures:
         self._claims[key] = out
         return out
 
-    @staticmethod
-    def _label(r: tuple) -> str:
-        """``quantity_label`` of a row's quantity and status."""
+    def _label(self, r: tuple) -> str:
+        """``quantity_label`` of a row's quantity and status (memoised for this map)."""
         k = (r[5], r[6], r[7], r[8], r[13], r[4])
-        lab = _LABELS.get(k)
+        lab = self.labels.get(k)
         if lab is None:
             count, cmin, cmax, approx, qual, status = k
             q = None if count is None and cmin is None and cmax is None else \
                 _stored_quantity(count, cmin, cmax, bool(approx), qual or "exact")
-            lab = M.quantity_label(q, status)
-            if len(_LABELS) > 100_000:
-                _LABELS.clear()
-            _LABELS[k] = lab
+            lab = self.labels[k] = M.quantity_label(q, status)
         return lab
 
     def reported(self, key: tuple[str, str], rows: list[tuple]) -> dict[str, Any]:
@@ -1406,7 +1403,7 @@ class _RowFeatures:
                 rows, self.sources)
             sources = [{**entry[r[9]], "quote": r[14], "observation_id": r[3],
                         "claim_type": r[15]} for r in agree]
-            text, iso, label, labels = self.text, self.iso, self._label, _LABELS
+            text, iso, label, labels = self.text, self.iso, self._label, self.labels
             conflicts = [{**entry[r[9]], "quote": r[14], "observation_id": r[3],
                           "claim_type": r[15], "basis": "reported", "status": r[4],
                           "as_of": r[11] if text else iso(r[11]),
@@ -1437,12 +1434,6 @@ class _RowFeatures:
             "lon": place.lon, "lat": place.lat,
         }
         return {"type": "Feature", "geometry": place.geojson(), "properties": props}
-
-
-#: ``quantity_label`` by (count, count_min, count_max, approximate, qualifier, status): a
-#: label is a pure function of these, and formatting thousands of them was a fifth of a
-#: full map's time (bounded like :data:`_ISO`).
-_LABELS: dict[tuple, str] = {}
 
 
 def _same(v: Any) -> Any:
