@@ -1354,7 +1354,6 @@ class _RowFeatures:
                             "url": r.url, "title": r.title, "published": _iso(r.published)}
                       for sid, r in refs.items()}
         self._claims: dict[tuple[str, str], list[M.Claim]] = {}
-        self.labels: dict[tuple, str] = {}
 
     def claims(self, key: tuple[str, str]) -> list[M.Claim]:
         """The current claims of a series as :class:`~service.store.model.Claim` objects."""
@@ -1378,17 +1377,6 @@ class _RowFeatures:
         self._claims[key] = out
         return out
 
-    def _label(self, r: tuple) -> str:
-        """``quantity_label`` of a row's quantity and status (memoised for this map)."""
-        k = (r[5], r[6], r[7], r[8], r[13], r[4])
-        lab = self.labels.get(k)
-        if lab is None:
-            count, cmin, cmax, approx, qual, status = k
-            q = None if count is None and cmin is None and cmax is None else \
-                _stored_quantity(count, cmin, cmax, bool(approx), qual or "exact")
-            lab = self.labels[k] = M.quantity_label(q, status)
-        return lab
-
     def reported(self, key: tuple[str, str], rows: list[tuple]) -> dict[str, Any]:
         """The feature of a series from its current claim rows (at least one)."""
         entry = self.entry
@@ -1403,12 +1391,11 @@ class _RowFeatures:
                 rows, self.sources)
             sources = [{**entry[r[9]], "quote": r[14], "observation_id": r[3],
                         "claim_type": r[15]} for r in agree]
-            text, iso, label, labels = self.text, self.iso, self._label, self.labels
+            text, iso, label_of = self.text, self.iso, M.label_of
             conflicts = [{**entry[r[9]], "quote": r[14], "observation_id": r[3],
                           "claim_type": r[15], "basis": "reported", "status": r[4],
                           "as_of": r[11] if text else iso(r[11]),
-                          "label": labels.get((r[5], r[6], r[7], r[8], r[13], r[4]))
-                          or label(r),
+                          "label": label_of(r[5], r[6], r[7], r[13], r[4]),
                           "count": r[5], "count_min": r[6], "count_max": r[7]}
                          for r in disagree]
         (vf, _rank, _conf, _oid, status, count, cmin, cmax, approx, _src, _sid, as_of, prec,
@@ -1425,7 +1412,8 @@ class _RowFeatures:
             "count": count, "count_min": cmin, "count_max": cmax,
             "approximate": bool(approx) if hasq else False,
             "qualifier": (qual or "exact") if hasq else None,
-            "label": self._label(best), "status": status, "basis": "reported",
+            "label": M.label_of(count, cmin, cmax, qual, status), "status": status,
+            "basis": "reported",
             "as_of": self.iso(as_of), "as_of_precision": prec, "valid_from": self.iso(vf),
             "location_precision": M.LOCATION_PRECISION.get(place.kind, place.kind),
             "plan": None, "phase": None, "sources": sources, "conflicts": conflicts,

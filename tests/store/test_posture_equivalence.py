@@ -359,3 +359,28 @@ def test_sql_precision_rank_matches_model(make_store, tmp_path):
         assert r.precision_rank == want, r
         combos.add((r.as_of_precision, bool(r.as_of_approximate), hasq, r.qualifier, r.claim_type))
     assert len({c[0] for c in combos}) == 5 and len(combos) > 30
+
+
+def test_label_of_matches_quantity_label():
+    """The posture rows' labels are ``quantity_label``'s, for every shape of quantity."""
+    import itertools
+
+    from service.domain import QUALIFIERS, STATUSES
+    from service.errors import InputError
+    from service.store import model as M
+
+    values = (None, 0, 7, 999, 1000, 2500, 1234567)
+    n = 0
+    for count, cmin, cmax in itertools.product(values, repeat=3):
+        for qual, approx, status in itertools.product((*QUALIFIERS, None), (False, True), STATUSES):
+            try:
+                q = (
+                    None
+                    if count is None and cmin is None and cmax is None
+                    else Quantity(count, cmin, cmax, approx, qual or "exact")
+                )
+            except InputError:
+                continue
+            assert M.label_of(count, cmin, cmax, qual, status) == M.quantity_label(q, status)
+            n += 1
+    assert n > 5000
