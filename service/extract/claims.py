@@ -28,7 +28,7 @@ from ..gazetteer.resolve import Resolved
 from . import lexicons as L
 from .dates import DateMatch, find_dates
 from .numbers import NumberMatch, find_numbers
-from .text import clause_breaks, same_clause, split_sentences
+from .text import Words, clause_breaks, same_clause, split_sentences
 
 
 @dataclass(slots=True)
@@ -102,6 +102,7 @@ class Analyzer:
         self.gaz = gaz
         self.published = published
         self.body = body
+        self.words = Words(text, body[0], body[1])
         self.marks: list[PlaceMark] = [self._place_mark(r, dateline) for r in places]
         self._metonym_pairs()
         self.actors = self._find_actors()
@@ -305,8 +306,11 @@ class Analyzer:
         a, b = self.body
         anchor: dt.date | None = None
         prev_movement: Movement | None = None
+        words = self.words
         for s, e in split_sentences(self.text, a, b):
-            dates = find_dates(self.text, s, e, published=self.published, anchor=anchor)
+            dates = find_dates(
+                self.text, s, e, published=self.published, anchor=anchor, words=words
+            )
             for d in dates:
                 if not d.relative:
                     anchor = d.date.value
@@ -434,7 +438,7 @@ class Sentence:
         date_spans = [(d.start, d.end) for d in dates]
         self.numbers = [
             n
-            for n in find_numbers(self.text, start, end)
+            for n in find_numbers(self.text, start, end, words=an.words)
             if not any(n.start < de and ds < n.end for ds, de in date_spans) and not n.year_like
         ]
         self.quote = (start, end)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..domain import FuzzyDate
 from .lexicon import alternation
+from .text import WordHints, Words
 
 _MONTH_LISTS = {
     1: ["january", "jan", "يناير", "كانون الثاني", "جانفي", "ينار"],
@@ -252,18 +253,48 @@ _ROLE_BEFORE = [
 ]
 
 
-_HINT = re.compile(
-    r"[0-9٠-٩]|year|month|mid|quarter|half|عام|العام|سنة|السنة|شهر|الشهر|نهاية|منتصف|"
-    r"أواخر|اواخر|أوائل|اوائل|مطلع|بداية|الربع|النصف",
-    re.I,
-)
-
-
 # Plain spellings only (no diacritic tolerance): a cheap pre-check, not the matcher itself.
-_MONTH_QUICK = "|".join(sorted((re.escape(k) for k in _LOOKUP), key=len, reverse=True))
+# the month patterns tolerate hamza / alef / yeh / ta-marbuta spellings (آب = اب)
+_FOLD = str.maketrans("أإآٱىئةؤک", "اااايياوك")
+_MONTH_WORD_SET = {
+    w.translate(_FOLD) for k in _LOOKUP for w in (k.lower(), k.lower().split()[0])
+} | {"may"}
+_DIGITS_AT_ENDS = re.compile(r"^[0-9٠-٩]+|[0-9٠-٩]+$")
+
+
+def _is_month_word(w: str) -> bool:
+    """A word token that is (or carries) a month name: 15سبتمبر, وأيلول, sept, اب."""
+    w = _DIGITS_AT_ENDS.sub("", w).translate(_FOLD)
+    return w in _MONTH_WORD_SET or (w[:1] in "وبلف" and w[1:] in _MONTH_WORD_SET)
+
+
+# a month match reaches ~30 characters before the month word and ~45 after it
+# ("15 كانون الثاني/يناير من عام 2025"): the window is measured from the first word
+_MONTH_WORDS = WordHints(_is_month_word, 30, 55)
 _YEAR_HINT = re.compile(r"(?<![0-9٠-٩])(?:19|20|١٩|٢٠)[0-9٠-٩]{2}(?![0-9٠-٩])")
-_MONTH_HINT = re.compile(rf"{_MONTH_QUICK}|May", re.I)
-_PERIOD_HINT = re.compile(r"year|month|عام|العام|سنة|السنة|شهر|الشهر", re.I)
+_PERIOD_HINT = re.compile(r"year|month|عام|سنة|شهر")
+# a year-anchored match starts up to ~70 characters before the year and ends with it
+_YEAR_WORDS = WordHints(_YEAR_HINT.search, 70, 2)
+_PERIOD_WORDS = WordHints(_PERIOD_HINT.search, 45, 35)
+# Words (lowercased) without which a pattern cannot match a window: a substring test is
+# far cheaper than trying the pattern at every position.  The year-anchored patterns with a
+# month name run when the span has a month word (or diacritics, which the month patterns
+# tolerate but the month-word hints do not see).
+_MONTH_GUARD: tuple[str, ...] = ()
+_DIACRITIC = re.compile(r"[\u064b-\u0652\u0670\u0640]")
+_GUARDS: dict[str, tuple[str, ...]] = {
+    "dmy": _MONTH_GUARD,
+    "mdy": _MONTH_GUARD,
+    "my": _MONTH_GUARD,
+    "q": ("quarter", "q1", "q2", "q3", "q4", "الربع"),
+    "h": ("half", "h1", "h2", "النصف"),
+    "mid": ("mid", "middle", "منتصف", "أواسط", "اواسط"),
+    "early": ("early", "beginning", "start", "بداية", "أوائل", "اوائل", "مطلع"),
+    "late": ("late", "أواخر", "اواخر"),
+    "end": ("end", "نهاية", "أواخر"),
+    "end_rel": ("end", "نهاية"),
+    "month_rel": ("month", "الشهر"),
+}
 _NEEDS = {
     "dmy": "year",
     "mdy": "year",
@@ -283,20 +314,6 @@ _NEEDS = {
     "month_rel": "period",
     "y": "year",
 }
-
-
-def _windows(
-    hint: re.Pattern, text: str, start: int, end: int, before: int, after: int
-) -> list[tuple[int, int]]:
-    """Merged ``[s - before, e + after)`` windows around every hint match, inside the span."""
-    out: list[tuple[int, int]] = []
-    for m in hint.finditer(text, start, end):
-        a, b = max(start, m.start() - before), min(end, m.end() + after)
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,6 +459,7 @@ def find_dates(
     *,
     published: dt.date | None = None,
     anchor: dt.date | None = None,
+    words: Words | None = None,
 ) -> list[DateMatch]:
     """Every date expression in ``text[start:end]`` (call it per sentence), in text order.
 
@@ -451,23 +469,36 @@ def find_dates(
         Reference for relative expressions; relative ones are dropped without it.
     anchor : date, optional
         The last absolute date before this span (for "the following year").
+    words : Words, optional
+        The words of the article, found once (saves tokenising every sentence).
     """
     end = len(text) if end is None else end
-    if not (_HINT.search(text, start, end) or _MONTH_HINT.search(text, start, end)):
-        return []  # no digit, month or period word: no date (cheap pre-check)
-    # Each pattern needs a year, a month name or a period word; skip the ones that cannot
-    # match this span (the patterns are the main cost of extraction).
     # Every pattern is anchored on a year, a month name or a period word: search only in
-    # windows around those (they are few), not the whole sentence.
+    # windows around those (they are few), not the whole sentence (the patterns are the
+    # main cost of extraction).
+    if words is None or not words.covers(text, start, end):
+        words = Words(text, start, end)
     windows = {
-        "year": _windows(_YEAR_HINT, text, start, end, 70, 2),
-        "month": _windows(_MONTH_HINT, text, start, end, 30, 45),
-        "period": _windows(_PERIOD_HINT, text, start, end, 45, 35),
+        "year": _YEAR_WORDS.windows(text, start, end, words),
+        "month": _MONTH_WORDS.windows(text, start, end, words),
+        "period": _PERIOD_WORDS.windows(text, start, end, words),
     }
+    if not (windows["year"] or windows["month"] or windows["period"]):
+        return []
     cands: list[tuple[int, int, str, re.Match]] = []
     seen: set[tuple[int, int, str]] = set()
+    lowered: dict[tuple[int, int], str] = {}
     for kind, pat in PATTERNS:
+        guard = _GUARDS.get(kind)
         for a, b in windows[_NEEDS[kind]]:
+            if guard is not None:
+                seg = lowered.get((a, b))
+                if seg is None:
+                    seg = lowered[(a, b)] = text[a:b].lower()
+                if not any(w in seg for w in guard) and not (
+                    guard is _MONTH_GUARD and (windows["month"] or _DIACRITIC.search(seg))
+                ):
+                    continue
             for m in pat.finditer(text, a, b):
                 key = (m.start(), m.end(), kind)
                 if key not in seen:

@@ -99,14 +99,46 @@ _DEMONYM_SUFFIX = r"(?:ه|ون|ين|يون|يين|ان|تين|يه|ا)?"
 _TOKEN = re.compile(r"\S+")
 
 
+def _head(pattern: str) -> str | None:
+    """The part of a token pattern that must match the first token by itself: everything
+    before the first top-level space or look-ahead.  ``None`` when the pattern has a
+    top-level alternation (no single head)."""
+    depth = 0
+    i = 0
+    in_class = False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            if depth == 0 and pattern.startswith(("(?=", "(?!"), i):
+                return pattern[:i]
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif depth == 0 and c == " ":
+            return pattern[:i]
+        elif depth == 0 and c == "|":
+            return None
+        i += 1
+    return pattern
+
+
 class TokenLexicon:
     """Named groups of normalised-Arabic patterns, matched token by token.
 
     Single-token patterns are tried once per *distinct* token and the answer is cached
-    (news vocabulary repeats, so a corpus soon hits the cache for nearly every token);
-    multi-token patterns and those with look-arounds run as one regex over the text.
-    ``find`` returns ``(start, end, group)`` in normalised-text offsets, the same matches the
-    whole-text regex ``ar(...)`` would give.
+    (news vocabulary repeats, so a corpus soon hits the cache for nearly every token).
+    Multi-token patterns and those with look-arounds are tried only at tokens that match
+    their first-token part (also cached per token) instead of at every position of the
+    text.  ``find`` returns ``(start, end, group)`` in normalised-text offsets, the same
+    matches as the single-token patterns per token plus the multi-token ones by
+    ``finditer`` over the text.
     """
 
     CACHE_MAX = 500_000
@@ -124,27 +156,47 @@ class TokenLexicon:
         multi = {g: [p for p in ps if p not in single[g]] for g, ps in groups.items()}
         self.single = re.compile(alt(single))
         self.multi = re.compile(ar(alt(multi))) if any(multi.values()) else None
-        self.cache: dict[str, str] = {}
+        heads = [_head(p) for ps in multi.values() for p in ps]
+        # a pattern without a single head can start at any token
+        self.heads = (
+            None
+            if any(h is None for h in heads)
+            else re.compile("|".join(f"(?:{h})" for h in heads))
+        )
+        self.cache: dict[str, tuple[str, bool]] = {}
+
+    def _entry(self, tok: str) -> tuple[str, bool]:
+        mm = self.single.fullmatch(tok)
+        head = self.multi is not None and (
+            self.heads is None or self.heads.fullmatch(tok) is not None
+        )
+        entry = ((mm.lastgroup or "") if mm else "", head)
+        if len(self.cache) < self.CACHE_MAX:
+            self.cache[tok] = entry
+        return entry
 
     def find(self, norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         end = len(norm) if end is None else end
         out: list[tuple[int, int, str]] = []
+        multi_out: list[tuple[int, int, str]] = []
         cache = self.cache
+        multi = self.multi
+        multi_end = -1  # finditer does not overlap its matches
         for m in _TOKEN.finditer(norm, start, end):
             tok = m.group()
-            g = cache.get(tok)
-            if g is None:
-                mm = self.single.fullmatch(tok)
-                g = (mm.lastgroup or "") if mm else ""
-                if len(cache) < self.CACHE_MAX:
-                    cache[tok] = g
-            if g:
-                out.append((m.start(), m.end(), g))
-        if self.multi is not None:
-            out.extend(
-                (mm.start(), mm.end(), mm.lastgroup or "")
-                for mm in self.multi.finditer(norm, start, end)
-            )
+            entry = cache.get(tok)
+            if entry is None:
+                entry = self._entry(tok)
+            if entry[0]:
+                out.append((m.start(), m.end(), entry[0]))
+            if entry[1]:
+                pos = m.start()
+                if pos >= multi_end and pos > 0 and norm[pos - 1] == " ":
+                    mm = multi.match(norm, pos, end)  # type: ignore[union-attr]
+                    if mm is not None and mm.end() > mm.start():
+                        multi_out.append((mm.start(), mm.end(), mm.lastgroup or ""))
+                        multi_end = mm.end()
+        out.extend(multi_out)
         out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
         return out
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..domain import Quantity
+from .text import WordHints, Words
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -280,14 +281,47 @@ def _english_words_value(s: str) -> int | None:
     return total + current or None
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
+_VAGUE_WORDS = {
+    "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "handful",
+    "مئات", "المئات", "آلاف", "الاف", "الآلاف", "عشرات", "العشرات", "حفنة", "بضع", "بضعة",
+}  # fmt: skip
+_NUMBER_WORDS = {
+    w.lower() for w in (*_AR_ALL, *EN_UNITS, *EN_SCALES) if w not in ("a", "an")
+} | _VAGUE_WORDS
+_HAS_DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
+
+
+def _is_number_word(w: str) -> bool:
+    """A word token that a number expression is made of: digits, a number word (with a
+    clitic: وخمسمئة، بالمئات) or a vague amount."""
+    if w in _NUMBER_WORDS or _HAS_DIGIT.search(w):
+        return True
+    return w[:1] in "وبلف" and (
+        w[1:] in _NUMBER_WORDS or (w[1:2] in "بل" and w[2:] in _NUMBER_WORDS)
+    )
+
+
+# "a few hundred", "several thousand", "about two thousand five hundred and": a match
+# starts at most ~10 characters before its first number word and ends just after its last
+_NUMBER_HINTS = WordHints(_is_number_word, 20, 20)
+
+
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, *, words: Words | None = None
+) -> list[NumberMatch]:
     """Every quantity expression in ``text[start:end]``, in text order.
 
-    Ranges ("4,000 to 5,000", "بين 4 و5 آلاف") are merged into one match.
+    Ranges ("4,000 to 5,000", "بين 4 و5 آلاف") are merged into one match.  ``words`` (the
+    article's :class:`~service.extract.text.Words`) saves tokenising the span again.
     """
     end = len(text) if end is None else end
     raw: list[tuple[int, int, int | None, tuple[int, int] | None, bool]] = []
-    for m in _NUMBER.finditer(text, start, end):
+    windows = _NUMBER_HINTS.windows(text, start, end, words)
+    if not windows:
+        return []
+    matches = [m for a, b in windows for m in _NUMBER.finditer(text, a, b)]
+    vague = [m for a, b in windows for m in _VAGUE_RE.finditer(text, a, b)]
+    for m in matches:
         if m.group("digits"):
             tok = m.group("digits")
             v = _digits_value(tok)
@@ -301,7 +335,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         if v is None:
             continue
         raw.append((m.start(), m.end(), v, None, year_like))
-    for m in _VAGUE_RE.finditer(text, start, end):
+    for m in vague:
         phrase = m.group("v").lower()
         for pat, lo, hi in VAGUE:
             if re.fullmatch(pat, phrase, re.I):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 _ABBREV = {
     "u.s",
@@ -101,3 +102,114 @@ def same_clause(breaks: list[int], a: int, b: int) -> bool:
     """True when no clause separator lies between offsets ``a`` and ``b``."""
     lo, hi = min(a, b), max(a, b)
     return not any(lo <= x < hi for x in breaks)
+
+
+_WORD = re.compile(r"\w+")
+
+
+# Every WordHints set gets a bit; a word's mask says which sets flag it (cached per word).
+_HINT_SETS: list[WordHints] = []
+_MASKS: dict[str, int] = {}
+_MASKS_MAX = 300_000
+
+
+def _mask(w: str) -> int:
+    low = w.lower()
+    k = 0
+    for i, h in enumerate(_HINT_SETS):
+        if h.is_hint(low):
+            k |= 1 << i
+    if len(_MASKS) < _MASKS_MAX:
+        _MASKS[w] = k
+    return k
+
+
+class Words:
+    """The ``\\w+`` words of ``text[start:end]`` that any :class:`WordHints` set flags,
+    found in one pass and shared by all of them.
+
+    Per sentence, the date and number grammars only need to know where their anchor words
+    are; one pass over the article plus a bisect per sentence is much cheaper than a scan
+    per sentence and per grammar.
+    """
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        self.text = text
+        self.start = start
+        self.end = len(text) if end is None else end
+        n = len(_HINT_SETS)
+        starts: list[list[int]] = [[] for _ in range(n)]
+        spans: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+        get = _MASKS.get
+        for m in _WORD.finditer(text, start, self.end):
+            w = m.group()
+            k = get(w)
+            if k is None:
+                k = _mask(w)
+            if k:
+                a, b = m.span()
+                for i in range(n):
+                    if k >> i & 1:
+                        starts[i].append(a)
+                        spans[i].append((a, b))
+        self._hits = list(zip(starts, spans, strict=True))
+
+    def covers(self, text: str, start: int, end: int) -> bool:
+        return text is self.text and self.start <= start and end <= self.end
+
+    def hits(self, hints: WordHints) -> tuple[list[int], list[tuple[int, int]]]:
+        """Start offsets and spans of the words that ``hints`` flags."""
+        return self._hits[hints.bit]
+
+
+class WordHints:
+    """Find the windows of a text where a word-anchored regex can match.
+
+    Running a big case-insensitive alternation over a whole sentence is the main cost of
+    extraction; the words those regexes need (month names, number words, digits) are few.
+    One ``\\w+`` pass with a per-word cached verdict finds them, and the regex then runs only
+    in merged windows around them.  Create these at import time (module constants): each
+    one adds a bit to the per-word cache.
+
+    Parameters
+    ----------
+    is_hint : callable
+        ``is_hint(word_lowercased) -> bool``; the verdict is cached per distinct word.
+    before, after : int
+        How far a match may reach before the first and after the last hint word.
+    """
+
+    def __init__(self, is_hint, before: int, after: int) -> None:
+        self.is_hint = is_hint
+        self.before = before
+        self.after = after
+        self.bit = len(_HINT_SETS)
+        _HINT_SETS.append(self)
+        _MASKS.clear()
+
+    def windows(
+        self, text: str, start: int, end: int, words: Words | None = None
+    ) -> list[tuple[int, int]]:
+        """Merged ``[a, b)`` windows inside ``[start, end)``.
+
+        ``words``, when it covers the span, saves tokenising it again.  A window's end is
+        moved to the end of the word it falls in, so that a regex's ``(?![\\w])`` at the
+        window end means what it means in the full text.
+        """
+        if words is None or not words.covers(text, start, end) or self.bit >= len(words._hits):
+            words = Words(text, start, end)
+        starts, spans = words.hits(self)
+        out: list[tuple[int, int]] = []
+        for i in range(bisect_left(starts, start), len(starts)):
+            ws, we = spans[i]
+            if we > end:
+                break
+            a = max(start, ws - self.before)
+            b = min(end, we + self.after)
+            if b < end and (text[b].isalnum() or text[b] == "_"):
+                b = _WORD.match(text, b, end).end()
+            if out and a <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], b))
+            else:
+                out.append((a, b))
+        return out

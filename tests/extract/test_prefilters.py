@@ -1,0 +1,148 @@
+"""The speed pre-filters change nothing: the grammars find what a full scan finds.
+
+Numbers and dates run their regexes only in windows around anchor words, the Arabic verb
+and actor lexicons try their multi-token patterns only at tokens that match a pattern's
+first token.  Each test compares against the plain full scan (the pre-filter switched off)
+on the seed, the dev set, and random text built from the grammars' own vocabulary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from service.extract import dates as D
+from service.extract import lexicons as L
+from service.extract import numbers as N
+from service.extract.claims import _combined
+from service.extract.document import load_document
+from service.extract.text import WordHints, Words, split_sentences
+from service.gazetteer.normalize import normalize_with_offsets
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = [
+    ROOT / "data" / "articles" / "000_7ae508696a5057b9.txt",
+    *sorted((ROOT / "tests" / "data" / "devset").glob("*.*t*")),
+]
+PUB = dt.date(2025, 8, 10)
+
+_LINES = (
+    "2500 2,500 ٢٥٠٠ 900 4 5 15 3.5 2025 2026 ٢٠٢٥ 1991 k",
+    "ثلاثة آلاف وخمسمئة ألفي الفين مئات المئات بالمئات عشرات بضع بضعة عدة نحو حوالي",
+    "أقل من أكثر بين و إلى حتى بحلول نهاية العام المقبل الجاري منتصف مطلع الربع الأول",
+    "سبتمبر أيلول ايلول اب آب كانون الثاني تشرين وسبتمبر 15سبتمبر سبتمبر2025",
+    "a few several hundred hundreds thousand thousands dozen dozens handful one two",
+    "five and to - – or about fewer than more up by until the end of next this",
+    "year month mid quarter first half early late September Sept. May may Mayor",
+    "troops جندي Omar decided market in on 2024-09-06 . , ، \n",
+)
+VOCAB = [w for line in _LINES for w in line.split(" ")] + ["  ", ""]
+
+text_st = st.lists(st.sampled_from(VOCAB), min_size=1, max_size=40).map(lambda ws: " ".join(ws))
+
+
+def _sentences():
+    for path in ARTICLES:
+        text = load_document(path.read_bytes()).text
+        yield text, split_sentences(text)
+
+
+def _numbers(text, spans, words=None):
+    return [N.find_numbers(text, s, e, words=words) for s, e in spans]
+
+
+def _dates(text, spans, words=None):
+    return [D.find_dates(text, s, e, published=PUB, words=words) for s, e in spans]
+
+
+def test_numbers_and_dates_match_a_full_scan_on_real_articles(monkeypatch):
+    fast = []
+    for text, spans in _sentences():
+        words = Words(text)
+        fast.append((_numbers(text, spans, words), _dates(text, spans, words)))
+    with monkeypatch.context() as m:
+        m.setattr(WordHints, "windows", lambda self, t, s, e, w=None: [(s, e)] if e > s else [])
+        m.setattr(D, "_GUARDS", {})
+        slow = [(_numbers(t, sp), _dates(t, sp)) for t, sp in _sentences()]
+    assert fast == slow
+    assert sum(len(n) for n, _ in fast) > 100 and sum(len(d) for _, d in fast) > 50
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_st)
+def test_numbers_match_a_full_scan(text):
+    fast = N.find_numbers(text), N.find_numbers(text, words=Words(text))
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(WordHints, "windows", lambda self, t, s, e, w=None: [(s, e)] if e > s else [])
+        slow = N.find_numbers(text)
+    assert fast[0] == slow and fast[1] == slow
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_st)
+def test_dates_match_a_full_scan(text):
+    fast = D.find_dates(text, published=PUB)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(WordHints, "windows", lambda self, t, s, e, w=None: [(s, e)] if e > s else [])
+        m.setattr(D, "_GUARDS", {})
+        slow = D.find_dates(text, published=PUB)
+    assert fast == slow
+
+
+def _full_scan_lexicon(lex: L.TokenLexicon, norm: str) -> list[tuple[int, int, str]]:
+    """What TokenLexicon.find must equal: cached single tokens + ``finditer`` of the rest."""
+    out = []
+    for m in L._TOKEN.finditer(norm):
+        mm = lex.single.fullmatch(m.group())
+        if mm and mm.lastgroup:
+            out.append((m.start(), m.end(), mm.lastgroup))
+    if lex.multi is not None:
+        out += [(m.start(), m.end(), m.lastgroup or "") for m in lex.multi.finditer(norm)]
+    return sorted(out, key=lambda t: (t[0], -(t[1] - t[0])))
+
+
+LEXICONS = {
+    "move": lambda: _combined("move", L.MOVE_AR, L.MOVE_EN)[0],
+    "event": lambda: _combined("event", L.EVENT_AR, L.EVENT_EN)[0],
+    "actor": L.actor_lexicon,
+}
+
+
+@pytest.mark.parametrize("name", list(LEXICONS))
+def test_token_lexicon_matches_a_full_scan(name):
+    lex = LEXICONS[name]()
+    found = 0
+    for path in ARTICLES:
+        norm, _ = normalize_with_offsets(load_document(path.read_bytes()).text)
+        got = lex.find(norm)
+        assert got == _full_scan_lexicon(lex, norm), path.name
+        found += len(got)
+    assert found > 20
+
+
+@pytest.mark.parametrize(
+    "text, group, present",
+    [
+        (" اعاده انتشار القوات ", "relocate", True),
+        (" زياده عدد القوات ", "increase", True),
+        (" زياده الرواتب ", "increase", False),
+        (" انهاء وجود التحالف ", "withdraw", True),
+        (" انهاء الازمه ", "withdraw", False),
+    ],
+)
+def test_multi_token_verbs_are_found(text, group, present):
+    lex = LEXICONS["move"]()
+    assert (group in {g for _, _, g in lex.find(text)}) is present
+
+
+def test_head_of_a_pattern():
+    assert L._head("ab(?= cd)") == "ab"
+    assert L._head("ab(?! cd)") == "ab"
+    assert L._head("(?:x|y)ab cd") == "(?:x|y)ab"
+    assert L._head("[ (]ab cd") == "[ (]ab"
+    assert L._head("ab|cd ef") is None
+    assert L._head("abc") == "abc"
