@@ -103,6 +103,7 @@ class Analyzer:
         self.published = published
         self.body = body
         self.words = Words(text, body[0], body[1])
+        self._toks: L.NormTokens | None = None
         self.marks: list[PlaceMark] = [self._place_mark(r, dateline) for r in places]
         self._metonym_pairs()
         self.actors = self._find_actors()
@@ -241,7 +242,8 @@ class Analyzer:
         out: list[Mark] = []
         _, en_cs, en_ci = L.actor_combined()
         na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
-        for ns, ne, code in L.actor_lexicon().find(self.norm, na, nb) if self.has_arabic else ():
+        toks = self._norm_tokens()
+        for ns, ne, code in L.actor_lexicon().find(self.norm, na, nb, toks) if toks else ():
             s, e = self.plain_span(ns, ne)
             out.append(Mark(s, e, "actor", code, {"demonym": True}))
         for rx in (en_cs, en_ci) if self.has_latin else ():
@@ -271,13 +273,24 @@ class Analyzer:
             dedup.append(m)
         return dedup
 
+    def _norm_tokens(self) -> L.NormTokens | None:
+        """The body's normalised tokens, split once for all lexicons (Arabic bodies only)."""
+        if not self.has_arabic:
+            return None
+        if self._toks is None:
+            a, b = self.body
+            na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
+            self._toks = L.NormTokens(self.norm, na, nb)
+        return self._toks
+
     def _find_verbs(self, ar: dict[str, list[str]], en: dict[str, str], kind: str) -> list[Mark]:
         """Every verb anchor in the body, once (sentences pick theirs by offset)."""
         a, b = self.body
         out: list[Mark] = []
         lex, en_re = _combined(kind, ar, en)
         na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
-        for ns, ne, group in lex.find(self.norm, na, nb) if self.has_arabic else ():
+        toks = self._norm_tokens()
+        for ns, ne, group in lex.find(self.norm, na, nb, toks) if toks else ():
             s, e = self.plain_span(ns, ne)
             if a <= s < b:
                 out.append(Mark(s, e, kind, group))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import numpy as np
+
 # Arabic conjunction/preposition/article prefix on normalised tokens.
 P = r"(?:[وف])?(?:[بلك])?(?:ال|لل)?"
 # Verb prefixes (future س, imperfect ي/ت/ن/ا) and suffixes.
@@ -96,9 +98,6 @@ _OTHERS = {
 _DEMONYM_SUFFIX = r"(?:ه|ون|ين|يون|يين|ان|تين|يه|ا)?"
 
 
-_TOKEN = re.compile(r"\S+")
-
-
 def _head(pattern: str) -> str | None:
     """The part of a token pattern that must match the first token by itself: everything
     before the first top-level space or look-ahead.  ``None`` when the pattern has a
@@ -175,30 +174,61 @@ class TokenLexicon:
             self.cache[tok] = entry
         return entry
 
-    def find(self, norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    def find(
+        self, norm: str, start: int = 0, end: int | None = None, tokens: NormTokens | None = None
+    ) -> list[tuple[int, int, str]]:
+        """Matches in ``norm[start:end]``; pass ``tokens`` (of that same span) to share one
+        token split between several lexicons."""
         end = len(norm) if end is None else end
+        if tokens is None or (tokens.start, tokens.end) != (start, end):
+            tokens = NormTokens(norm, start, end)
+        cache = self.cache
+        entry = self._entry
+        # Only the few distinct tokens that are a match or a multi-token head matter; find
+        # them once per distinct token, then pick their positions in one pass.
+        hits = {t for t in tokens.distinct if (cache.get(t) or entry(t)) != ("", False)}
         out: list[tuple[int, int, str]] = []
         multi_out: list[tuple[int, int, str]] = []
-        cache = self.cache
         multi = self.multi
         multi_end = -1  # finditer does not overlap its matches
-        for m in _TOKEN.finditer(norm, start, end):
-            tok = m.group()
-            entry = cache.get(tok)
-            if entry is None:
-                entry = self._entry(tok)
-            if entry[0]:
-                out.append((m.start(), m.end(), entry[0]))
-            if entry[1]:
-                pos = m.start()
-                if pos >= multi_end and pos > 0 and norm[pos - 1] == " ":
-                    mm = multi.match(norm, pos, end)  # type: ignore[union-attr]
-                    if mm is not None and mm.end() > mm.start():
-                        multi_out.append((mm.start(), mm.end(), mm.lastgroup or ""))
-                        multi_end = mm.end()
+        toks, starts = tokens.tokens, tokens.starts
+        for i in [i for i, t in enumerate(toks) if t in hits]:
+            tok = toks[i]
+            pos = starts[i]
+            group, head = cache.get(tok) or entry(tok)
+            if group:
+                out.append((pos, pos + len(tok), group))
+            if head and pos >= multi_end and pos > 0 and norm[pos - 1] == " ":
+                mm = multi.match(norm, pos, end)  # type: ignore[union-attr]
+                if mm is not None and mm.end() > mm.start():
+                    multi_out.append((mm.start(), mm.end(), mm.lastgroup or ""))
+                    multi_end = mm.end()
         out.extend(multi_out)
         out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
         return out
+
+
+class NormTokens:
+    """The tokens of ``norm[start:end]`` with their offsets, split once.
+
+    Normalised text separates words by single spaces and has no other whitespace, so a
+    ``split(" ")`` gives exactly the ``\\S+`` runs (empty strings mark the edges).
+    """
+
+    __slots__ = ("distinct", "end", "start", "starts", "tokens")
+
+    def __init__(self, norm: str, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        parts = norm[start:end].split(" ")
+        steps = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) + 1
+        starts = (np.cumsum(steps) - steps + start).tolist()
+        distinct = set(parts)
+        if "" in distinct:  # the span began or ended on a space
+            keep = [i for i, t in enumerate(parts) if t]
+            parts = [parts[i] for i in keep]
+            starts = [starts[i] for i in keep]
+            distinct.discard("")
+        self.tokens, self.starts, self.distinct = parts, starts, distinct
 
 
 @cache

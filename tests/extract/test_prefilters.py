@@ -9,6 +9,7 @@ on the seed, the dev set, and random text built from the grammars' own vocabular
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,7 @@ def test_dates_match_a_full_scan(text):
 def _full_scan_lexicon(lex: L.TokenLexicon, norm: str) -> list[tuple[int, int, str]]:
     """What TokenLexicon.find must equal: cached single tokens + ``finditer`` of the rest."""
     out = []
-    for m in L._TOKEN.finditer(norm):
+    for m in re.finditer(r"\S+", norm):
         mm = lex.single.fullmatch(m.group())
         if mm and mm.lastgroup:
             out.append((m.start(), m.end(), mm.lastgroup))
@@ -120,6 +121,10 @@ def test_token_lexicon_matches_a_full_scan(name):
         norm, _ = normalize_with_offsets(load_document(path.read_bytes()).text)
         got = lex.find(norm)
         assert got == _full_scan_lexicon(lex, norm), path.name
+        # a sub-span starting and ending inside words, with a shared token split
+        a, b = len(norm) // 3 + 1, 2 * len(norm) // 3 - 1
+        shared = L.NormTokens(norm, a, b)
+        assert lex.find(norm, a, b, shared) == lex.find(norm, a, b), path.name
         found += len(got)
     assert found > 20
 
