@@ -76,6 +76,14 @@ class Claims:
     events: list[Event] = field(default_factory=list)
 
 
+_PLACE_NOUN_TAIL = re.compile(r"(?i)\b(?:the\s+)?(?:base|camp|town|city|province)\s+(?:of\s+)?$")
+_HYPHEN_ADJ = re.compile(
+    r"-(?:backed|led|based|aligned|allied|supported|funded|made|linked)\b", re.I
+)
+_THE_TAIL = re.compile(r"(?i)\bthe\s*$")
+_SPACE_LATIN = re.compile(r"\s+[A-Za-z]")
+
+
 class Analyzer:
     """Per-article state: normalised text, marks, focus country and dominant actor."""
 
@@ -104,6 +112,7 @@ class Analyzer:
         self.body = body
         self.words = Words(text, body[0], body[1])
         self._toks: L.NormTokens | None = None
+        self._starts: dict[str, tuple] = {}
         self.marks: list[PlaceMark] = [self._place_mark(r, dateline) for r in places]
         self._metonym_pairs()
         self.actors = self._find_actors()
@@ -113,6 +122,20 @@ class Analyzer:
         self.dominant = self._dominant_actor()
 
     # ------------------------------------------------------------------ span helpers
+    def in_span(self, which: str, start: int, end: int) -> list:
+        """The items of list attribute ``which`` (marks, actors, move or event marks) that
+        start in ``[start, end)``, in list order: a bisect per sentence instead of a scan."""
+        items = getattr(self, which)
+        key = self._starts.get(which)
+        if key is None or key[0] is not items or key[1] != len(items):
+            starts = [m.start for m in items]
+            ordered = all(x <= y for x, y in pairwise(starts))
+            key = self._starts[which] = (items, len(items), starts if ordered else None)
+        starts = key[2]
+        if starts is None:  # not in text order: keep the plain filter
+            return [m for m in items if start <= m.start < end]
+        return items[bisect_left(starts, start) : bisect_left(starts, end)]
+
     def norm_index(self, pos: int) -> int:
         return bisect_left(self.off, pos, 1, len(self.off) - 1) if len(self.off) > 2 else 0
 
@@ -125,7 +148,7 @@ class Analyzer:
     def find_norm(self, pattern: str | re.Pattern, a: int, b: int) -> list[tuple[int, int]]:
         """Plain-text spans of a normalised-Arabic regex inside plain ``[a, b)``."""
         na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
-        pat = re.compile(pattern) if isinstance(pattern, str) else pattern
+        pat = _norm_rx(pattern) if isinstance(pattern, str) else pattern
         return [
             self.plain_span(m.start(), m.end())
             for m in pat.finditer(self.norm, na, nb)
@@ -152,11 +175,7 @@ class Analyzer:
         if len(prev2) == 2 and strip_clitics(prev2[-1]) in _PLACE_WORDS:
             prev2 = prev2[:1]  # "إلى قاعدة الشدادي": look past the place word
         pm.destination = bool(
-            L.DEST_EN.search(
-                re.sub(
-                    r"(?i)\b(?:the\s+)?(?:base|camp|town|city|province)\s+(?:of\s+)?$", "", before
-                )
-            )
+            L.DEST_EN.search(_PLACE_NOUN_TAIL.sub("", before))
             or bool(prev2 and strip_clitics(prev2[-1]) in _DEST_WORDS)
         )
         if dateline and dateline[0] <= r.start < dateline[1]:
@@ -165,16 +184,14 @@ class Analyzer:
             return pm
         surface = self.text[r.start : r.end]
         after = self.text[r.end : r.end + 12]
-        if re.match(
-            r"-(?:backed|led|based|aligned|allied|supported|funded|made|linked)\b", after, re.I
-        ):
+        if _HYPHEN_ADJ.match(after):
             pm.adjective = True
         elif (
             surface.replace(".", "").isupper()
             and surface.isascii()
             and len(surface) <= 5
-            and not re.search(r"(?i)\bthe\s*$", self.text[max(0, r.start - 5) : r.start])
-            and re.match(r"\s+[A-Za-z]", after)
+            and not _THE_TAIL.search(self.text[max(0, r.start - 5) : r.start])
+            and _SPACE_LATIN.match(after)
             and not L.HAS_AFTER_EN.match(self.text, r.end)
         ):
             pm.adjective = True  # "US troops", "UK officials"
@@ -400,6 +417,20 @@ def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
+_NORM_RX: dict[str, re.Pattern] = {}
+
+
+def _norm_rx(pattern: str) -> re.Pattern:
+    """A compiled lexicon pattern; a plain dict lookup, cheaper than ``re``'s own cache
+    for the few hundred calls per article (the lexicon is a fixed set of strings)."""
+    rx = _NORM_RX.get(pattern)
+    if rx is None:
+        rx = re.compile(pattern)
+        if len(_NORM_RX) < 4096:
+            _NORM_RX[pattern] = rx
+    return rx
+
+
 _COMBINED: dict[str, tuple[L.TokenLexicon, re.Pattern]] = {}
 
 
@@ -445,8 +476,8 @@ class Sentence:
         self.end = end
         self.dates = dates
         self.text = an.text
-        self.places = [pm for pm in an.marks if start <= pm.start < end and not pm.dateline]
-        self.actors = [m for m in an.actors if start <= m.start < end]
+        self.places = [pm for pm in an.in_span("marks", start, end) if not pm.dateline]
+        self.actors = an.in_span("actors", start, end)
         self.breaks = clause_breaks(self.text, start, end)
         date_spans = [(d.start, d.end) for d in dates]
         self.numbers = [
@@ -455,12 +486,12 @@ class Sentence:
             if not any(n.start < de and ds < n.end for ds, de in date_spans) and not n.year_like
         ]
         self.quote = (start, end)
-        self.verbs = self._verbs(an.move_marks)
-        self.event_verbs = self._verbs(an.event_marks)
+        self.verbs = self._verbs("move_marks")
+        self.event_verbs = self._verbs("event_marks")
 
     # ------------------------------------------------------------------ helpers
-    def _verbs(self, marks: list[Mark]) -> list[Mark]:
-        out = [m for m in marks if self.start <= m.start < self.end and m.end <= self.end]
+    def _verbs(self, which: str) -> list[Mark]:
+        out = [m for m in self.an.in_span(which, self.start, self.end) if m.end <= self.end]
         dedup: list[Mark] = []
         for m in out:
             if dedup and m.start < dedup[-1].end:
@@ -475,7 +506,7 @@ class Sentence:
         if arabic:
             return bool(self.an.find_norm(pattern, a, b))
         return (
-            bool(re.compile(pattern).search(self.text, a, b))
+            bool(_norm_rx(pattern).search(self.text, a, b))
             if isinstance(pattern, str)
             else bool(pattern.search(self.text, a, b))
         )

@@ -17,12 +17,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from service.extract import dates as D
+from service.extract import detect_language
 from service.extract import lexicons as L
 from service.extract import numbers as N
-from service.extract.claims import _combined
+from service.extract.body import find_body
+from service.extract.claims import Analyzer, _combined
 from service.extract.document import load_document
 from service.extract.text import WordHints, Words, split_sentences
 from service.gazetteer.normalize import normalize_with_offsets
+from service.gazetteer.resolve import resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = [
@@ -151,3 +154,34 @@ def test_head_of_a_pattern():
     assert L._head("[ (]ab cd") == "[ (]ab"
     assert L._head("ab|cd ef") is None
     assert L._head("abc") == "abc"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ@[`{عربي é٢ـ\u06ff\u0600\u0700𝐀")), max_size=60))
+def test_language_counts_match_the_regex_counts(text):
+    ar = len(re.findall(r"[\u0600-\u06ff]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    assert detect_language(text) == ("ar" if ar >= latin * 0.5 and ar > 0 else "en")
+
+
+def test_sentence_span_lookup_matches_a_filter(gaz):
+    # Analyzer.in_span bisects start offsets; it must pick what a plain filter picks.
+    for path in ARTICLES[:12]:
+        text = load_document(path.read_bytes()).text
+        norm, offsets = normalize_with_offsets(text)
+        body = find_body(text)
+        cands = [
+            c for c in gaz.scan_normalized(text, norm, offsets) if body.contains(c.start, c.end)
+        ]
+        an = Analyzer(
+            text, norm, offsets, gaz, resolve(gaz, text, cands, norm), (body.start, body.end), PUB
+        )
+        for s, e in split_sentences(text, body.start, body.end):
+            for which in ("marks", "actors", "move_marks", "event_marks"):
+                items = getattr(an, which)
+                assert an.in_span(which, s, e) == [m for m in items if s <= m.start < e]
+        # an unordered list falls back to the filter
+        an.actors = list(reversed(an.actors))
+        if len(an.actors) > 1:
+            s, e = body.start, body.end
+            assert an.in_span("actors", s, e) == [m for m in an.actors if s <= m.start < e]
