@@ -290,6 +290,13 @@ class Analyzer:
             dedup.append(m)
         return dedup
 
+    def norm_tokens(self, start: int, end: int) -> L.NormTokens:
+        """The tokens of ``norm[start:end]`` (the body's split when it is that span)."""
+        toks = self._norm_tokens()
+        if toks is not None and (toks.start, toks.end) == (start, end):
+            return toks
+        return L.NormTokens(self.norm, start, end)
+
     def _norm_tokens(self) -> L.NormTokens | None:
         """The body's normalised tokens, split once for all lexicons (Arabic bodies only)."""
         if not self.has_arabic:

@@ -20,6 +20,7 @@ _AR_CUE = re.compile(
     r"(?<= )(?:[وف]?(?:[بل]|لل)?(?:ال)?)(?:قاعده|مدينه|محافظه|بلده|قريه|معسكر|مطار|ناحيه|قضاء|"
     r"ولايه|منطقه|مخيم)(?= )"
 )
+_CAPITAL = re.compile(r"[A-Z]")
 _AR_SKIP = {
     "الجويه",
     "العسكريه",
@@ -107,8 +108,8 @@ def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
         )
 
     na, nb = an.norm_index(body.start), an.norm_index(body.end)
-    for m in _AR_CUE.finditer(an.norm, max(0, na - 1), nb + 1):
-        rest = an.norm[m.end() : m.end() + 60].split()
+    for m_start, m_end in _cue_tokens(an, max(0, na - 1), nb + 1):
+        rest = an.norm[m_end : m_end + 60].split()
         name = [t for t in rest[:2] if _namelike(t, stop)]
         if not name or not _namelike(rest[0], stop):
             continue
@@ -122,18 +123,20 @@ def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
         name = rest[:2] if two else rest[:1]
         if not name:
             continue
-        ns = an.norm.index(name[0], m.end())
+        ns = an.norm.index(name[0], m_end)
         ne = ns + len(" ".join(name))
         # the name must be contiguous in the normalised text
         if an.norm[ns:ne] != " ".join(name):
             continue
         a, b = an.plain_span(ns, ne)
-        cue_end = an.plain_span(m.start(), m.end())[1]
+        cue_end = an.plain_span(m_start, m_end)[1]
         if re.search(r"[.!?؟،,;؛:\n()]", an.text[cue_end:a]):
             continue
         if free(a, b) and _real_span(an.text, a, b):
             out.append((a, b))
-    for pat in (_EN_AFTER, _EN_BEFORE):
+    # both English patterns need a capital letter; most Arabic bodies have none
+    latin_caps = _CAPITAL.search(an.text, body.start, body.end) is not None
+    for pat in (_EN_AFTER, _EN_BEFORE) if latin_caps else ():
         for m in pat.finditer(an.text, body.start, body.end):
             a, b = m.start(1), m.end(1)
             seg = an.text[a:b].strip()
@@ -145,6 +148,43 @@ def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
             if free(a, b):
                 out.append((a, b))
     return sorted(out)
+
+
+def _cue_tokens(an: Analyzer, start: int, end: int) -> list[tuple[int, int]]:
+    """``_AR_CUE.finditer(an.norm, start, end)`` spans, found token by token: a cue is a
+    whole token (space on both sides), so a cached per-token test does the same job."""
+    norm = an.norm
+    end = min(end, len(norm))
+    toks = an.norm_tokens(start, end)
+    hits = _cue_set(toks.distinct)
+    if not hits:
+        return []
+    return [
+        (i, i + len(t))
+        for t, i in zip(toks.tokens, toks.starts, strict=True)
+        if t in hits
+        # the space before may lie before ``start``; the one after must lie before ``end``
+        and i > 0
+        and norm[i - 1] == " "
+        and i + len(t) < end
+        and norm[i + len(t)] == " "
+    ]
+
+
+_CUE_CACHE: dict[str, bool] = {}
+
+
+def _cue_set(tokens: set[str]) -> set[str]:
+    hits = set()
+    for t in tokens:
+        hit = _CUE_CACHE.get(t)
+        if hit is None:
+            hit = _AR_CUE.match(f" {t} ", 1) is not None  # the look-arounds see the spaces
+            if len(_CUE_CACHE) < 200_000:
+                _CUE_CACHE[t] = hit
+        if hit:
+            hits.add(t)
+    return hits
 
 
 def _namelike(tok: str, stop: frozenset[str]) -> bool:

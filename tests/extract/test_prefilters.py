@@ -20,6 +20,7 @@ from service.extract import dates as D
 from service.extract import detect_language
 from service.extract import lexicons as L
 from service.extract import numbers as N
+from service.extract import unresolved as U
 from service.extract.body import find_body
 from service.extract.claims import Analyzer, _combined
 from service.extract.document import load_document
@@ -185,3 +186,21 @@ def test_sentence_span_lookup_matches_a_filter(gaz):
         if len(an.actors) > 1:
             s, e = body.start, body.end
             assert an.in_span("actors", s, e) == [m for m in an.actors if s <= m.start < e]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["قاعدة", "والمدينة", "بمحافظة", "للمطار", "قاعدتي", "عين", "x"]),
+        max_size=12,
+    ),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_cue_tokens_match_the_cue_regex(gaz, words, cut_a, cut_b):
+    text = " ".join(words)
+    norm, offsets = normalize_with_offsets(text)
+    an = Analyzer(text, norm, offsets, gaz, [], (0, len(text)), PUB)
+    a, b = min(cut_a, len(norm)), max(min(len(norm) - cut_b, len(norm)), 0)
+    want = [m.span() for m in U._AR_CUE.finditer(norm, a, b)]
+    assert U._cue_tokens(an, a, b) == want
