@@ -446,7 +446,10 @@ def _combined(
 ) -> tuple[L.TokenLexicon, re.Pattern]:
     """One lexicon per language, a named group per action: one pass over the text."""
     if kind not in _COMBINED:
-        en_alt = "|".join(f"(?P<{act}>{p})" for act, p in en.items())
+        en_alt = L.hoist_boundary(
+            {act: [p] for act, p in en.items()},
+            lambda parts: "|".join(f"(?P<{act}>{ps[0]})" for act, ps in parts.items()),
+        )
         _COMBINED[kind] = (L.TokenLexicon(ar), re.compile(en_alt, re.I))
     return _COMBINED[kind]
 

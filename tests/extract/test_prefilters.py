@@ -204,3 +204,23 @@ def test_cue_tokens_match_the_cue_regex(gaz, words, cut_a, cut_b):
     a, b = min(cut_a, len(norm)), max(min(len(norm) - cut_b, len(norm)), 0)
     want = [m.span() for m in U._AR_CUE.finditer(norm, a, b)]
     assert U._cue_tokens(an, a, b) == want
+
+
+def test_hoisted_boundary_finds_the_same_english_matches():
+    plain = {
+        "move": re.compile("|".join(f"(?P<{a}>{p})" for a, p in L.MOVE_EN.items()), re.I),
+        "event": re.compile("|".join(f"(?P<{a}>{p})" for a, p in L.EVENT_EN.items()), re.I),
+    }
+    hoisted = {
+        k: _combined(k, *(L.MOVE_AR, L.MOVE_EN) if k == "move" else (L.EVENT_AR, L.EVENT_EN))[1]
+        for k in plain
+    }
+    assert all(h.pattern.startswith("\\b(?:") for h in hoisted.values())
+    found = 0
+    for path in ARTICLES:
+        text = load_document(path.read_bytes()).text
+        for k, rx in plain.items():
+            want = [(m.span(), m.lastgroup) for m in rx.finditer(text)]
+            assert [(m.span(), m.lastgroup) for m in hoisted[k].finditer(text)] == want
+            found += len(want)
+    assert found > 50
