@@ -9,6 +9,7 @@ directory, keyed by a hash of the data files, and rebuilt only when the data cha
 from __future__ import annotations
 
 import contextlib
+import gc
 import math
 import os
 import pickle
@@ -630,7 +631,20 @@ def load_gazetteer(
             with contextlib.suppress(OSError):  # read-only deployments just start slower
                 gaz.save(path)
         _CACHE[key] = gaz
+        _freeze_long_lived()
         return gaz
+
+
+def _freeze_long_lived() -> None:
+    """Take the loaded index (some 300k objects, kept for the life of the process) out of
+    the cyclic collector's generations.
+
+    Otherwise every full collection walks all of it: that cost ~0.6 ms per extracted
+    article on average (a ~80 ms pause every ~150 articles).  Garbage is collected first so
+    that nothing unreachable is frozen with it.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def iter_ids(places: Iterable[Place]) -> list[str]:

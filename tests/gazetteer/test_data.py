@@ -173,3 +173,11 @@ def test_geodataframe(gaz):
     assert len(gdf) >= 18
     assert set(gdf.geom_type) <= {"Polygon", "MultiPolygon"}
     assert {"id", "name", "name_ar", "kind", "parents", "geometry"} <= set(gdf.columns)
+
+
+def test_loaded_index_is_out_of_the_collectors_generations(gaz):
+    # a full collection must not walk the whole index (a pause of ~80 ms per collection)
+    import gc
+
+    assert gc.get_freeze_count() > 100_000
+    assert not any(o is gaz for o in gc.get_objects())
