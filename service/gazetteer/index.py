@@ -56,6 +56,9 @@ REGION_COUNTRIES = frozenset(
 # place is usually a Persian, Turkish or Hebrew-derived spelling that collides with an
 # Arabic word.
 ARABIC_COUNTRIES = REGION_COUNTRIES - {"IL", "IR", "TR"}
+# Arabic-speaking countries outside the area of interest: their towns' Arabic names are
+# native, not transliterations that collide with Arabic words.
+ARABIC_NAMED = frozenset({"LY", "SD", "MA", "DZ", "TN", "MR", "SO", "TD", "KM", "EH"})
 
 # Name flags.
 F_CASE = 1  # Latin acronym: must be upper case in the text ("US", not "us")
@@ -227,10 +230,16 @@ class Gazetteer:
         if p.subkind == "capital" or pop >= 1_000_000:
             return True
         if p.country in ARABIC_COUNTRIES:
-            return pop >= 5_000
+            # GeoNames "cities500" towns come without a population: scanned like small towns
+            return pop >= 5_000 or (p.population is None and p.subkind == "town")
         if p.country in REGION_COUNTRIES:
             return pop >= (100_000 if arabic else 20_000)
-        return False
+        # elsewhere: towns by their Latin names, larger cities by their Arabic names (most
+        # Arabic spellings of foreign towns collide with Arabic words); resolve() keeps a
+        # foreign town only when the text names its country or a cue word points to a city
+        if arabic:
+            return pop >= (100_000 if p.country in ARABIC_NAMED else 500_000)
+        return pop >= 15_000
 
     # ------------------------------------------------------------------ persistence
     def save(self, path: Path) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..domain import Place
-from .index import Candidate, Gazetteer
+from .index import REGION_COUNTRIES, Candidate, Gazetteer
 from .normalize import normalize_with_offsets, strip_clitics
 
 # Cue words, normalised and (for Arabic) without clitics or article.
@@ -115,6 +115,8 @@ def context_cue(norm: str, cand: Candidate) -> str | None:
 # Candidates below this score (after bonuses) are not reported.
 MIN_SCORE = 2.5
 SMALL_PLACE = 15_000
+# Cities outside the area of interest above this size are known without their country.
+FOREIGN_BIG_CITY = 1_000_000
 
 
 def resolve(
@@ -156,6 +158,10 @@ def resolve(
     out: list[Resolved] = []
     for c in candidates:
         cue = context_cue(norm, c)
+        # a foreign town needs its country named, and loses to a capital, big city or
+        # country of the same name ("Washington" the capital, not the English town)
+        major = any(_major(gaz.places[i]) for i, _ in c.places)
+        proper = _inside_proper_name(text, c.start, c.end)
         best: tuple[float, int] | None = None
         scored = []
         for i, _flags in c.places:
@@ -167,6 +173,15 @@ def resolve(
                 s -= 0.5
             if p.country and p.country in focus:
                 s += 2
+            if (
+                p.kind == "city"
+                and p.country not in REGION_COUNTRIES
+                and p.subkind != "capital"
+                and (p.population or 0) < FOREIGN_BIG_CITY
+                and cue != "city"
+                and (p.country not in focus or major or proper)
+            ):
+                continue  # "Gao", "Most", "Split", "Meridian Wire"
             small = p.kind == "city" and (p.population or 0) < SMALL_PLACE
             if small and not cue and p.country not in focus and not p.id.startswith("city:x-"):
                 s -= 3
@@ -187,3 +202,27 @@ def resolve(
                 chosen = near[0][0]
         out.append(Resolved(chosen, c.start, c.end, text[c.start : c.end], best[0], cue, alts))
     return out
+
+
+def _major(p: Place) -> bool:
+    return p.kind == "country" or (
+        p.kind == "city"
+        and (p.subkind == "capital" or (p.population or 0) >= FOREIGN_BIG_CITY)
+    )
+
+
+def _inside_proper_name(text: str, start: int, end: int) -> bool:
+    """ "Meridian Wire", "Mount Vernon Group": a Latin name run on by a capitalised word."""
+    after = text[end : end + 20]
+    if after[:1] == " " and after[1:2].isupper() and after[1:2].isascii():
+        return True
+    before = text[max(0, start - 20) : start]
+    k = len(before) - 1
+    if k >= 1 and before[k] == " " and before[k - 1].isalpha() and before[k - 1].isascii():
+        word = before[:k].split()[-1] if before[:k].split() else ""
+        return word[:1].isupper() and word.lower() not in _LEAD_WORDS
+    return False
+
+
+# Capitalised words that may precede a town name without being part of a longer name.
+_LEAD_WORDS = {"in", "at", "near", "from", "to", "the", "and", "of", "outside", "around"}
