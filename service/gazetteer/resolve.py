@@ -206,8 +206,7 @@ def resolve(
 
 def _major(p: Place) -> bool:
     return p.kind == "country" or (
-        p.kind == "city"
-        and (p.subkind == "capital" or (p.population or 0) >= FOREIGN_BIG_CITY)
+        p.kind == "city" and (p.subkind == "capital" or (p.population or 0) >= FOREIGN_BIG_CITY)
     )
 
 
