@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ..domain import Event, FuzzyDate, Movement, Quantity
-from ..gazetteer.index import REGION_COUNTRIES, Gazetteer
+from ..gazetteer.index import Gazetteer
 from ..gazetteer.normalize import strip_clitics
 from ..gazetteer.resolve import Resolved
 from . import lexicons as L
@@ -78,10 +78,11 @@ class Claims:
 
 _PLACE_NOUN_TAIL = re.compile(r"(?i)\b(?:the\s+)?(?:base|camp|town|city|province)\s+(?:of\s+)?$")
 _HYPHEN_ADJ = re.compile(
-    r"-(?:backed|led|based|aligned|allied|supported|funded|made|linked)\b", re.I
+    r"\.?-(?:backed|led|based|aligned|allied|supported|funded|made|linked)\b", re.I
 )
 _THE_TAIL = re.compile(r"(?i)\bthe\s*$")
 _SPACE_LATIN = re.compile(r"\s+[A-Za-z]")
+_MODIFIER_AFTER_THE = re.compile(r"\s+(?:[a-z]|and\s+[A-Z][a-z]+(?:an|ese|ish|i)\b)")
 
 
 class Analyzer:
@@ -190,7 +191,11 @@ class Analyzer:
             surface.replace(".", "").isupper()
             and surface.isascii()
             and len(surface) <= 5
-            and not _THE_TAIL.search(self.text[max(0, r.start - 5) : r.start])
+            and (
+                not _THE_TAIL.search(self.text[max(0, r.start - 5) : r.start])
+                # "the US exit", "the US and Japanese governments": still a modifier
+                or _MODIFIER_AFTER_THE.match(after)
+            )
             and _SPACE_LATIN.match(after)
             and not L.HAS_AFTER_EN.match(self.text, r.end)
         ):
@@ -201,17 +206,9 @@ class Analyzer:
             prev and strip_clitics(prev[-1]) in ("من", "مع") and clitic not in "ب"
         )
         if p.kind == "city" and p.subkind == "capital" and not strong:
-            win_a = self.norm_between(max(0, r.start - 40), r.start).split()[-2:]
-            win_b = self.norm_between(r.end, min(len(self.text), r.end + 40)).split()[:2]
-            cue = _SPEECH_AR
-            en_cue = L.SPEECH_EN.search(
-                self.text[max(0, r.start - 20) : r.start]
-            ) or L.SPEECH_EN.match(self.text[r.end : r.end + 20].strip())
-            pm.metonym = (
-                p.country not in REGION_COUNTRIES
-                or any(cue.search(f" {t} ") for t in win_a + win_b)
-                or bool(en_cue)
-            )
+            # "Ankara barred …", "تقول أنقرة", "Seoul's defense ministry": a capital that is
+            # not introduced as a location stands for its government
+            pm.metonym = True
         return pm
 
     def _metonym_pairs(self) -> None:
@@ -397,7 +394,6 @@ _EN_NOUN = re.compile(
     r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b"
 )
 _NOUN_AR = re.compile(L.TROOP_AR)
-_SPEECH_AR = re.compile(L.SPEECH_AR)
 _ANAPHOR = re.compile(
     r"(?:القاعدة|القاعده|الحامية|الحاميه|المعسكر|المنشأة|المنشاة|فيها|بها|هناك|"
     r"\b(?:the\s+(?:base|garrison|camp|facility|site|outpost|airfield)|it|there|where|which)\b)",

@@ -514,10 +514,17 @@ LOCATIVE_AR = {
     "غربي",
     "بمحيط",
     "محيط",
+    "وسط",
+    "اطراف",
+    "ضواحي",
+    "مدينه",
+    "العاصمه",
 }
 LOCATIVE_EN = re.compile(
     r"\b(?:in|at|inside|near|across|throughout|into|to|from|around|"
-    r"outside|within|on|based\s+in|stationed\s+(?:in|at))\s*(?:the\s+)?$",
+    r"outside|out\s+of|within|on|based\s+in|stationed\s+(?:in|at)|"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|outskirts|city|centre|center)"
+    r"\s+of)\s*(?:the\s+)?$",
     re.I,
 )
 DEST_EN = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
