@@ -125,6 +125,9 @@ _COUNTRIES = (
     _c("ET", "Ethiopia", "إثيوبيا", "Ethiopian", "اثيوبيا"),
     _c("DJ", "Djibouti", "جيبوتي", "Djiboutian"),
     _c("TD", "Chad", "تشاد", "Chadian"),
+    _c("PK", "Pakistan", "باكستان", "Pakistani"),
+    _c("MY", "Malaysia", "ماليزيا", "Malaysian"),
+    _c("KP", "North Korea", "كوريا الشمالية", "DPRK", "North Korean"),
 )
 
 #: Troop contributors of the US-led coalition against ISIS (CJTF-OIR) in Iraq and Syria.

@@ -48,6 +48,8 @@ ACTOR_PATTERNS: dict[str, tuple[list[str], list[str]]] = {
             r"\bCentral Command\b",
             r"\bUS-led\b",
             r"\bU\.S\.-led\b",
+            r"\b(?:AFRICOM|EUCOM|INDOPACOM|USFK|USFJ)\b",
+            r"\bMarine Corps\b",
         ],
     ),
     "COALITION": (
@@ -62,7 +64,7 @@ ACTOR_PATTERNS: dict[str, tuple[list[str], list[str]]] = {
     ),
     "NATO": (
         [rf"{P}ناتو", r"(?:[وفبل])?حلف شمال الاطلسي", rf"{P}اطلسي"],
-        [r"\bNATO\b", r"\bNMI\b", r"\bNATO Mission Iraq\b"],
+        [r"\bNATO\b", r"\bNMI\b", r"\bNATO Mission Iraq\b", r"\bKFOR\b"],
     ),
 }
 # Demonyms and country names of other actors: code → (Arabic stems, English words)
@@ -82,7 +84,7 @@ _OTHERS = {
     "BE": (["بلجيكي"], ["Belgian"]),
     "PL": (["بولندي"], ["Polish"]),
     "TR": (["تركي"], ["Turkish"]),
-    "RU": (["روسي"], ["Russian", "Kremlin"]),
+    "RU": (["روسي", "الفيلق الافريقي"], ["Russian", "Kremlin", "Africa Corps"]),
     "IR": (["ايراني"], ["Iranian", "IRGC"]),
     "IQ": (["عراقي"], ["Iraqi"]),
     "SY": (["سوري"], ["Syrian"]),
@@ -94,6 +96,34 @@ _OTHERS = {
     "KW": (["كويتي"], ["Kuwaiti"]),
     "BH": (["بحريني"], ["Bahraini"]),
     "CN": (["صيني"], ["Chinese"]),
+    "JP": (["ياباني"], ["Japanese"]),
+    "KR": ([], ["South Korean"]),
+    "KP": ([], ["North Korean"]),
+    "IN": (["هندي"], ["Indian"]),
+    "PK": (["باكستاني"], ["Pakistani"]),
+    "ID": (["اندونيسي"], ["Indonesian"]),
+    "MY": (["ماليزي"], ["Malaysian"]),
+    "GH": (["غاني"], ["Ghanaian"]),
+    "IE": (["ايرلندي"], ["Irish"]),
+    "GR": (["يوناني"], ["Greek"]),
+    "EG": (["مصري"], ["Egyptian"]),
+    "ET": (["اثيوبي"], ["Ethiopian"]),
+    "KE": (["كيني"], ["Kenyan"]),
+    "UG": (["اوغندي"], ["Ugandan"]),
+    "BI": (["بوروندي"], ["Burundian"]),
+    "TD": (["تشادي"], ["Chadian"]),
+    "EE": (["استوني"], ["Estonian"]),
+    "LV": (["لاتفي"], ["Latvian"]),
+    "LT": (["ليتواني"], ["Lithuanian"]),
+    "RO": (["روماني"], ["Romanian"]),
+    "BG": (["بلغاري"], ["Bulgarian"]),
+    "HU": ([], ["Hungarian"]),  # مجري is also مجرى ("course")
+    "CZ": (["تشيكي"], ["Czech"]),
+    "SK": (["سلوفاكي"], ["Slovak"]),
+    "PT": (["برتغالي"], ["Portuguese"]),
+    "SE": (["سويدي"], ["Swedish"]),
+    "FI": (["فنلندي"], ["Finnish"]),
+    "NZ": ([], ["New Zealand"]),
 }
 _DEMONYM_SUFFIX = r"(?:ه|ون|ين|يون|يين|ان|تين|يه|ا)?"
 

@@ -151,10 +151,13 @@ def resolve(
         candidates = gaz.scan_normalized(text, norm, offsets)
     focus = set(countries or ())
     # Countries named unambiguously in the text.
+    # (a country name that is also a village, لبنان / Lebanon, still names the country)
     for c in candidates:
-        kinds = {gaz.places[i].kind for i, _ in c.places}
-        if kinds == {"country"}:
-            focus.update(gaz.places[i].country or "" for i, _ in c.places)
+        kinds = [gaz.places[i].kind for i, _ in c.places]
+        if kinds.count("country") == 1 and not {"admin1", "region"} & set(kinds):
+            focus.update(
+                gaz.places[i].country or "" for i, _ in c.places if gaz.places[i].kind == "country"
+            )
     out: list[Resolved] = []
     for c in candidates:
         cue = context_cue(norm, c)
