@@ -394,6 +394,18 @@ _EN_NOUN = re.compile(
     r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b"
 )
 _NOUN_AR = re.compile(L.TROOP_AR)
+_MULTINATIONAL = re.compile(
+    r"\s*(?:from|of|من)\s+(?:\S+\s+){0,2}?(?:countries|nations|دوله|دولة|دول|بلدا|بلدان)\b"
+    r"(?!\s+(?:(?:the\s+)?(?:coalition|NATO|alliance)|ال(?:تحالف|ناتو|حلف)))",
+    re.I,
+)
+_RESPECTIVELY = re.compile(r"على\s+التوالي|\brespectively\b", re.I)
+_NUM_CONJ = re.compile(r"\s*(?:[,،]\s*)?(?:و|and\s+|&\s*)?\s*")
+_WITH_NUMBER = re.compile(
+    r"\s*[,،]?\s*(?:with\s+(?:about|around|some|roughly|nearly|over|more\s+than|up\s+to)?|"
+    r"ب(?:نحو|حوالي|قرابه|قرابة|اكثر|أكثر|ما|اقل|أقل)?)?\s*(?:من|يقارب|يزيد\s+عن|عن)?\s*",
+    re.I,
+)
 _ANAPHOR = re.compile(
     r"(?:القاعدة|القاعده|الحامية|الحاميه|المعسكر|المنشأة|المنشاة|فيها|بها|هناك|"
     r"\b(?:the\s+(?:base|garrison|camp|facility|site|outpost|airfield)|it|there|where|which)\b)",
@@ -628,23 +640,34 @@ class Sentence:
     def force_levels(self) -> list[dict]:
         out: list[dict] = []
         last: dict | None = None
+        respectively = self._respectively()
         for n in self.numbers:
             noun = self._troop_noun(n)
             elliptical = False
-            if noun is None:
-                if last is None or not _CONJ_BEFORE.search(self.text[last["_end"] : n.start]):
+            resp = respectively.get(n.start)
+            if resp is not None:
+                noun = resp[1]
+            elif noun is None:
+                if last is None:
                     continue
-                if self._place_after(n.end, 30) is None:
+                with_actor = self._actor_with(n) is not None
+                if not with_actor and not _CONJ_BEFORE.search(self.text[last["_end"] : n.start]):
+                    continue
+                if not with_actor and self._place_after(n.end, 30) is None:
                     continue
                 noun = (n.end, n.end)
                 elliptical = True
             if self._casualty(n.start, noun[1]):
                 continue
+            if _MULTINATIONAL.match(self.text, noun[1], min(self.end, noun[1] + 40)):
+                continue  # "10,000 troops from 50 countries": a multinational total
             if self._inside_movement(n) or self._is_change_target(n):
                 continue
             place = self._place_after(noun[1]) or self._locative_before(n.start)
             place = self._more_specific_nearby(n, place)
             actors = self._fl_actors(n, noun, place, last if elliptical else None)
+            if resp is not None:
+                actors = [resp[0]]
             if place is None:
                 locs = [pm for pm in self.places if pm.locative and not pm.metonym]
                 if len(locs) == 1:
@@ -661,7 +684,7 @@ class Sentence:
             )
             if place_id is None or not actors:
                 continue
-            q = n.quantity
+            q = resp[2] if resp is not None else n.quantity
             status = "present"
             if self._has(L.ADVISORY_AR, n.start, noun[1] + 30) or L.ADVISORY_EN.search(
                 self.text, n.start, min(self.end, noun[1] + 30)
@@ -682,6 +705,52 @@ class Sentence:
                 out.append(fl)
                 last = fl
         return out
+
+    def _actor_with(self, n: NumberMatch) -> Mark | None:
+        """ "إسبانيا بنحو 650", "France, with about 700": the actor the number belongs to."""
+        for a in reversed(self.actors):
+            if a.end <= n.start:
+                gap = self.text[a.end : n.start]
+                return a if len(gap) <= 30 and _WITH_NUMBER.fullmatch(gap) else None
+        return None
+
+    def _respectively(self) -> dict[int, tuple[str, tuple[int, int], Quantity]]:
+        """ "إندونيسيا والهند بما يقارب 1200 و900 جندي على التوالي", "Italy and Spain have
+        1,000 and 650 troops respectively": the i-th number belongs to the i-th actor."""
+        m = _RESPECTIVELY.search(self.text, self.start, self.end)
+        if m is None:
+            return {}
+        nums = [n for n in self.numbers if n.end <= m.start()]
+        # the run of coordinated numbers that ends with a troop noun
+        for k in range(len(nums) - 1, -1, -1):
+            noun = self._troop_noun(nums[k])
+            if noun is None:
+                continue
+            run = [nums[k]]
+            j = k - 1
+            while j >= 0 and _NUM_CONJ.fullmatch(self.text[nums[j].end : run[0].start]):
+                run.insert(0, nums[j])
+                j -= 1
+            if len(run) < 2:
+                return {}
+            actors = [a for a in self.actors if a.end <= run[0].start]
+            listed = [actors[-1]] if actors else []
+            for a in reversed(actors[:-1]):
+                if _NUM_CONJ.fullmatch(self.text[a.end : listed[0].start]):
+                    listed.insert(0, a)
+                else:
+                    break
+            if len(listed) != len(run):
+                return {}
+            first = run[0].quantity
+            out = {}
+            for a, n in zip(listed, run, strict=True):
+                q = n.quantity
+                if first.approximate and q.qualifier == "exact" and q.count is not None:
+                    q = Quantity.about(q.count)  # "about 1,200 and 900": both approximate
+                out[n.start] = (a.value, noun, q)
+            return out
+        return {}
 
     _SPECIFIC: ClassVar[dict[str, int]] = {
         "installation": 0,
@@ -708,8 +777,16 @@ class Sentence:
                 for pm in self.places
                 if pm.start < n.start and not pm.metonym and pm.r.place.kind == "installation"
             ]
-            if len({pm.pid for pm in before}) == 1 and not any(
-                pm.r.place.kind == "installation" and pm.start > n.start for pm in self.places
+            if (
+                len({pm.pid for pm in before}) == 1
+                and not any(
+                    pm.r.place.kind == "installation" and pm.start > n.start for pm in self.places
+                )
+                # "… at the Shama base, Spain 650 in Marjayoun, France 700": not past another
+                and not any(
+                    before[-1].end <= pm.start < n.start and pm.locative and not pm.metonym
+                    for pm in self.places
+                )
             ):
                 cands = before[:1]
         if not cands and (place is None or place.r.place.kind == "country"):
@@ -823,9 +900,14 @@ class Sentence:
             and (place is None or a.start < place.start or a.start >= place.end)
         ]
         near = [a for a in near if not (place and a.start >= place.start)]
+        # "… 1,000 troops, then France with 700": not past a clause break
+        near = [a for a in near if a.start < noun[1] or same_clause(self.breaks, noun[1], a.start)]
         near.sort(key=lambda a: 0 if a.extra.get("demonym") else 1)
         if near:
             return [near[0].value]
+        w = self._actor_with(n)
+        if w is not None and w.start != place_start:
+            return [w.value]
         if last is not None:
             return [last["actor"]]
         # 3. "Other members, including Britain, France and Italy, contribute hundreds"

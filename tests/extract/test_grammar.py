@@ -92,3 +92,113 @@ def test_body_of_plain_short_text():
     t = "US troops remain in Erbil."
     b = find_body(t)
     assert (b.start, b.end) == (0, len(t))
+
+
+# ----------------------------------------------------------------------------- claims
+PUB_Q = "2024-10-14"
+
+
+def _ex(gaz, text, published=PUB_Q):
+    from service.extract import extract_article
+
+    return extract_article(text, published=published, gazetteer=gaz)
+
+
+def _levels(ex):
+    return sorted(
+        (
+            (f.actor, f.place_id, f.quantity.count, f.quantity.count_min, f.quantity.count_max)
+            for f in ex.force_levels
+        ),
+        key=str,
+    )
+
+
+def _place_ids(ex):
+    return {p.place.id for p in ex.places if p.mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أكبر المساهمين في لبنان إندونيسيا والهند، بما يقارب 1200 و900 جندي على التوالي.",
+        "In Lebanon, Indonesia and India contribute about 1,200 and 900 troops respectively.",
+    ],
+)
+def test_respectively_pairs_numbers_with_actors(gaz, text):
+    assert _levels(_ex(gaz, text)) == [
+        ("ID", "country:LB", 1200, None, None),
+        ("IN", "country:LB", 900, None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "في لبنان تساهم إيطاليا بأكثر من ألف جندي، ثم فرنسا بنحو 700.",
+            [("FR", "country:LB", 700, None, None), ("IT", "country:LB", None, 1000, None)],
+        ),
+        (
+            "In Lebanon, Italy has more than 1,000 troops, then France, with about 700.",
+            [("FR", "country:LB", 700, None, None), ("IT", "country:LB", None, 1000, None)],
+        ),
+    ],
+)
+def test_country_with_a_number_owns_it(gaz, text, expected):
+    assert _levels(_ex(gaz, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتضم القوة الدولية في لبنان نحو عشرة آلاف جندي من خمسين دولة.",
+        "The UN force in Lebanon has about 10,000 troops from 50 countries.",
+    ],
+)
+def test_multinational_total_is_not_a_level(gaz, text):
+    assert _levels(_ex(gaz, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "is_place"),
+    [
+        ("Ankara barred German lawmakers from visiting the troops in Jordan.", False),
+        ("وتقول أنقرة إن وجودها في العراق مؤقت.", False),
+        ("Officials met in Ankara to discuss the troops in Jordan.", True),
+        ("Troops left by road, 60 kilometres south of Ankara.", True),
+    ],
+)
+def test_capital_is_a_place_only_when_used_as_a_location(gaz, text, is_place):
+    assert ("city:323786" in _place_ids(_ex(gaz, text))) is is_place
+
+
+@pytest.mark.parametrize(
+    ("text", "is_place"),
+    [
+        ("French troops left Gao in Mali last year.", True),
+        ("French troops left Gao last year.", False),  # the country is never named
+        ("Meridian Wire reported that US troops stay in Iraq.", False),  # outlet, not a town
+        ("غادرت القوات الفرنسية أبشي في تشاد.", True),  # Arabic name of an Arabic-named country
+        ("غادرت القوات الفرنسية أبشي.", False),
+    ],
+)
+def test_foreign_town_needs_its_country(gaz, text, is_place):
+    ids = _place_ids(_ex(gaz, text))
+    assert any(i in ids for i in ("city:2457163", "city:5600685", "city:245785")) is is_place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 1,200 Indonesian troops serve in Lebanon.",
+        "ويخدم في لبنان نحو 1200 جندي إندونيسي.",
+    ],
+)
+def test_contributor_demonyms_are_actors(gaz, text):
+    assert _levels(_ex(gaz, text)) == [("ID", "country:LB", 1200, None, None)]
+
+
+def test_acronym_after_the_is_still_a_modifier(gaz):
+    ex = _ex(gaz, "Turkey offered to keep troops at Kabul airport after the US exit.")
+    assert "country:US" not in _place_ids(ex)
