@@ -178,6 +178,7 @@ class Analyzer:
         pm.destination = bool(
             L.DEST_EN.search(_PLACE_NOUN_TAIL.sub("", before))
             or bool(prev2 and strip_clitics(prev2[-1]) in _DEST_WORDS)
+            or _lam_clitic(self.text[r.start : r.end], r.place.name_ar)
         )
         if dateline and dateline[0] <= r.start < dateline[1]:
             pm.locative = True
@@ -271,7 +272,7 @@ class Analyzer:
                 pm.locative = True
                 pm.extra_host = True
                 continue
-            if p.kind == "country" and not pm.locative and p.country:
+            if p.kind == "country" and not pm.locative and not pm.destination and p.country:
                 out.append(Mark(pm.start, pm.end, "actor", p.country, {"place": True}))
             elif pm.metonym and p.country:
                 out.append(Mark(pm.start, pm.end, "actor", p.country, {"metonym": True}))
@@ -360,6 +361,13 @@ class Analyzer:
         return claims
 
 
+def _lam_clitic(surface: str, name_ar: str | None) -> bool:
+    """ "للعراق", "لأفغانستان": the name carries the preposition ل ("to", "for")."""
+    if not surface.startswith("ل") or not name_ar:
+        return False
+    return surface.startswith("لل") or not name_ar.startswith("ل")
+
+
 def _dedupe_movements(mvs: list[Movement]) -> list[Movement]:
     dated = {(m.actor, m.place_id, m.action) for m in mvs if m.by is not None}
     mvs = [m for m in mvs if m.by is not None or (m.actor, m.place_id, m.action) not in dated]
@@ -399,6 +407,8 @@ _MULTINATIONAL = re.compile(
     r"(?!\s+(?:(?:the\s+)?(?:coalition|NATO|alliance)|ال(?:تحالف|ناتو|حلف)))",
     re.I,
 )
+_PAREN_YEAR = re.compile(r"\(\s*(?:19|20)\d\d\s*\)")
+_LIST_GAP = re.compile(r"\s*[,،]?\s*(?:و|and\s+|&\s*)?\s*(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"على\s+التوالي|\brespectively\b", re.I)
 _NUM_CONJ = re.compile(r"\s*(?:[,،]\s*)?(?:و|and\s+|&\s*)?\s*")
 _WITH_NUMBER = re.compile(
@@ -1048,6 +1058,18 @@ class Sentence:
             if v.end <= pm.start < scope_end and not pm.metonym:
                 place = pm
                 break
+        # "RAF Akrotiri opened in 1956": the base that is the verb's subject
+        subj = [
+            pm
+            for pm in self.places
+            if prev_end <= pm.start < v.start
+            and pm.r.place.kind == "installation"
+            and not pm.metonym
+            and same_clause(self.breaks, pm.end, v.start)
+        ]
+        subj_base = subj[-1] if subj else None
+        if place is None:
+            place = subj_base
         if place is not None and place.r.place.kind == "country":
             # "أخلت عام 2020 عدداً من القواعد في العراق، بينها كي وان والقيارة": the bases
             bases = [
@@ -1097,9 +1119,11 @@ class Sentence:
             return None
         if place is not None and place.r.place.country == actor and place.r.place.kind == "country":
             others = [pm for pm in self.places if v.end <= pm.start < scope_end and pm is not place]
-            place = others[0] if others else None
+            place = others[0] if others else subj_base
         if place is not None and place.r.place.country == actor:
             place = None  # forces do not deploy to their own country
+            if subj_base is not None and subj_base.r.place.country != actor:
+                place = subj_base
         if action == "establish":
             place_id = place.pid if place is not None and place.locative else None
         elif place is None:
@@ -1118,6 +1142,25 @@ class Sentence:
                     and pm.pid != place.pid
                 ):
                     self._extra_events.append(Event(actor, pm.pid, action, d.date, self.quote))
+        elif place is not None:
+            # "in Estonia, Latvia and Poland in 2017", "من مالي (2022) وبوركينا فاسو (2023)":
+            # one event per coordinated place, with its own bracketed year when it has one
+            last_end = place.end
+            for pm in self.places:
+                if pm.start < last_end or pm.start >= scope_end or pm.metonym:
+                    continue
+                gap = _PAREN_YEAR.sub("", self.text[last_end : pm.start])
+                if pm.r.place.kind != place.r.place.kind or not _LIST_GAP.fullmatch(gap):
+                    break
+                date = d.date
+                for dd in self.dates:
+                    if (
+                        pm.end <= dd.start <= pm.end + 3
+                        and self.text[pm.end : dd.start].strip(" (") == ""
+                    ):
+                        date = dd.date
+                self._extra_events.append(Event(actor, pm.pid, action, date, self.quote))
+                last_end = pm.end
         return ev
 
     def _event_place(self, actor: str | None = None) -> str | None:

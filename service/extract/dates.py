@@ -206,12 +206,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    # a bare year after a date cue: in 2014 / عام 2014 / في 2003 / by 2026
+    # a bare year after a date cue: in 2014 / عام 2014 / في 2003 / by 2026 / مالي (2022)
     (
         "y",
         re.compile(
             rf"(?<![\w])(?:(?:in|by|since|until|till|through|before|after|from|during|"
-            rf"of|عام|العام|سنة|في|بحلول|حتى|منذ|قبل|بعد|خلال|مطلع|ل?عام)\s+){_YEAR}"
+            rf"of|عام|العام|سنة|في|بحلول|حتى|منذ|قبل|بعد|خلال|مطلع|ل?عام)\s+|\(\s*){_YEAR}"
             rf"(?![\w])",
             re.I,
         ),

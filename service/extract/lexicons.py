@@ -31,8 +31,8 @@ def ar(pattern: str) -> str:
 ACTOR_PATTERNS: dict[str, tuple[list[str], list[str]]] = {
     "US": (
         [
-            rf"{P}امريك(?:ي|يه|يون|يين|يان|يتين|يا)",
-            rf"{P}اميرك(?:ي|يه|يون|يين|يان|يتين|يا)",
+            rf"{P}امريك(?:ي|يه|يون|يين|يان|يتين|يا|ان)",
+            rf"{P}اميرك(?:ي|يه|يون|يين|يان|يتين|يا|ان)",
             rf"{P}بنتاغون",
             rf"{P}بنتاجون",
             r"(?:[وف])?(?:ال)?قياده المركزيه ال(?:امريكيه|اميركيه)",
@@ -449,7 +449,7 @@ MOVE_EN: dict[str, str] = {
     r"bolster(?:s|ed|ing)?|beef(?:s|ed|ing)?\s+up|surg(?:e|es|ed|ing))\b",
 }
 EVENT_AR: dict[str, list[str]] = {
-    "invade": [r"[وف]?غزت", r"[وف]?غزا", rf"{P}غزو", r"[وف]?اجتاحت"],
+    "invade": [r"[وف]?غزت", r"[وف]?غزا", rf"{P}غزو", r"[وف]?اجتاحت", r"[وف]?احتلت", r"[وف]?احتل"],
     "withdraw": [
         r"[وف]?انسحبت",
         r"[وف]?انسحب",
@@ -460,7 +460,13 @@ EVENT_AR: dict[str, list[str]] = {
         r"[وف]?سلمت(?:ها|هم)?",
         r"[وف]?اغلقت",
     ],
-    "return": [r"[وف]?عادت", r"[وف]?عاد", rf"{P}عوده{NS}", r"[وف]?[تي]عود"],
+    "return": [
+        r"[وف]?عادت",
+        r"[وف]?عاد",
+        rf"{P}عوده{NS}",
+        r"[وف]?[تي]عود",
+        r"[وف]?رجع(?:ت|وا)?",
+    ],
     "establish": [
         r"[وف]?تشكل",
         r"[وف]?تاسس",
@@ -476,6 +482,8 @@ EVENT_AR: dict[str, list[str]] = {
         r"[وف]?تدخلت",
         r"[وف]?تمركزت",
         r"[وف]?دخلت",
+        r"[وف]?افتتحت",
+        rf"{P}تدخل(?:ها|ه|هم)?(?= {P}عسكري)",
     ],
     "attack": [r"[وف]?قصفت", r"[وف]?استهدفت", r"[وف]?هاجمت", rf"{P}قصف(?= {P}صاروخي)"],
 }
@@ -485,7 +493,8 @@ EVENT_EN: dict[str, str] = {
     r"vacated|closed)\b",
     "return": r"\b(?:returned|return(?:ing)?|came\s+back)\b",
     "establish": r"\b(?:formed|established|founded|created|set\s+up)\b",
-    "deploy": r"\b(?:deployed|arrived|intervened|been\s+based|stationed)\b",
+    "deploy": r"\b(?:deployed|arrived|intervened|been\s+based|stationed|placed|"
+    r"opened(?!\s+fire)|moved\s+in)\b",
     "attack": r"\b(?:struck|attacked|fired\s+(?:\w+\s+){0,3}?at|missile\s+(?:attack|strike)s?"
     r"\s+on)\b",
 }

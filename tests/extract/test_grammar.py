@@ -202,3 +202,39 @@ def test_contributor_demonyms_are_actors(gaz, text):
 def test_acronym_after_the_is_still_a_modifier(gaz):
     ex = _ex(gaz, "Turkey offered to keep troops at Kabul airport after the US exit.")
     assert "country:US" not in _place_ids(ex)
+
+
+def _events(ex):
+    return sorted((e.actor, e.place_id, e.action, e.date.isoformat()) for e in ex.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ويأتي الانسحاب بعد خروج القوات الفرنسية من مالي (2022) وبوركينا فاسو (2023).",
+            [
+                ("FR", "country:BF", "withdraw", "2023-12-31"),
+                ("FR", "country:ML", "withdraw", "2022-12-31"),
+            ],
+        ),
+        (
+            "NATO placed battlegroups in Estonia and Latvia in 2017.",
+            [
+                ("NATO", "country:EE", "deploy", "2017-12-31"),
+                ("NATO", "country:LV", "deploy", "2017-12-31"),
+            ],
+        ),
+        (
+            "RAF Akrotiri opened in 1956 and is the UK's main base in the region.",
+            [("GB", "installation:raf-akrotiri", "deploy", "1956-12-31")],
+        ),
+        (
+            "يُذكر أن إسرائيل احتلت معظم هضبة الجولان عام 1967.",
+            [("IL", "region:golan-heights", "invade", "1967-12-31")],
+        ),
+        ("الأميركان رجعوا للعراق سنة 2014.", [("US", "country:IQ", "return", "2014-12-31")]),
+    ],
+)
+def test_events(gaz, text, expected):
+    assert _events(_ex(gaz, text, "2025-02-01")) == expected
