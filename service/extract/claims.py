@@ -115,6 +115,7 @@ class Analyzer:
         self._toks: L.NormTokens | None = None
         self._starts: dict[str, tuple] = {}
         self.marks: list[PlaceMark] = [self._place_mark(r, dateline) for r in places]
+        self._coordinated_locatives()
         self._metonym_pairs()
         self.actors = self._find_actors()
         self.move_marks = self._find_verbs(L.MOVE_AR, L.MOVE_EN, "move")
@@ -211,6 +212,19 @@ class Analyzer:
             # not introduced as a location stands for its government
             pm.metonym = True
         return pm
+
+    def _coordinated_locatives(self) -> None:
+        """ "in Iraq and Jordan", "في العراق والأردن": a place coordinated with a locative one
+        is a location too (not an acting country)."""
+        for prev, pm in pairwise(self.marks):
+            if (
+                prev.locative
+                and not pm.locative
+                and not pm.dateline
+                and pm.r.place.kind == prev.r.place.kind
+                and _coordinated(self.text, prev.end, pm.start)
+            ):
+                pm.locative = True
 
     def _metonym_pairs(self) -> None:
         """ "واشنطن وطهران", "Washington and Baghdad": capitals paired with a metonym."""
@@ -405,6 +419,28 @@ _NOUN_AR = re.compile(L.TROOP_AR)
 _MULTINATIONAL = re.compile(
     r"\s*(?:from|of|من)\s+(?:\S+\s+){0,2}?(?:countries|nations|دوله|دولة|دول|بلدا|بلدان)\b"
     r"(?!\s+(?:(?:the\s+)?(?:coalition|NATO|alliance)|ال(?:تحالف|ناتو|حلف)))",
+    re.I,
+)
+_COORD_GAP = re.compile(r"\s*[,،]?\s*(?:and\s+|&\s*|و)\s*(?:the\s+)?")
+
+
+def _coordinated(text: str, a_end: int, b_start: int) -> bool:
+    """ "Iraq and Jordan", "روما ومدريد" (و may be inside the second name's span)."""
+    gap = text[a_end:b_start]
+    return bool(_COORD_GAP.fullmatch(gap)) or (
+        gap.isspace() and text.startswith("و", b_start) and len(gap) <= 2
+    )
+
+
+_EXTEND_BEFORE = re.compile(
+    r"(?:\b(?:extension|extend(?:s|ed|ing)?|prolong\w*|renew(?:s|ed|ing|al)?)\s+(?:\S+\s+){0,4}|"
+    r"(?:تمديد|[وف]?مدد\S*|[وف]?[يت]مدد\S*|تجديد)\s+(?:\S+\s+){0,3})$",
+    re.I,
+)
+_NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:not|never|no\s+longer|won't|wouldn't|isn't|aren't|don't|doesn't|didn't|"
+    r"no\s+plans?\s+to|no\s+intention\s+(?:of|to))\s+(?:(?:be|been|going|to|yet)\s+){0,3}|"
+    r"(?:^|\s|«)(?:لن|لا|لم|ما\s+راح|ماراح|مو|مش|ليس)\s+(?:(?:يتم|تتم|يكون|تكون)\s+)?)$",
     re.I,
 )
 _PAREN_YEAR = re.compile(r"\(\s*(?:19|20)\d\d\s*\)")
@@ -1188,6 +1224,17 @@ class Sentence:
     def _movement_for(
         self, v: Mark, prev_end: int, scope_end: int, earlier: list[Movement]
     ) -> list[Movement]:
+        near_before = self.text[max(self.start, v.start - 45) : v.start]
+        value = v_value_in = v.value
+        if value == "arrive" and _EXTEND_BEFORE.search(near_before):
+            value = "remain"  # "extended the deployment in Iraq until …", "تمديد مهمة …"
+        if _NEGATED_BEFORE.search(near_before[-30:]):
+            if value in ("withdraw", "reduce"):
+                value = "remain"  # "لن ينسحبوا", "will not leave": they stay
+            elif value in ("arrive", "relocate", "increase"):
+                return []  # "will not send troops": no move
+        if value != v.value:
+            v = Mark(v.start, v.end, v.kind, value, v.extra)
         if v.value == "arrive" and re.search(
             r"(?i)\b(?:are|is|were|was|been|be|remain|remains|currently|now|still)\s+"
             r"(?:\w+\s+)?$",
@@ -1249,6 +1296,16 @@ class Sentence:
             chain = {q.id for q in self.an.gaz.parent_chain(subj_place.pid)}
             if origin is None or origin.pid in chain:
                 origin = subj_place
+        if origin is None and value != v_value_in:
+            # "جنودها في لبنان «لن ينسحبوا»": a stay read off a negated or extended move is
+            # where the troops are, named before the verb
+            loc = [
+                pm
+                for pm in self.places
+                if prev_end <= pm.start < v.start and pm.locative and not pm.metonym
+            ]
+            if loc:
+                origin = loc[-1]
         # "from X to Y" makes any move a relocation
         action = v.value
         if (
@@ -1274,7 +1331,14 @@ class Sentence:
         host = origin.r.place.country if origin else self.an.focus
         obj = [a for a in obj if a.value != host]
         subj = [a for a in subj if a.value != host]
-        actors = [a.value for a in obj] or [a.value for a in subj[-1:]]
+        # "روما ومدريد وباريس … لن ينسحبوا", "Italy, Spain and France will stay": each subject
+        lead = subj[-1:]
+        for a in reversed(subj[:-1]):
+            if _coordinated(self.text, a.end, lead[0].start):
+                lead.insert(0, a)
+            else:
+                break
+        actors = [a.value for a in obj] or [a.value for a in lead]
         actors = [a for a in dict.fromkeys(actors)]
         if not actors and earlier:
             actors = [earlier[-1].actor]

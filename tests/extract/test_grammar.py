@@ -238,3 +238,36 @@ def _events(ex):
 )
 def test_events(gaz, text, expected):
     assert _events(_ex(gaz, text, "2025-02-01")) == expected
+
+
+def _moves(ex):
+    return sorted(
+        (m.actor, m.place_id, m.action, m.by.isoformat() if m.by else None) for m in ex.movements
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Bundestag approved the extension of the German deployment in Iraq and Jordan "
+            "until 31 January 2026.",
+            [
+                ("DE", "country:IQ", "remain", "2026-01-31"),
+                ("DE", "country:JO", "remain", "2026-01-31"),
+            ],
+        ),
+        (
+            "وأكدت روما ومدريد وباريس أن جنودها في لبنان «لن ينسحبوا».",
+            [
+                ("ES", "country:LB", "remain", None),
+                ("FR", "country:LB", "remain", None),
+                ("IT", "country:LB", "remain", None),
+            ],
+        ),
+        ("Officials said the US will not send troops to Syria.", []),
+        ("وقال مسؤول إن تركيا لن ترسل قوات إلى ليبيا.", []),
+    ],
+)
+def test_negated_and_extended_moves(gaz, text, expected):
+    assert _moves(_ex(gaz, text)) == expected
