@@ -11,10 +11,10 @@ from service.extract.evaluate import evaluate_dir
 
 DEVSET = Path(__file__).resolve().parents[1] / "data" / "devset"
 FLOORS = {
-    "places": (0.85, 0.84),
-    "force_levels": (0.48, 0.43),
-    "movements": (0.36, 0.31),
-    "events": (0.45, 0.22),
+    "places": (0.90, 0.87),
+    "force_levels": (0.64, 0.57),
+    "movements": (0.47, 0.50),
+    "events": (0.51, 0.30),
 }
 
 
