@@ -100,8 +100,20 @@ def _database(tmp: Path, tag: str) -> tuple[str, str, Callable[[], None]]:
 
 
 def _one_run(corpus: Path, url: str, workers: int) -> dict:
-    cmd = [sys.executable, "-m", "service", "ingest-bulk", str(corpus), "--database", url,
-           "--workers", str(workers), "--no-progress", "--time-limit", str(MAX_S)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "service",
+        "ingest-bulk",
+        str(corpus),
+        "--database",
+        url,
+        "--workers",
+        str(workers),
+        "--no-progress",
+        "--time-limit",
+        str(MAX_S),
+    ]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     sampler = _MemorySampler(proc.pid)
     sampler.start()
@@ -113,8 +125,7 @@ def _one_run(corpus: Path, url: str, workers: int) -> dict:
             proc.kill()
             proc.communicate()
     if proc.returncode != 0:
-        raise RuntimeError(f"ingest-bulk failed ({proc.returncode}): "
-                           f"{err.decode()[-2000:]}")
+        raise RuntimeError(f"ingest-bulk failed ({proc.returncode}): {err.decode()[-2000:]}")
     summary = json.loads(out.decode().strip().splitlines()[-1])
     summary["client_peak_mb"] = sampler.client_peak / 2**20
     summary["worker_peak_mb"] = sampler.worker_peak / 2**20
@@ -137,8 +148,12 @@ def run(report: Report) -> None:
         corpus = tmp / "corpus.jsonl"
         t0 = time.perf_counter()
         n = write_jsonl(generate_articles(N, seed=20), corpus)
-        print(f"  corpus: {n:,} articles, {corpus.stat().st_size / 2**20:.1f} MB "
-              f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr, flush=True)
+        print(
+            f"  corpus: {n:,} articles, {corpus.stat().st_size / 2**20:.1f} MB "
+            f"({time.perf_counter() - t0:.1f} s)",
+            file=sys.stderr,
+            flush=True,
+        )
         rates: dict[int, float] = {}
         label = "SQLite"
         for w in WORKERS:
@@ -150,27 +165,47 @@ def run(report: Report) -> None:
             partial = "" if s["status"] == "finished" else f", partial: {s['done']:,} done"
             rates[w] = s["rate"]
             tag = f"{n:,} articles, {w} worker{'s' if w > 1 else ''} → {label}{partial}"
-            report(f"bulk ingest {tag}", s["rate"], "articles/s",
-                   "" if w == 1 else "≈ 2 × the 1-worker rate")
+            report(
+                f"bulk ingest {tag}",
+                s["rate"],
+                "articles/s",
+                "" if w == 1 else "≈ 2 × the 1-worker rate",
+            )
             report(f"bulk ingest {w}w: startup (cluster + gazetteer)", s["startup_s"], "s", "")
-            report(f"bulk ingest {w}w: peak client RSS", s["client_peak_mb"], "MB",
-                   "flat in corpus size")
-            report(f"bulk ingest {w}w: peak worker RSS (largest)", s["worker_peak_mb"], "MB",
-                   "flat in corpus size")
+            report(
+                f"bulk ingest {w}w: peak client RSS",
+                s["client_peak_mb"],
+                "MB",
+                "flat in corpus size",
+            )
+            report(
+                f"bulk ingest {w}w: peak worker RSS (largest)",
+                s["worker_peak_mb"],
+                "MB",
+                "flat in corpus size",
+            )
             if "client_growth_mb" in s:
-                report(f"bulk ingest {w}w: client RSS growth, 2nd half of the run",
-                       s["client_growth_mb"], "MB", "≈ 0 (bounded memory)")
+                report(
+                    f"bulk ingest {w}w: client RSS growth, 2nd half of the run",
+                    s["client_growth_mb"],
+                    "MB",
+                    "≈ 0 (bounded memory)",
+                )
             if s["failed"]:
                 report(f"bulk ingest {w}w: failed articles", s["failed"], "articles", "0")
         if rates.get(1):
-            report(f"bulk scaling efficiency 1 → 2 workers ({label})",
-                   100.0 * rates[2] / (2 * rates[1]), "%",
-                   "2 cores shared by the workers, the writer and the database")
+            report(
+                f"bulk scaling efficiency 1 → 2 workers ({label})",
+                100.0 * rates[2] / (2 * rates[1]),
+                "%",
+                "2 cores shared by the workers, the writer and the database",
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
+
     def _print(name: str, value: float, unit: str, goal: str) -> None:
         print(f"{name:70s} {value:12.1f} {unit:12s} {goal}", flush=True)
 

@@ -33,16 +33,25 @@ if str(ROOT) not in sys.path:
 N_SITES = 1000
 N_STEPS = 24
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 STATUSES = ("present", "reduced", "withdrawn", "advisory")
 OUTLETS = ("Reuters", "AP", "AFP", "Almaghrib Today", "Al-Monitor", "Rudaw", "Shafaq News")
-QUOTES = ("Hundreds of coalition troops remain at the base, officials said.",
-          "ولدى الولايات المتحدة نحو 2500 جندي في العراق",
-          "The contingent was reduced to fewer than 500 personnel.",
-          "ستغادر جميع قوات التحالف القاعدة بحلول سبتمبر 2025")
+QUOTES = (
+    "Hundreds of coalition troops remain at the base, officials said.",
+    "ولدى الولايات المتحدة نحو 2500 جندي في العراق",
+    "The contingent was reduced to fewer than 500 personnel.",
+    "ستغادر جميع قوات التحالف القاعدة بحلول سبتمبر 2025",
+)
 
 
 class SyntheticStore:
@@ -64,12 +73,25 @@ class SyntheticStore:
                     status = rnd.choice(STATUSES)
                     level = max(10, int(level * rnd.uniform(0.3, 1.6)))
                     report = k
-                states[k] = (status, level, "projected" if report > n_steps * 0.7
-                             else "reported", report)
-            self.sites.append({"id": f"installation:bench-{i:04d}", "name": f"Site {i:04d}",
-                               "name_ar": f"الموقع {i:04d}", "lon": round(lon, 4),
-                               "lat": round(lat, 4), "actor": actor, "states": states,
-                               "quote": rnd.choice(QUOTES), "outlet": rnd.choice(OUTLETS)})
+                states[k] = (
+                    status,
+                    level,
+                    "projected" if report > n_steps * 0.7 else "reported",
+                    report,
+                )
+            self.sites.append(
+                {
+                    "id": f"installation:bench-{i:04d}",
+                    "name": f"Site {i:04d}",
+                    "name_ar": f"الموقع {i:04d}",
+                    "lon": round(lon, 4),
+                    "lat": round(lat, 4),
+                    "actor": actor,
+                    "states": states,
+                    "quote": rnd.choice(QUOTES),
+                    "outlet": rnd.choice(OUTLETS),
+                }
+            )
         self._cache: dict[int, list] = {}
         for k in range(n_steps):  # what a database returns; not part of the render timing
             self._cache[k] = self._features(k, None)
@@ -102,23 +124,45 @@ class SyntheticStore:
                 continue
             status, level, basis, report = st
             approx = level % 3 == 0
-            feats.append({"type": "Feature",
-                          "geometry": {"type": "Point", "coordinates": [s["lon"], s["lat"]]},
-                          "properties": {
-                              "place_id": s["id"], "name": s["name"], "name_ar": s["name_ar"],
-                              "kind": "installation", "country": "IQ", "actor": s["actor"],
-                              "count": level, "count_min": None, "count_max": None,
-                              "approximate": approx,
-                              "qualifier": "approximate" if approx else "exact",
-                              "label": None, "status": status, "basis": basis,
-                              "as_of": self.steps[report].isoformat(),
-                              "as_of_precision": "month",
-                              "location_precision": "installation", "plan": None,
-                              "phase": None, "conflicts": [], "unallocated": None,
-                              "sources": [{"source_id": 1000 * report + int(s["id"][-4:]),
-                                           "outlet": s["outlet"], "url": None, "title": None,
-                                           "published": self.steps[report].isoformat(),
-                                           "quote": s["quote"]}]}})
+            feats.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [s["lon"], s["lat"]]},
+                    "properties": {
+                        "place_id": s["id"],
+                        "name": s["name"],
+                        "name_ar": s["name_ar"],
+                        "kind": "installation",
+                        "country": "IQ",
+                        "actor": s["actor"],
+                        "count": level,
+                        "count_min": None,
+                        "count_max": None,
+                        "approximate": approx,
+                        "qualifier": "approximate" if approx else "exact",
+                        "label": None,
+                        "status": status,
+                        "basis": basis,
+                        "as_of": self.steps[report].isoformat(),
+                        "as_of_precision": "month",
+                        "location_precision": "installation",
+                        "plan": None,
+                        "phase": None,
+                        "conflicts": [],
+                        "unallocated": None,
+                        "sources": [
+                            {
+                                "source_id": 1000 * report + int(s["id"][-4:]),
+                                "outlet": s["outlet"],
+                                "url": None,
+                                "title": None,
+                                "published": self.steps[report].isoformat(),
+                                "quote": s["quote"],
+                            }
+                        ],
+                    },
+                }
+            )
         return feats
 
     def changes(self, d1, d2, actor=None):
@@ -131,8 +175,9 @@ class SyntheticStore:
 def build_ours(store, gaz, path: Path) -> None:
     from service.render import render_map, save_map
 
-    m = render_map(store, gazetteer=gaz, assets="/static/vendor",
-                   today=store.steps[len(store.steps) // 2])
+    m = render_map(
+        store, gazetteer=gaz, assets="/static/vendor", today=store.steps[len(store.steps) // 2]
+    )
     save_map(m, path)
 
 
@@ -148,11 +193,14 @@ def build_naive(store, path: Path) -> None:
             p = f["properties"]
             lon, lat = f["geometry"]["coordinates"]
             src = p["sources"][0]
-            html = (f"<b>{p['name']}</b><br>{p['name_ar']}<br>{p['count']:,} "
-                    f"({p['status']}, {p['basis']})<br>as of {p['as_of']}<br>"
-                    f"<blockquote>{src['quote']}</blockquote>— {src['outlet']}")
-            folium.Marker([lat, lon], popup=folium.Popup(html, max_width=300),
-                          tooltip=p["name"]).add_to(fg)
+            html = (
+                f"<b>{p['name']}</b><br>{p['name_ar']}<br>{p['count']:,} "
+                f"({p['status']}, {p['basis']})<br>as of {p['as_of']}<br>"
+                f"<blockquote>{src['quote']}</blockquote>— {src['outlet']}"
+            )
+            folium.Marker(
+                [lat, lon], popup=folium.Popup(html, max_width=300), tooltip=p["name"]
+            ).add_to(fg)
         fg.add_to(m)
     folium.LayerControl().add_to(m)
     Fullscreen().add_to(m)
@@ -177,19 +225,39 @@ def run(report) -> None:
         t_ours = min(_timed(build_ours, store, gaz, ours) for _ in range(3))
         t_naive = _timed(build_naive, store, naive)
         report("render 1000 sites x 24 steps: build+save (render_map)", t_ours, "s", "< 1 s")
-        report("render 1000 sites x 24 steps: HTML size (render_map)",
-               ours.stat().st_size / 1e6, "MB", "< 3 MB")
-        report("render 1000 sites x 24 steps: build+save (naive folium.Marker)", t_naive, "s",
-               "reference")
-        report("render 1000 sites x 24 steps: HTML size (naive folium.Marker)",
-               naive.stat().st_size / 1e6, "MB", "reference")
+        report(
+            "render 1000 sites x 24 steps: HTML size (render_map)",
+            ours.stat().st_size / 1e6,
+            "MB",
+            "< 3 MB",
+        )
+        report(
+            "render 1000 sites x 24 steps: build+save (naive folium.Marker)",
+            t_naive,
+            "s",
+            "reference",
+        )
+        report(
+            "render 1000 sites x 24 steps: HTML size (naive folium.Marker)",
+            naive.stat().st_size / 1e6,
+            "MB",
+            "reference",
+        )
         report("render: speed-up over naive", t_naive / t_ours, "x", "> 1")
-        report("render: size ratio naive / render_map",
-               naive.stat().st_size / ours.stat().st_size, "x", "> 1")
+        report(
+            "render: size ratio naive / render_map",
+            naive.stat().st_size / ours.stat().st_size,
+            "x",
+            "> 1",
+        )
         cold = _cold_build(store, tmp)
         if cold is not None:
-            report("render 1000 sites x 24 steps: build+save, cold process", cold, "s",
-                   "reference (imports + gazetteer + basemap)")
+            report(
+                "render 1000 sites x 24 steps: build+save, cold process",
+                cold,
+                "s",
+                "reference (imports + gazetteer + basemap)",
+            )
         for name, value in _paint_times(tmp, ours, naive):
             report(name, value, "ms", "< 2000 ms" if "render_map" in name else "reference")
     finally:
@@ -200,15 +268,23 @@ def _cold_build(store, tmp: Path) -> float | None:
     """Build in a fresh interpreter (imports, gazetteer from its on-disk index, basemap)."""
     import subprocess
 
-    code = (f"import time,sys; t=time.perf_counter(); sys.path.insert(0, {str(ROOT)!r}); "
-            "from bench.bench_render import SyntheticStore, build_ours; "
-            "from service.gazetteer import load_gazetteer; "
-            "s=SyntheticStore(); build_ours(s, load_gazetteer(), "
-            f"__import__('pathlib').Path({str(tmp / 'cold.html')!r})); "
-            "print(time.perf_counter()-t)")
+    code = (
+        f"import time,sys; t=time.perf_counter(); sys.path.insert(0, {str(ROOT)!r}); "
+        "from bench.bench_render import SyntheticStore, build_ours; "
+        "from service.gazetteer import load_gazetteer; "
+        "s=SyntheticStore(); build_ours(s, load_gazetteer(), "
+        f"__import__('pathlib').Path({str(tmp / 'cold.html')!r})); "
+        "print(time.perf_counter()-t)"
+    )
     try:
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             timeout=300, check=True, env=dict(os.environ))
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+            env=dict(os.environ),
+        )
         return float(out.stdout.strip().splitlines()[-1])
     except (subprocess.SubprocessError, ValueError, IndexError):
         return None
@@ -233,7 +309,8 @@ def _paint_times(tmp: Path, ours: Path, naive: Path):
             pass
 
     httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(tmp)))
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(tmp))
+    )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     out = []
@@ -241,10 +318,13 @@ def _paint_times(tmp: Path, ours: Path, naive: Path):
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for label, name, ready in (
-                    ("render_map", ours.name,
-                     "document.querySelectorAll('path.tpm-site').length > 0"),
-                    ("naive folium.Marker", naive_local.name,
-                     "document.querySelectorAll('.leaflet-marker-icon').length > 0")):
+                ("render_map", ours.name, "document.querySelectorAll('path.tpm-site').length > 0"),
+                (
+                    "naive folium.Marker",
+                    naive_local.name,
+                    "document.querySelectorAll('.leaflet-marker-icon').length > 0",
+                ),
+            ):
                 fcp, done = [], []
                 for _ in range(3):
                     ctx = b.new_context(viewport={"width": 1280, "height": 800})
@@ -252,12 +332,17 @@ def _paint_times(tmp: Path, ours: Path, naive: Path):
                     page.goto(f"{base}/{name}", wait_until="commit")
                     page.wait_for_function(ready, timeout=120_000, polling=50)
                     done.append(page.evaluate("performance.now()"))
-                    page.wait_for_function("performance.getEntriesByName("
-                                           "'first-contentful-paint').length > 0",
-                                           timeout=30_000, polling=50)
-                    fcp.append(page.evaluate(
-                        "(performance.getEntriesByName('first-contentful-paint')[0]||{})"
-                        ".startTime || NaN"))
+                    page.wait_for_function(
+                        "performance.getEntriesByName('first-contentful-paint').length > 0",
+                        timeout=30_000,
+                        polling=50,
+                    )
+                    fcp.append(
+                        page.evaluate(
+                            "(performance.getEntriesByName('first-contentful-paint')[0]||{})"
+                            ".startTime || NaN"
+                        )
+                    )
                     ctx.close()
                 out.append((f"Chromium first contentful paint ({label})", _median(fcp)))
                 out.append((f"Chromium time to symbols drawn ({label})", _median(done)))
@@ -293,6 +378,7 @@ def _median(xs):
 
 
 if __name__ == "__main__":
+
     def _print(name, value, unit, goal):
         print(f"{name:70s} {value:10.3f} {unit:3s}  goal {goal}")
 

@@ -34,8 +34,15 @@ N_SERIES = int(os.environ.get("TPM_BENCH_SERIES", "2000"))
 ACTORS = ("US", "GB", "FR", "DE", "IT", "ES", "COALITION", "NATO")
 START = dt.date(2014, 1, 1)
 DAYS = (dt.date(2026, 12, 31) - START).days
-QUERY_DATES = ("2015-06-30", "2019-01-01", "2021-07-15", "2024-10-01", "2025-10-01",
-               "2026-06-01", "2027-01-01")
+QUERY_DATES = (
+    "2015-06-30",
+    "2019-01-01",
+    "2021-07-15",
+    "2024-10-01",
+    "2025-10-01",
+    "2026-06-01",
+    "2027-01-01",
+)
 
 
 # ------------------------------------------------------------------------------ data
@@ -57,8 +64,9 @@ def _populate(store, n_obs: int, n_series: int, seed: int = 7) -> None:
 
     places = []
     for kind, pid, name, geom in (
-            ("country", "country:IQ", "Iraq", shapely.box(38.8, 29.1, 48.6, 37.4)),
-            ("country", "country:SY", "Syria", shapely.box(35.7, 32.3, 42.4, 37.3))):
+        ("country", "country:IQ", "Iraq", shapely.box(38.8, 29.1, 48.6, 37.4)),
+        ("country", "country:SY", "Syria", shapely.box(35.7, 32.3, 42.4, 37.3)),
+    ):
         p = P()
         p.id, p.name, p.kind, p.country, p.parent = pid, name, kind, pid[-2:], None
         rp = geom.representative_point()
@@ -76,18 +84,31 @@ def _populate(store, n_obs: int, n_series: int, seed: int = 7) -> None:
 
     def _base(conn) -> dict:
         db.insert_ignore(conn, places_t, places, ["id"])
-        conn.execute(sources_t.insert(), [{
-            "key": f"bench:{i}", "kind": "article", "outlet": f"Outlet {i % 50}",
-            "published": START + dt.timedelta(days=i * DAYS // n_sources),
-            "independence": f"outlet:{i % 50}", "meta": {},
-            "created_at": dt.datetime.now(dt.UTC)} for i in range(n_sources)])
-        keys = [(ACTORS[(i // n_places) % len(ACTORS)], places[2 + i % n_places]["id"])
-                for i in range(n_series)]
+        conn.execute(
+            sources_t.insert(),
+            [
+                {
+                    "key": f"bench:{i}",
+                    "kind": "article",
+                    "outlet": f"Outlet {i % 50}",
+                    "published": START + dt.timedelta(days=i * DAYS // n_sources),
+                    "independence": f"outlet:{i % 50}",
+                    "meta": {},
+                    "created_at": dt.datetime.now(dt.UTC),
+                }
+                for i in range(n_sources)
+            ],
+        )
+        keys = [
+            (ACTORS[(i // n_places) % len(ACTORS)], places[2 + i % n_places]["id"])
+            for i in range(n_series)
+        ]
         conn.execute(series_t.insert(), [{"actor": a, "place_id": p} for a, p in keys])
-        sids = {(r.actor, r.place_id): r.id for r in conn.execute(
-            sa.select(series_t.c.id, series_t.c.actor, series_t.c.place_id))}
-        src_ids = [r[0] for r in conn.execute(sa.select(sources_t.c.id)
-                                              .order_by(sources_t.c.id))]
+        sids = {
+            (r.actor, r.place_id): r.id
+            for r in conn.execute(sa.select(series_t.c.id, series_t.c.actor, series_t.c.place_id))
+        }
+        src_ids = [r[0] for r in conn.execute(sa.select(sources_t.c.id).order_by(sources_t.c.id))]
         return {"series": [(sids[k], k[0], k[1]) for k in keys], "sources": src_ids}
 
     base = db.run_write(store.engine, _base)
@@ -113,21 +134,63 @@ def _populate(store, n_obs: int, n_series: int, seed: int = 7) -> None:
                 else:
                     q = (None, None, c, False, "upper_bound")
                 src = src_ids[min(len(src_ids) - 1, d * len(src_ids) // DAYS)]
-                yield (sid, actor, pid, src, src, "level", day, "day", False, day, *q,
-                       statuses[rng.randrange(len(statuses))], "installation",
-                       "synthetic report", None, None, f"b{k}", False, None, now)
+                yield (
+                    sid,
+                    actor,
+                    pid,
+                    src,
+                    src,
+                    "level",
+                    day,
+                    "day",
+                    False,
+                    day,
+                    *q,
+                    statuses[rng.randrange(len(statuses))],
+                    "installation",
+                    "synthetic report",
+                    None,
+                    None,
+                    f"b{k}",
+                    False,
+                    None,
+                    now,
+                )
                 k += 1
 
-    cols = ("series_id", "actor", "place_id", "origin_id", "source_id", "claim_type",
-            "as_of", "as_of_precision", "as_of_approximate", "valid_from", "count",
-            "count_min", "count_max", "approximate", "qualifier", "status",
-            "location_precision", "quote", "quote_start", "quote_end", "claim_key",
-            "confirmed", "note", "created_at")
+    cols = (
+        "series_id",
+        "actor",
+        "place_id",
+        "origin_id",
+        "source_id",
+        "claim_type",
+        "as_of",
+        "as_of_precision",
+        "as_of_approximate",
+        "valid_from",
+        "count",
+        "count_min",
+        "count_max",
+        "approximate",
+        "qualifier",
+        "status",
+        "location_precision",
+        "quote",
+        "quote_start",
+        "quote_end",
+        "claim_key",
+        "confirmed",
+        "note",
+        "created_at",
+    )
     raw = store.engine.raw_connection()
     try:
         if store.backend == "postgresql":
-            with raw.cursor() as cur, cur.copy(
-                    f"COPY observations ({', '.join(cols)}) FROM STDIN") as cp:
+            with (
+                raw.cursor() as cur,
+                cur.copy(f"COPY observations ({', '.join(cols)}) FROM STDIN") as cp,
+            ):
                 for r in rows():
                     cp.write_row(r)
             raw.commit()
@@ -137,12 +200,13 @@ def _populate(store, n_obs: int, n_series: int, seed: int = 7) -> None:
         else:
             cur = raw.cursor()
             cur.execute("BEGIN")
-            sql = (f"INSERT INTO observations ({', '.join(cols)}) VALUES "
-                   f"({', '.join('?' * len(cols))})")
+            sql = (
+                f"INSERT INTO observations ({', '.join(cols)}) VALUES "
+                f"({', '.join('?' * len(cols))})"
+            )
             batch = []
             for r in rows():
-                batch.append(tuple(v.isoformat() if isinstance(v, dt.date) else v
-                                   for v in r))
+                batch.append(tuple(v.isoformat() if isinstance(v, dt.date) else v for v in r))
                 if len(batch) >= 50_000:
                     cur.executemany(sql, batch)
                     batch.clear()
@@ -181,8 +245,12 @@ def _time_posture(store, report: Report, label: str) -> None:
         t0 = time.perf_counter()
         rows = len(store.posture_at(d, bbox=(43.0, 33.0, 45.0, 35.0)))
         times.append((time.perf_counter() - t0) * 1000)
-    report(f"posture_at {label} with bbox (~{rows} rows), median", statistics.median(times),
-           "ms", "< 100")
+    report(
+        f"posture_at {label} with bbox (~{rows} rows), median",
+        statistics.median(times),
+        "ms",
+        "< 100",
+    )
 
 
 def _ingest_rate(store_factory, report: Report, label: str) -> None:
@@ -197,11 +265,25 @@ def _ingest_rate(store_factory, report: Report, label: str) -> None:
 
     def stub(text, *, published=None, **_kw):
         sp = Span(0, 10, text[:10])
-        return Extraction(source=None, language="en", published=published, force_levels=[
-            ForceLevel("US", "country:IQ", Quantity.about(2500), sp),
-            ForceLevel("US", "country:SY", Quantity.exact(900), sp)], movements=[
-            Movement("COALITION", "country:IQ", "withdraw", sp, by=FuzzyDate.of(2025, 9),
-                     scope="part")])
+        return Extraction(
+            source=None,
+            language="en",
+            published=published,
+            force_levels=[
+                ForceLevel("US", "country:IQ", Quantity.about(2500), sp),
+                ForceLevel("US", "country:SY", Quantity.exact(900), sp),
+            ],
+            movements=[
+                Movement(
+                    "COALITION",
+                    "country:IQ",
+                    "withdraw",
+                    sp,
+                    by=FuzzyDate.of(2025, 9),
+                    scope="part",
+                )
+            ],
+        )
 
     st = store_factory(stub)
     n = 200
@@ -214,8 +296,7 @@ def _ingest_rate(store_factory, report: Report, label: str) -> None:
         from service.extract import extract_article
     except ImportError:
         return
-    seed = (ROOT / "data" / "articles" / "000_7ae508696a5057b9.txt").read_text(
-        encoding="utf-8")
+    seed = (ROOT / "data" / "articles" / "000_7ae508696a5057b9.txt").read_text(encoding="utf-8")
     st2 = store_factory(extract_article)
     st2.ingest_article(seed, published="2024-09-06")  # warm the extractor
     n = 10
@@ -242,8 +323,9 @@ def _bench_backend(report: Report, label: str, url: str, schema: str | None) -> 
     try:
         t0 = time.perf_counter()
         _populate(st, N_OBS, N_SERIES)
-        report(f"load {N_OBS:,} synthetic observations ({label})", time.perf_counter() - t0,
-               "s", "")
+        report(
+            f"load {N_OBS:,} synthetic observations ({label})", time.perf_counter() - t0, "s", ""
+        )
         _time_posture(st, report, label)
     finally:
         st.close()
@@ -255,8 +337,9 @@ def _bench_backend(report: Report, label: str, url: str, schema: str | None) -> 
             s = f"{schema}_i{n[0]}"
             schemas.append(s)
             return Store.open(url, schema=s, gazetteer=gaz, extractor=extractor)
-        return Store.open(url.replace(".sqlite", f"-i{n[0]}.sqlite"), gazetteer=gaz,
-                          extractor=extractor)
+        return Store.open(
+            url.replace(".sqlite", f"-i{n[0]}.sqlite"), gazetteer=gaz, extractor=extractor
+        )
 
     schemas: list[str] = []
     try:
@@ -294,6 +377,7 @@ def run(report: Report) -> None:
 
 
 if __name__ == "__main__":
+
     def _print(name: str, value: float, unit: str, goal: str) -> None:
         print(f"{name:70s} {value:12.1f} {unit:12s} {goal}", flush=True)
 

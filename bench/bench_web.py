@@ -35,9 +35,17 @@ WORKERS, THREADS = 2, 4
 DATE = "2025-10-01"
 SECONDS = float(os.environ.get("TPM_BENCH_SECONDS", "6"))
 N_ARTICLES = 150
-PLACES = ("Harir Air Base", "Ain al-Asad Air Base", "Erbil Air Base", "Baghdad",
-          "Al-Tanf garrison", "Camp Arifjan", "Al Udeid Air Base", "Incirlik Air Base",
-          "Muwaffaq Salti Air Base")
+PLACES = (
+    "Harir Air Base",
+    "Ain al-Asad Air Base",
+    "Erbil Air Base",
+    "Baghdad",
+    "Al-Tanf garrison",
+    "Camp Arifjan",
+    "Al Udeid Air Base",
+    "Incirlik Air Base",
+    "Muwaffaq Salti Air Base",
+)
 ACTORS = ("US", "British", "French", "German", "Italian", "Canadian", "Spanish")
 
 
@@ -77,6 +85,7 @@ def _run_clients(port: int, path: str, seconds: float) -> list[tuple[list[float]
 
     def main(i: int) -> None:
         q.put((i, _client((port, path, seconds))))
+
     procs = [ctx.Process(target=main, args=(i,), daemon=True) for i in range(CONCURRENCY)]
     for p in procs:
         p.start()
@@ -96,8 +105,12 @@ def measure(port: int, path: str, seconds: float = SECONDS) -> dict[str, float]:
     errors = sum(e for _, e in results)
     if not lat:
         return {"rps": 0.0, "p50": float("nan"), "p99": float("nan"), "errors": errors}
-    return {"rps": len(lat) / elapsed, "p50": lat[len(lat) // 2] * 1000,
-            "p99": lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000, "errors": errors}
+    return {
+        "rps": len(lat) / elapsed,
+        "p50": lat[len(lat) // 2] * 1000,
+        "p99": lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000,
+        "errors": errors,
+    }
 
 
 # ------------------------------------------------------------------------------ servers
@@ -127,12 +140,19 @@ def _wait(port: int, path: str, proc: subprocess.Popen, timeout: float = 120) ->
 
 
 class Server:
-    def __init__(self, argv: list[str], env: dict[str, str], port: int, ready: str,
-                 log: Path) -> None:
+    def __init__(
+        self, argv: list[str], env: dict[str, str], port: int, ready: str, log: Path
+    ) -> None:
         self.port = port
         self.log = open(log, "wb")  # noqa: SIM115
-        self.proc = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=self.log,
-                                     stderr=subprocess.STDOUT, start_new_session=True)
+        self.proc = subprocess.Popen(
+            argv,
+            env=env,
+            cwd=ROOT,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
             _wait(port, ready, self.proc)
         except Exception:
@@ -163,8 +183,20 @@ class Server:
 
 
 def gunicorn_argv(gunicorn: str, port: int, app: str) -> list[str]:
-    return [gunicorn, "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--threads",
-            str(THREADS), "--timeout", "120", "--log-level", "warning", app]
+    return [
+        gunicorn,
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(WORKERS),
+        "--threads",
+        str(THREADS),
+        "--timeout",
+        "120",
+        "--log-level",
+        "warning",
+        app,
+    ]
 
 
 # ------------------------------------------------------------------------------ data
@@ -181,21 +213,23 @@ def build_database() -> tuple[Path, dict, dict]:
     st = Store.open(f"sqlite:///{db}")
     st.load_scenario(ROOT / "data" / "scenarios" / "coalition-transition-2024-2026.yaml")
     seed = ROOT / "data" / "articles" / "000_7ae508696a5057b9.txt"
-    st.ingest_article(seed.read_text(encoding="utf-8"), published="2024-09-27",
-                      outlet="Almaghrib Today")
+    st.ingest_article(
+        seed.read_text(encoding="utf-8"), published="2024-09-27", outlet="Almaghrib Today"
+    )
     for i in range(N_ARTICLES):
         actor, place = ACTORS[i % len(ACTORS)], PLACES[(i * 5) % len(PLACES)]
-        st.ingest_article(f"About {120 + 37 * i:,} {actor} troops are stationed at {place}, "
-                          f"officials said (report {i}).",
-                          published=f"{2024 + i % 3}-{1 + i % 12:02d}-{1 + i % 27:02d}",
-                          outlet=f"Wire {i % 11}")
+        st.ingest_article(
+            f"About {120 + 37 * i:,} {actor} troops are stationed at {place}, "
+            f"officials said (report {i}).",
+            published=f"{2024 + i % 3}-{1 + i % 12:02d}-{1 + i % 27:02d}",
+            outlet=f"Wire {i % 11}",
+        )
     posture = json.loads(json.dumps(st.posture_at(DATE).to_geojson()))
     for f in posture["features"]:
         p = f["properties"]
         f["id"] = f"{p['actor']}~{p['place_id']}"
     steps = build_posture(st)
-    step_fc = {"type": "FeatureCollection",
-               "features": [json.loads(it.text) for it in steps.items]}
+    step_fc = {"type": "FeatureCollection", "features": [json.loads(it.text) for it in steps.items]}
     st.close()
     return db, posture, step_fc
 
@@ -208,11 +242,27 @@ def pygeoapi_env() -> tuple[Path | None, str]:
         return PYGEOAPI_VENV, ""
     try:
         if not py.exists():
-            subprocess.run([sys.executable, "-m", "venv", str(PYGEOAPI_VENV)], check=True,
-                           timeout=300, capture_output=True)
-        out = subprocess.run([str(py), "-m", "pip", "install", "--quiet",
-                              "--disable-pip-version-check", f"pygeoapi=={PYGEOAPI_VERSION}",
-                              "gunicorn"], timeout=900, capture_output=True, text=True)
+            subprocess.run(
+                [sys.executable, "-m", "venv", str(PYGEOAPI_VENV)],
+                check=True,
+                timeout=300,
+                capture_output=True,
+            )
+        out = subprocess.run(
+            [
+                str(py),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                f"pygeoapi=={PYGEOAPI_VERSION}",
+                "gunicorn",
+            ],
+            timeout=900,
+            capture_output=True,
+            text=True,
+        )
         if out.returncode != 0:
             return None, (out.stderr.strip().splitlines() or ["pip failed"])[-1][:200]
         marker.touch()
@@ -228,36 +278,73 @@ def pygeoapi_config(port: int, posture: dict, steps: dict) -> tuple[Path, Path]:
     d.mkdir(exist_ok=True)
     (d / "posture-at-date.geojson").write_text(json.dumps(posture))
     (d / "posture-steps.geojson").write_text(json.dumps(steps))
-    ext = {"spatial": {"bbox": [-180, -90, 180, 90],
-                       "crs": "http://www.opengis.net/def/crs/OGC/1.3/CRS84"}}
+    ext = {
+        "spatial": {
+            "bbox": [-180, -90, 180, 90],
+            "crs": "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+        }
+    }
 
     def coll(title: str, data: str) -> dict:
-        return {"type": "collection", "title": title, "description": title,
-                "keywords": ["posture"], "extents": ext,
-                "providers": [{"type": "feature", "name": "GeoJSON",
-                               "data": str(d / data), "id_field": "id"}]}
+        return {
+            "type": "collection",
+            "title": title,
+            "description": title,
+            "keywords": ["posture"],
+            "extents": ext,
+            "providers": [
+                {"type": "feature", "name": "GeoJSON", "data": str(d / data), "id_field": "id"}
+            ],
+        }
+
     cfg = {
-        "server": {"bind": {"host": "127.0.0.1", "port": port},
-                   "url": f"http://127.0.0.1:{port}", "mimetype": "application/json; "
-                   "charset=UTF-8", "encoding": "utf-8", "language": "en-US",
-                   "cors": False, "pretty_print": False,
-                   "limits": {"default_items": 100, "max_items": 10000},
-                   "map": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-                           "attribution": "OpenStreetMap"}},
+        "server": {
+            "bind": {"host": "127.0.0.1", "port": port},
+            "url": f"http://127.0.0.1:{port}",
+            "mimetype": "application/json; charset=UTF-8",
+            "encoding": "utf-8",
+            "language": "en-US",
+            "cors": False,
+            "pretty_print": False,
+            "limits": {"default_items": 100, "max_items": 10000},
+            "map": {
+                "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                "attribution": "OpenStreetMap",
+            },
+        },
         "logging": {"level": "ERROR"},
         "metadata": {
-            "identification": {"title": "bench", "description": "bench",
-                               "keywords": ["bench"], "keywords_type": "theme",
-                               "terms_of_service": "none", "url": "http://127.0.0.1"},
+            "identification": {
+                "title": "bench",
+                "description": "bench",
+                "keywords": ["bench"],
+                "keywords_type": "theme",
+                "terms_of_service": "none",
+                "url": "http://127.0.0.1",
+            },
             "license": {"name": "none", "url": "http://127.0.0.1"},
             "provider": {"name": "bench", "url": "http://127.0.0.1"},
-            "contact": {"name": "bench", "position": "bench", "address": "x", "city": "x",
-                        "stateorprovince": "x", "postalcode": "x", "country": "x",
-                        "phone": "x", "fax": "x", "email": "x@example.org",
-                        "url": "http://127.0.0.1", "hours": "x", "instructions": "x",
-                        "role": "pointOfContact"}},
-        "resources": {"posture_at_date": coll("posture at date", "posture-at-date.geojson"),
-                      "posture": coll("posture steps", "posture-steps.geojson")},
+            "contact": {
+                "name": "bench",
+                "position": "bench",
+                "address": "x",
+                "city": "x",
+                "stateorprovince": "x",
+                "postalcode": "x",
+                "country": "x",
+                "phone": "x",
+                "fax": "x",
+                "email": "x@example.org",
+                "url": "http://127.0.0.1",
+                "hours": "x",
+                "instructions": "x",
+                "role": "pointOfContact",
+            },
+        },
+        "resources": {
+            "posture_at_date": coll("posture at date", "posture-at-date.geojson"),
+            "posture": coll("posture steps", "posture-steps.geojson"),
+        },
     }
     path = d / "pygeoapi-config.yml"
     path.write_text(yaml.safe_dump(cfg, allow_unicode=True))
@@ -272,15 +359,26 @@ def run(report) -> None:
     report(f"web: features in the posture on {DATE}", n_posture, "features", "")
     report("web: posture time steps (OGC posture collection)", n_steps, "features", "")
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}",
-           "TPM_INSTANCE_PATH": str(WORK / "instance"), "PYTHONPATH": str(ROOT)}
-    ours_paths = {"posture": f"/api/posture?date={DATE}",
-                  "items": "/ogc/collections/posture/items?limit=100"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{db}",
+        "TPM_INSTANCE_PATH": str(WORK / "instance"),
+        "PYTHONPATH": str(ROOT),
+    }
+    ours_paths = {
+        "posture": f"/api/posture?date={DATE}",
+        "items": "/ogc/collections/posture/items?limit=100",
+    }
     results: dict[tuple[str, str], dict[str, float]] = {}
 
     port = _free_port()
-    srv = Server(gunicorn_argv(gunicorn, port, "service.web:create_app()"), env, port,
-                 "/healthz", WORK / "ours.log")
+    srv = Server(
+        gunicorn_argv(gunicorn, port, "service.web:create_app()"),
+        env,
+        port,
+        "/healthz",
+        WORK / "ours.log",
+    )
     try:
         got = json.loads(srv.get(ours_paths["posture"]))
         assert len(got["features"]) == n_posture, "ours: posture feature count differs"
@@ -292,9 +390,13 @@ def run(report) -> None:
         srv.stop()
 
     port = _free_port()
-    srv = Server(gunicorn_argv(gunicorn, port, "service.web:create_app()"),
-                 {**env, "TPM_RESPONSE_CACHE_SIZE": "0"}, port, "/healthz",
-                 WORK / "ours-nocache.log")
+    srv = Server(
+        gunicorn_argv(gunicorn, port, "service.web:create_app()"),
+        {**env, "TPM_RESPONSE_CACHE_SIZE": "0"},
+        port,
+        "/healthz",
+        WORK / "ours-nocache.log",
+    )
     try:
         results[("ours-nocache", "posture")] = measure(port, ours_paths["posture"])
     finally:
@@ -306,18 +408,35 @@ def run(report) -> None:
         cfg, oapi = pygeoapi_config(port, posture, steps)
         penv = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
         penv.update(PYGEOAPI_CONFIG=str(cfg), PYGEOAPI_OPENAPI=str(oapi))
-        gen = subprocess.run([str(venv / "bin" / "pygeoapi"), "openapi", "generate", str(cfg),
-                              "--output-file", str(oapi)], env=penv, capture_output=True,
-                             text=True, timeout=300)
+        gen = subprocess.run(
+            [
+                str(venv / "bin" / "pygeoapi"),
+                "openapi",
+                "generate",
+                str(cfg),
+                "--output-file",
+                str(oapi),
+            ],
+            env=penv,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if gen.returncode != 0:
             venv, why = None, "pygeoapi openapi generate failed: " + gen.stderr[-200:]
     if venv is not None:
-        theirs = {"posture": "/collections/posture_at_date/items?limit=10000&f=json",
-                  "items": "/collections/posture/items?limit=100&f=json"}
+        theirs = {
+            "posture": "/collections/posture_at_date/items?limit=10000&f=json",
+            "items": "/collections/posture/items?limit=100&f=json",
+        }
         try:
-            srv = Server(gunicorn_argv(str(venv / "bin" / "gunicorn"), port,
-                                       "pygeoapi.flask_app:APP"), penv, port,
-                         "/collections?f=json", WORK / "pygeoapi.log")
+            srv = Server(
+                gunicorn_argv(str(venv / "bin" / "gunicorn"), port, "pygeoapi.flask_app:APP"),
+                penv,
+                port,
+                "/collections?f=json",
+                WORK / "pygeoapi.log",
+            )
         except Exception as exc:
             venv, why = None, f"pygeoapi did not start: {exc}"[:200]
     if venv is not None:
@@ -331,30 +450,47 @@ def run(report) -> None:
         finally:
             srv.stop()
 
-    labels = {"posture": f"posture GeoJSON on one date ({n_posture} features)",
-              "items": "OGC items, 100 per page"}
+    labels = {
+        "posture": f"posture GeoJSON on one date ({n_posture} features)",
+        "items": "OGC items, 100 per page",
+    }
     for key, label in labels.items():
         ours = results[("ours", key)]
-        report(f"web: {label}: ours", round(ours["rps"], 1), "req/s",
-               f"c={CONCURRENCY}, ≥ 2× pygeoapi")
+        report(
+            f"web: {label}: ours", round(ours["rps"], 1), "req/s", f"c={CONCURRENCY}, ≥ 2× pygeoapi"
+        )
         report(f"web: {label}: ours p99", round(ours["p99"], 2), "ms", "")
         if key == "posture":
             nc = results[("ours-nocache", "posture")]
-            report(f"web: {label}: ours, response cache off", round(nc["rps"], 1), "req/s",
-                   "computed per request")
-            report(f"web: {label}: ours, response cache off p99", round(nc["p99"], 2), "ms",
-                   "")
+            report(
+                f"web: {label}: ours, response cache off",
+                round(nc["rps"], 1),
+                "req/s",
+                "computed per request",
+            )
+            report(f"web: {label}: ours, response cache off p99", round(nc["p99"], 2), "ms", "")
             if venv is not None and results[("pygeoapi", key)]["rps"]:
-                report(f"web: {label}: ours, cache off ÷ pygeoapi",
-                       round(nc["rps"] / results[("pygeoapi", key)]["rps"], 2), "×",
-                       "(store-bound)")
+                report(
+                    f"web: {label}: ours, cache off ÷ pygeoapi",
+                    round(nc["rps"] / results[("pygeoapi", key)]["rps"], 2),
+                    "×",
+                    "(store-bound)",
+                )
         if venv is not None:
             th = results[("pygeoapi", key)]
-            report(f"web: {label}: pygeoapi {PYGEOAPI_VERSION}", round(th["rps"], 1), "req/s",
-                   "GeoJSON provider")
+            report(
+                f"web: {label}: pygeoapi {PYGEOAPI_VERSION}",
+                round(th["rps"], 1),
+                "req/s",
+                "GeoJSON provider",
+            )
             report(f"web: {label}: pygeoapi p99", round(th["p99"], 2), "ms", "")
-            report(f"web: {label}: ours ÷ pygeoapi", round(ours["rps"] / th["rps"], 2)
-                   if th["rps"] else float("inf"), "×", "≥ 2")
+            report(
+                f"web: {label}: ours ÷ pygeoapi",
+                round(ours["rps"] / th["rps"], 2) if th["rps"] else float("inf"),
+                "×",
+                "≥ 2",
+            )
         errs = ours["errors"] + (results[("pygeoapi", key)]["errors"] if venv else 0)
         if errs:
             report(f"web: {label}: failed requests", errs, "requests", "0")
@@ -364,6 +500,8 @@ def run(report) -> None:
 
 
 if __name__ == "__main__":
+
     def _print(name, value, unit, goal=""):
         print(f"{name}: {value} {unit} {goal}")
+
     run(_print)

@@ -2971,7 +2971,6 @@ A1_AUTO = {
     "AM-ER": ("Yerevan", "", []),
     "AM-GR": ("Gegharkunik", "", []),
     "AM-KT": ("Kotayk", "", []),
-    "AM-LO": ("Lori", "", []),
     "AM-SU": ("Syunik", "", []),
     "AM-TV": ("Tavush", "", []),
     "AM-VD": ("Vayots Dzor", "", []),

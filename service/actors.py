@@ -46,8 +46,14 @@ class Actor:
     aliases: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        return {"code": self.code, "name": self.name, "name_ar": self.name_ar,
-                "iso": self.iso, "kind": self.kind, "members": list(self.members)}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "name_ar": self.name_ar,
+            "iso": self.iso,
+            "kind": self.kind,
+            "members": list(self.members),
+        }
 
 
 def _c(code: str, name: str, name_ar: str, *aliases: str) -> Actor:
@@ -55,8 +61,20 @@ def _c(code: str, name: str, name_ar: str, *aliases: str) -> Actor:
 
 
 _COUNTRIES = (
-    _c("US", "United States", "الولايات المتحدة", "USA", "U.S.", "America", "American",
-       "أمريكا", "أميركا", "الأمريكية", "الأميركية", "واشنطن"),
+    _c(
+        "US",
+        "United States",
+        "الولايات المتحدة",
+        "USA",
+        "U.S.",
+        "America",
+        "American",
+        "أمريكا",
+        "أميركا",
+        "الأمريكية",
+        "الأميركية",
+        "واشنطن",
+    ),
     _c("GB", "United Kingdom", "المملكة المتحدة", "UK", "Britain", "British", "بريطانيا"),
     _c("FR", "France", "فرنسا", "French"),
     _c("DE", "Germany", "ألمانيا", "German", "المانيا"),
@@ -131,23 +149,100 @@ _COUNTRIES = (
 )
 
 #: Troop contributors of the US-led coalition against ISIS (CJTF-OIR) in Iraq and Syria.
-COALITION_MEMBERS = ("US", "GB", "FR", "DE", "IT", "ES", "AU", "CA", "NL", "DK", "NO", "BE",
-                     "NZ", "PL", "CZ", "HU", "FI", "SE", "PT", "RO", "SK", "SI", "HR",
-                     "EE", "LV", "LT", "AT")
+COALITION_MEMBERS = (
+    "US",
+    "GB",
+    "FR",
+    "DE",
+    "IT",
+    "ES",
+    "AU",
+    "CA",
+    "NL",
+    "DK",
+    "NO",
+    "BE",
+    "NZ",
+    "PL",
+    "CZ",
+    "HU",
+    "FI",
+    "SE",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "HR",
+    "EE",
+    "LV",
+    "LT",
+    "AT",
+)
 #: NATO members (32, since Sweden joined in March 2024).
-NATO_MEMBERS = ("AL", "BE", "BG", "CA", "HR", "CZ", "DK", "EE", "FI", "FR", "DE", "GR",
-                "HU", "IS", "IT", "LV", "LT", "LU", "ME", "NL", "MK", "NO", "PL", "PT",
-                "RO", "SK", "SI", "ES", "SE", "TR", "GB", "US")
+NATO_MEMBERS = (
+    "AL",
+    "BE",
+    "BG",
+    "CA",
+    "HR",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IS",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "ME",
+    "NL",
+    "MK",
+    "NO",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+    "TR",
+    "GB",
+    "US",
+)
 
 _GROUPS = (
-    Actor("COALITION", "US-led coalition (CJTF-OIR)", "التحالف الدولي", None, "coalition",
-          COALITION_MEMBERS,
-          ("Coalition", "Global Coalition", "international coalition", "anti-ISIS coalition",
-           "CJTF-OIR", "Operation Inherent Resolve", "التحالف", "قوات التحالف",
-           "التحالف الدولي لمحاربة داعش")),
-    Actor("NATO", "NATO (NATO Mission Iraq)", "حلف شمال الأطلسي", None, "alliance",
-          NATO_MEMBERS, ("NMI", "NATO Mission Iraq", "North Atlantic Treaty Organization",
-                         "الناتو", "حلف الناتو")),
+    Actor(
+        "COALITION",
+        "US-led coalition (CJTF-OIR)",
+        "التحالف الدولي",
+        None,
+        "coalition",
+        COALITION_MEMBERS,
+        (
+            "Coalition",
+            "Global Coalition",
+            "international coalition",
+            "anti-ISIS coalition",
+            "CJTF-OIR",
+            "Operation Inherent Resolve",
+            "التحالف",
+            "قوات التحالف",
+            "التحالف الدولي لمحاربة داعش",
+        ),
+    ),
+    Actor(
+        "NATO",
+        "NATO (NATO Mission Iraq)",
+        "حلف شمال الأطلسي",
+        None,
+        "alliance",
+        NATO_MEMBERS,
+        ("NMI", "NATO Mission Iraq", "North Atlantic Treaty Organization", "الناتو", "حلف الناتو"),
+    ),
 )
 
 #: code → :class:`Actor`.
@@ -165,8 +260,9 @@ def get_actor(code: str) -> Actor:
     try:
         return ACTORS[str(code).strip().upper()]
     except (KeyError, AttributeError):
-        raise InputError(f"unknown actor {str(code)[:40]!r} (expected a code such as US, "
-                         "GB, COALITION or NATO)") from None
+        raise InputError(
+            f"unknown actor {str(code)[:40]!r} (expected a code such as US, GB, COALITION or NATO)"
+        ) from None
 
 
 def is_actor(code: str) -> bool:

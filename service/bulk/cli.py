@@ -39,29 +39,68 @@ def _seconds(value: str) -> float:
 
 
 def _setup(p: argparse.ArgumentParser) -> None:
-    p.add_argument("source", metavar="SOURCE",
-                   help="a folder of .txt/.html articles, a .jsonl or a .parquet file")
-    p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="a running dask.distributed scheduler (default: a local cluster)")
-    p.add_argument("--workers", type=_positive, metavar="N",
-                   help="local cluster: worker processes, 1 thread each (default: CPUs)")
-    p.add_argument("--batch-size", type=_positive, default=200, metavar="B",
-                   help="articles per write transaction (default 200)")
-    p.add_argument("--task-size", type=_positive, default=32, metavar="K",
-                   help="articles per Dask task (default 32)")
-    p.add_argument("--database", metavar="URL",
-                   help="store database (default $DATABASE_URL or the instance SQLite file)")
+    p.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="a folder of .txt/.html articles, a .jsonl or a .parquet file",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a running dask.distributed scheduler (default: a local cluster)",
+    )
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="local cluster: worker processes, 1 thread each (default: CPUs)",
+    )
+    p.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=200,
+        metavar="B",
+        help="articles per write transaction (default 200)",
+    )
+    p.add_argument(
+        "--task-size",
+        type=_positive,
+        default=32,
+        metavar="K",
+        help="articles per Dask task (default 32)",
+    )
+    p.add_argument(
+        "--database",
+        metavar="URL",
+        help="store database (default $DATABASE_URL or the instance SQLite file)",
+    )
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--resume", dest="resume", action="store_true", default=True,
-                   help="skip what earlier runs stored or recorded as failed (default)")
-    g.add_argument("--restart", dest="resume", action="store_false",
-                   help="forget this source's progress records (failed articles are tried "
-                        "again; stored articles are still never duplicated)")
-    p.add_argument("--time-limit", type=_seconds, metavar="SECONDS",
-                   help="stop cleanly after this long (resume later)")
+    g.add_argument(
+        "--resume",
+        dest="resume",
+        action="store_true",
+        default=True,
+        help="skip what earlier runs stored or recorded as failed (default)",
+    )
+    g.add_argument(
+        "--restart",
+        dest="resume",
+        action="store_false",
+        help="forget this source's progress records (failed articles are tried "
+        "again; stored articles are still never duplicated)",
+    )
+    p.add_argument(
+        "--time-limit",
+        type=_seconds,
+        metavar="SECONDS",
+        help="stop cleanly after this long (resume later)",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p.add_argument("--show-failures", action="store_true",
-                   help="print the failures recorded for SOURCE (JSON lines) and exit")
+    p.add_argument(
+        "--show-failures",
+        action="store_true",
+        help="print the failures recorded for SOURCE (JSON lines) and exit",
+    )
     p.add_argument("--extractor", metavar="MODULE:FUNCTION", help=argparse.SUPPRESS)
 
 
@@ -90,14 +129,23 @@ def _ingest_bulk(args: argparse.Namespace) -> int:
 
     old = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        summary = run_bulk(src, database=args.database, scheduler=args.scheduler,
-                           workers=args.workers, batch_size=args.batch_size,
-                           task_size=args.task_size, resume=args.resume,
-                           progress=not args.no_progress, time_limit=args.time_limit,
-                           extractor=args.extractor)
+        summary = run_bulk(
+            src,
+            database=args.database,
+            scheduler=args.scheduler,
+            workers=args.workers,
+            batch_size=args.batch_size,
+            task_size=args.task_size,
+            resume=args.resume,
+            progress=not args.no_progress,
+            time_limit=args.time_limit,
+            extractor=args.extractor,
+        )
     except sa.exc.SQLAlchemyError as exc:
-        raise DataError(f"database error, the run stopped (resume it later): "
-                        f"{str(getattr(exc, 'orig', None) or exc)[:300]}") from None
+        raise DataError(
+            f"database error, the run stopped (resume it later): "
+            f"{str(getattr(exc, 'orig', None) or exc)[:300]}"
+        ) from None
     finally:
         signal.signal(signal.SIGTERM, old)
     print(summary.text(), file=sys.stderr)

@@ -37,18 +37,66 @@ ACTORS = (
 GROUPS_EN = ("Coalition forces", "Forces of the US-led coalition", "US-led coalition troops")
 GROUPS_AR = ("قوات التحالف الدولي", "قوات التحالف", "قوات التحالف الدولي بقيادة واشنطن")
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
-MONTHS_AR = ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
-             "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول")
-MONTHS_AR_W = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
-               "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTHS_AR = (
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
+)
+MONTHS_AR_W = (
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+)
 EASTERN = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
-OUTLETS_EN = ("Meridian Wire", "Harborview Institute", "Gulf Ledger", "Levant Dispatch",
-              "Desert Monitor", "Northline News")
-OUTLETS_AR = ("الرافدين برس", "موقع الخابور", "الخليج الآن", "صوت الفرات", "بوابة الشام",
-              "المرصد العربي")
+OUTLETS_EN = (
+    "Meridian Wire",
+    "Harborview Institute",
+    "Gulf Ledger",
+    "Levant Dispatch",
+    "Desert Monitor",
+    "Northline News",
+)
+OUTLETS_AR = (
+    "الرافدين برس",
+    "موقع الخابور",
+    "الخليج الآن",
+    "صوت الفرات",
+    "بوابة الشام",
+    "المرصد العربي",
+)
 FILLER_EN = (
     "Officials declined to give a timetable for the talks.",
     "The statement did not say how many advisers would stay.",
@@ -88,10 +136,18 @@ CITY_AR = (
     "وتجمع محتجون وسط {city} يوم {day} للمطالبة بتحسين الخدمات.",
 )
 DAYS_AR = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
-BOILER_EN = ("Related coverage", "- Markets slip as oil prices rise",
-             "- Storm warning issued for the coast", "Our Standards: The Trust Principles.")
-BOILER_AR = ("اقرأ أيضاً:", "- ارتفاع أسعار الذهب في الأسواق", "- طقس: موجة حارة غداً",
-             "تابعونا على: فيسبوك | إكس | تلغرام")
+BOILER_EN = (
+    "Related coverage",
+    "- Markets slip as oil prices rise",
+    "- Storm warning issued for the coast",
+    "Our Standards: The Trust Principles.",
+)
+BOILER_AR = (
+    "اقرأ أيضاً:",
+    "- ارتفاع أسعار الذهب في الأسواق",
+    "- طقس: موجة حارة غداً",
+    "تابعونا على: فيسبوك | إكس | تلغرام",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +171,10 @@ def _sites(gazetteer: Any) -> tuple[list[_Site], list[_Site], list[_Site], list[
                 adm.append(_Site(p.id, p.name, p.name_ar, p.kind, c))
         p = gazetteer.get(f"country:{c}")
         ctry.append(_Site(p.id, p.name, p.name_ar or p.name, p.kind, c))
-        big = sorted((p for p in gazetteer.filter(kind="city", country=c)
-                      if p.name_ar and p.name.isascii()),
-                     key=lambda p: (-(p.population or 0), p.id))[:8]
+        big = sorted(
+            (p for p in gazetteer.filter(kind="city", country=c) if p.name_ar and p.name.isascii()),
+            key=lambda p: (-(p.population or 0), p.id),
+        )[:8]
         cities += [_Site(p.id, p.name, p.name_ar, p.kind, c) for p in big]
     for lst in (inst, adm, cities):
         lst.sort(key=lambda s: s.id)
@@ -150,34 +207,45 @@ class _Composer:
         rng = self.rng
         out = []
         for _ in range(rng.randint(1, 5)):
-            kind = rng.choice(("level", "level", "site", "plan", "plan", "move", "event",
-                               "filler"))
+            kind = rng.choice(("level", "level", "site", "plan", "plan", "move", "event", "filler"))
             _, name, adj, _, _ = rng.choice(ACTORS)
             site = rng.choice(self.inst)
             country = next(c for c in self.ctry if c.country == site.country)
             n = self.number()
             if kind == "level":
-                q = rng.choice(("about {n:,}", "roughly {n:,}", "some {n:,}", "{n:,}",
-                                "fewer than {n:,}", "more than {n:,}"))
-                out.append(f"{name} has {q.format(n=n)} troops in {country.name}, "
-                           f"officials said.")
+                q = rng.choice(
+                    (
+                        "about {n:,}",
+                        "roughly {n:,}",
+                        "some {n:,}",
+                        "{n:,}",
+                        "fewer than {n:,}",
+                        "more than {n:,}",
+                    )
+                )
+                out.append(f"{name} has {q.format(n=n)} troops in {country.name}, officials said.")
             elif kind == "site":
                 out.append(f"About {n:,} {adj} soldiers are stationed at {site.name}.")
             elif kind == "plan":
                 y, m = self.month_after(pub)
                 who = rng.choice((*GROUPS_EN, f"{adj} forces"))
-                verb = rng.choice(("will withdraw from", "will leave",
-                                   "are due to pull out of"))
-                where = site.name if rng.random() < 0.7 or not self.adm else \
-                    f"{rng.choice(self.adm).name} province"
-                out.append(f"{who} {verb} {where} by the end of {MONTHS_EN[m - 1]} {y}, "
-                           f"according to a joint statement.")
+                verb = rng.choice(("will withdraw from", "will leave", "are due to pull out of"))
+                where = (
+                    site.name
+                    if rng.random() < 0.7 or not self.adm
+                    else f"{rng.choice(self.adm).name} province"
+                )
+                out.append(
+                    f"{who} {verb} {where} by the end of {MONTHS_EN[m - 1]} {y}, "
+                    f"according to a joint statement."
+                )
             elif kind == "move":
                 y, m = self.month_after(pub)
-                other = rng.choice([s for s in self.inst if s.country == site.country]
-                                   or self.inst)
-                out.append(f"{rng.choice(GROUPS_EN)} will relocate from {site.name} to "
-                           f"{other.name} by {MONTHS_EN[m - 1]} {y}.")
+                other = rng.choice([s for s in self.inst if s.country == site.country] or self.inst)
+                out.append(
+                    f"{rng.choice(GROUPS_EN)} will relocate from {site.name} to "
+                    f"{other.name} by {MONTHS_EN[m - 1]} {y}."
+                )
             elif kind == "event":
                 y, m = self.month_before(pub)
                 verb = rng.choice(("withdrew from", "arrived at", "left"))
@@ -186,22 +254,33 @@ class _Composer:
                 out.append(rng.choice(FILLER_EN))
         return self.pad(out, FILLER_EN, CITY_EN, DAYS_EN, arabic=False)
 
-    def pad(self, claims: list[str], filler: tuple[str, ...], city_t: tuple[str, ...],
-            days: tuple[str, ...], *, arabic: bool) -> list[str]:
+    def pad(
+        self,
+        claims: list[str],
+        filler: tuple[str, ...],
+        city_t: tuple[str, ...],
+        days: tuple[str, ...],
+        *,
+        arabic: bool,
+    ) -> list[str]:
         """Paragraphs: the claim sentences among filler (a news article's usual length)."""
         rng = self.rng
         sents = list(claims)
         for _ in range(rng.randint(8, 20)):
             if self.cities and rng.random() < 0.3:
                 c = rng.choice(self.cities)
-                sents.insert(rng.randrange(len(sents) + 1), rng.choice(city_t).format(
-                    city=c.name_ar if arabic else c.name, day=rng.choice(days)))
+                sents.insert(
+                    rng.randrange(len(sents) + 1),
+                    rng.choice(city_t).format(
+                        city=c.name_ar if arabic else c.name, day=rng.choice(days)
+                    ),
+                )
             else:
                 sents.insert(rng.randrange(len(sents) + 1), rng.choice(filler))
         paras, i = [], 0
         while i < len(sents):
             k = rng.randint(1, 3)
-            paras.append(" ".join(sents[i:i + k]))
+            paras.append(" ".join(sents[i : i + k]))
             i += k
         return paras
 
@@ -216,8 +295,9 @@ class _Composer:
             return s.translate(EASTERN) if eastern else s
 
         def month(m: int) -> str:
-            return rng.choice((MONTHS_AR[m - 1], MONTHS_AR_W[m - 1],
-                               f"{MONTHS_AR[m - 1]}/{MONTHS_AR_W[m - 1]}"))
+            return rng.choice(
+                (MONTHS_AR[m - 1], MONTHS_AR_W[m - 1], f"{MONTHS_AR[m - 1]}/{MONTHS_AR_W[m - 1]}")
+            )
 
         for _ in range(rng.randint(1, 5)):
             kind = rng.choice(("level", "level", "site", "plan", "plan", "event", "filler"))
@@ -227,28 +307,38 @@ class _Composer:
             n = self.number()
             if kind == "level":
                 q = rng.choice(("نحو", "قرابة", "حوالي", "أقل من", "أكثر من", ""))
-                out.append(f"ولدى {name_ar} {q} {num(n)} جندي في {country.name_ar}، "
-                           f"بحسب مسؤولين.".replace("  ", " "))
+                out.append(
+                    f"ولدى {name_ar} {q} {num(n)} جندي في {country.name_ar}، بحسب مسؤولين.".replace(
+                        "  ", " "
+                    )
+                )
             elif kind == "site":
-                out.append(f"ويتمركز نحو {num(n)} عسكري من القوات {adj_ar} في "
-                           f"{site.name_ar}.")
+                out.append(f"ويتمركز نحو {num(n)} عسكري من القوات {adj_ar} في {site.name_ar}.")
             elif kind == "plan":
                 y, m = self.month_after(pub)
                 who = rng.choice((*GROUPS_AR, f"القوات {adj_ar}"))
-                out.append(f"وتنسحب {who} من {site.name_ar} بحلول {month(m)} {num(y)}، "
-                           f"وفق بيان مشترك.")
+                out.append(
+                    f"وتنسحب {who} من {site.name_ar} بحلول {month(m)} {num(y)}، وفق بيان مشترك."
+                )
             elif kind == "event":
                 y, m = self.month_before(pub)
-                out.append(f"وكانت القوات {adj_ar} قد انسحبت من {site.name_ar} في "
-                           f"{month(m)} {num(y)}.")
+                out.append(
+                    f"وكانت القوات {adj_ar} قد انسحبت من {site.name_ar} في {month(m)} {num(y)}."
+                )
             else:
                 out.append(rng.choice(FILLER_AR))
         return self.pad(out, FILLER_AR, CITY_AR, DAYS_AR, arabic=True)
 
 
-def generate_articles(n: int, *, seed: int = 0, gazetteer: Any = None,
-                      arabic_share: float = 0.5, start: dt.date = dt.date(2019, 1, 1),
-                      end: dt.date = dt.date(2025, 12, 31)) -> Iterator[dict[str, Any]]:
+def generate_articles(
+    n: int,
+    *,
+    seed: int = 0,
+    gazetteer: Any = None,
+    arabic_share: float = 0.5,
+    start: dt.date = dt.date(2019, 1, 1),
+    end: dt.date = dt.date(2025, 12, 31),
+) -> Iterator[dict[str, Any]]:
     """``n`` articles as dicts: ``id, text, url, outlet, published, title, lang``.
 
     Streams (one article at a time); every text is different.
@@ -281,10 +371,15 @@ def generate_articles(n: int, *, seed: int = 0, gazetteer: Any = None,
         if rng.random() < 0.6:
             paras += boiler[: rng.randint(2, len(boiler))]
         paras.append(f"[{outlet} #{seed}-{i}]")  # makes every text unique
-        yield {"id": f"a{seed}-{i:06d}", "text": "\n\n".join(paras),
-               "url": f"https://news.example/{'ar' if arabic else 'en'}/{seed}/{i}",
-               "outlet": outlet, "published": pub.isoformat(), "title": title,
-               "lang": "ar" if arabic else "en"}
+        yield {
+            "id": f"a{seed}-{i:06d}",
+            "text": "\n\n".join(paras),
+            "url": f"https://news.example/{'ar' if arabic else 'en'}/{seed}/{i}",
+            "outlet": outlet,
+            "published": pub.isoformat(),
+            "title": title,
+            "lang": "ar" if arabic else "en",
+        }
 
 
 # ---------------------------------------------------------------------------- writers
@@ -294,14 +389,22 @@ def to_html(article: dict[str, Any]) -> str:
 
     paras = "\n".join(f"<p>{escape(p)}</p>" for p in article["text"].split("\n\n"))
     rtl = ' dir="rtl" lang="ar"' if article.get("lang") == "ar" else ' lang="en"'
-    return (f"<!doctype html>\n<html{rtl}><head><meta charset=\"utf-8\">"
-            f"<title>{escape(article.get('title') or '')}</title></head>\n<body>"
-            f"<nav>Home | World | Sport</nav>\n<article>\n{paras}\n</article>\n"
-            f"<footer>© {escape(article.get('outlet') or '')}</footer></body></html>\n")
+    return (
+        f'<!doctype html>\n<html{rtl}><head><meta charset="utf-8">'
+        f"<title>{escape(article.get('title') or '')}</title></head>\n<body>"
+        f"<nav>Home | World | Sport</nav>\n<article>\n{paras}\n</article>\n"
+        f"<footer>© {escape(article.get('outlet') or '')}</footer></body></html>\n"
+    )
 
 
-def write_folder(articles: Iterable[dict[str, Any]], folder: str | Path, *,
-                 html_share: float = 0.2, seed: int = 0, per_dir: int = 500) -> int:
+def write_folder(
+    articles: Iterable[dict[str, Any]],
+    folder: str | Path,
+    *,
+    html_share: float = 0.2,
+    seed: int = 0,
+    per_dir: int = 500,
+) -> int:
     """Write ``.txt`` (or ``.html``) files with ``.meta.json`` sidecars, ``per_dir`` per
     sub-folder.  Returns the number of articles written."""
     rng = random.Random(seed)
@@ -313,12 +416,17 @@ def write_folder(articles: Iterable[dict[str, Any]], folder: str | Path, *,
         html = rng.random() < html_share
         path = sub / f"{art['id']}.{'html' if html else 'txt'}"
         path.write_text(to_html(art) if html else art["text"], encoding="utf-8")
-        meta = {"published": art["published"], "outlet": art["outlet"], "url": art["url"],
-                "title": art["title"]}
+        meta = {
+            "published": art["published"],
+            "outlet": art["outlet"],
+            "url": art["url"],
+            "title": art["title"],
+        }
         if rng.random() < 0.5:
             meta["language"] = art["lang"]
-        (sub / f"{art['id']}.meta.json").write_text(json.dumps(meta, ensure_ascii=False),
-                                                   encoding="utf-8")
+        (sub / f"{art['id']}.meta.json").write_text(
+            json.dumps(meta, ensure_ascii=False), encoding="utf-8"
+        )
     return n
 
 
@@ -332,18 +440,28 @@ def write_jsonl(articles: Iterable[dict[str, Any]], path: str | Path) -> int:
     return n
 
 
-def write_parquet(articles: Iterable[dict[str, Any]], path: str | Path, *,
-                  row_group_size: int = 1000) -> int:
+def write_parquet(
+    articles: Iterable[dict[str, Any]], path: str | Path, *, row_group_size: int = 1000
+) -> int:
     """A Parquet file (``published`` as a date column), written row group by row group."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([("id", pa.string()), ("text", pa.string()), ("url", pa.string()),
-                        ("outlet", pa.string()), ("published", pa.date32()),
-                        ("title", pa.string()), ("lang", pa.string())])
+    schema = pa.schema(
+        [
+            ("id", pa.string()),
+            ("text", pa.string()),
+            ("url", pa.string()),
+            ("outlet", pa.string()),
+            ("published", pa.date32()),
+            ("title", pa.string()),
+            ("lang", pa.string()),
+        ]
+    )
     n = 0
     buf: list[dict[str, Any]] = []
     with pq.ParquetWriter(str(path), schema) as w:
+
         def flush() -> None:
             rows = [{**a, "published": dt.date.fromisoformat(a["published"])} for a in buf]
             w.write_table(pa.Table.from_pylist(rows, schema=schema))
@@ -362,8 +480,9 @@ def write_parquet(articles: Iterable[dict[str, Any]], path: str | Path, *,
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m service.bulk.corpus",
-                                 description="Write a generated article corpus.")
+    ap = argparse.ArgumentParser(
+        prog="python -m service.bulk.corpus", description="Write a generated article corpus."
+    )
     ap.add_argument("n", type=int)
     ap.add_argument("out", help="a folder, a .jsonl or a .parquet path")
     ap.add_argument("--seed", type=int, default=0)

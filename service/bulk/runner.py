@@ -93,16 +93,19 @@ class BulkSummary:
 
     def text(self) -> str:
         """A one-paragraph human summary."""
-        lines = [f"ingest-bulk {self.status}: {self.done:,} stored, {self.skipped:,} skipped, "
-                 f"{self.failed:,} failed in {self.elapsed_s:,.1f} s "
-                 f"({self.rate:,.1f} articles/s on {self.workers} worker"
-                 f"{'s' if self.workers != 1 else ''}; {self.observations:,} observations, "
-                 f"{self.moves:,} moves)"]
+        lines = [
+            f"ingest-bulk {self.status}: {self.done:,} stored, {self.skipped:,} skipped, "
+            f"{self.failed:,} failed in {self.elapsed_s:,.1f} s "
+            f"({self.rate:,.1f} articles/s on {self.workers} worker"
+            f"{'s' if self.workers != 1 else ''}; {self.observations:,} observations, "
+            f"{self.moves:,} moves)"
+        ]
         for e in self.errors[:5]:
             lines.append(f"  failed: {e['item']}: {e['error'][:160]}")
         if self.failed > 5:
-            lines.append(f"  … {self.failed - 5:,} more failures: ingest-bulk SOURCE "
-                         "--show-failures")
+            lines.append(
+                f"  … {self.failed - 5:,} more failures: ingest-bulk SOURCE --show-failures"
+            )
         return "\n".join(lines)
 
 
@@ -127,15 +130,26 @@ class _Outcome:
 def _connection_error(exc: BaseException) -> bool:
     """Errors that are the database's, not the article's: stop the run."""
     return isinstance(exc, (sa.exc.OperationalError, sa.exc.InterfaceError)) or bool(
-        getattr(exc, "connection_invalidated", False))
+        getattr(exc, "connection_invalidated", False)
+    )
 
 
-def run_bulk(source: str | os.PathLike | Source, *, database: str | None = None,
-             store: Store | None = None, scheduler: str | None = None, client: Any = None,
-             workers: int | None = None, batch_size: int = DEFAULT_BATCH,
-             task_size: int = DEFAULT_TASK, window: int | None = None, resume: bool = True,
-             progress: bool = True, time_limit: float | None = None,
-             extractor: str | None = None) -> BulkSummary:
+def run_bulk(
+    source: str | os.PathLike | Source,
+    *,
+    database: str | None = None,
+    store: Store | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
+    workers: int | None = None,
+    batch_size: int = DEFAULT_BATCH,
+    task_size: int = DEFAULT_TASK,
+    window: int | None = None,
+    resume: bool = True,
+    progress: bool = True,
+    time_limit: float | None = None,
+    extractor: str | None = None,
+) -> BulkSummary:
     """Ingest every article of ``source`` with extraction on Dask.
 
     Parameters
@@ -169,19 +183,36 @@ def run_bulk(source: str | os.PathLike | Source, *, database: str | None = None,
     own = store is None
     st = store if store is not None else Store.open(database)
     try:
-        return _Run(src, st, batch_size=batch_size, task_size=task_size, window=window,
-                    resume=resume, progress=progress, time_limit=time_limit,
-                    extractor=extractor).run(scheduler=scheduler, client=client,
-                                             workers=workers)
+        return _Run(
+            src,
+            st,
+            batch_size=batch_size,
+            task_size=task_size,
+            window=window,
+            resume=resume,
+            progress=progress,
+            time_limit=time_limit,
+            extractor=extractor,
+        ).run(scheduler=scheduler, client=client, workers=workers)
     finally:
         if own:
             st.close()
 
 
 class _Run:
-    def __init__(self, src: Source, store: Store, *, batch_size: int, task_size: int,
-                 window: int | None, resume: bool, progress: bool, time_limit: float | None,
-                 extractor: str | None) -> None:
+    def __init__(
+        self,
+        src: Source,
+        store: Store,
+        *,
+        batch_size: int,
+        task_size: int,
+        window: int | None,
+        resume: bool,
+        progress: bool,
+        time_limit: float | None,
+        extractor: str | None,
+    ) -> None:
         self.src = src
         self.store = store
         self.engine = store.engine
@@ -212,17 +243,40 @@ class _Run:
             self.deadline = t0 + self.time_limit
         S.ensure_tables(self.engine)
         if not self.resume:
-            db.run_write(self.engine, lambda c: c.execute(
-                S.bulk_items_t.delete().where(S.bulk_items_t.c.source_key == self.key)))
+            db.run_write(
+                self.engine,
+                lambda c: c.execute(
+                    S.bulk_items_t.delete().where(S.bulk_items_t.c.source_key == self.key)
+                ),
+            )
         total = self.src.count()
-        self.run_id = db.run_write(self.engine, lambda c: c.execute(
-            S.bulk_runs_t.insert().values(
-                source_key=self.key, source=self.src.identity, kind=self.src.kind,
-                status="running", scheduler=scheduler, done=0, skipped=0, failed=0,
-                started_at=dt.datetime.now(dt.UTC)).returning(S.bulk_runs_t.c.id)
-        ).scalar_one())
-        summary = BulkSummary(self.run_id, self.src.identity, self.key, self.src.kind,
-                              "running", total, scheduler=scheduler)
+        self.run_id = db.run_write(
+            self.engine,
+            lambda c: c.execute(
+                S.bulk_runs_t.insert()
+                .values(
+                    source_key=self.key,
+                    source=self.src.identity,
+                    kind=self.src.kind,
+                    status="running",
+                    scheduler=scheduler,
+                    done=0,
+                    skipped=0,
+                    failed=0,
+                    started_at=dt.datetime.now(dt.UTC),
+                )
+                .returning(S.bulk_runs_t.c.id)
+            ).scalar_one(),
+        )
+        summary = BulkSummary(
+            self.run_id,
+            self.src.identity,
+            self.key,
+            self.src.kind,
+            "running",
+            total,
+            scheduler=scheduler,
+        )
         status = "failed"
         cluster = None
         own_client = client is None
@@ -240,16 +294,18 @@ class _Run:
             summary.scheduler = scheduler or client.scheduler.address
             if self.window is None:
                 # enough work queued to keep every worker busy while a batch is written
-                self.window = max(4 * summary.threads,
-                                  math.ceil(2 * self.batch_size / self.task_size)
-                                  + 2 * summary.threads)
+                self.window = max(
+                    4 * summary.threads,
+                    math.ceil(2 * self.batch_size / self.task_size) + 2 * summary.threads,
+                )
             try:
                 client.run(warm_up, self.extractor)
             except Exception as exc:
                 raise DataError(
                     "the Dask workers cannot load the extractor and the gazetteer "
                     f"({error_text(exc)[:300]}); they need this project importable, with its "
-                    "packages and data (see docs/BULK.md)") from None
+                    "packages and data (see docs/BULK.md)"
+                ) from None
             self.known_places = self._stored_place_ids()
             t_ingest = time.perf_counter()
             summary.startup_s = t_ingest - t0
@@ -282,11 +338,23 @@ class _Run:
         if summary.ingest_s > 0:
             summary.rate = (self.done + self.failed) / summary.ingest_s
         try:
-            db.run_write(self.engine, lambda c: c.execute(
-                S.bulk_runs_t.update().where(S.bulk_runs_t.c.id == self.run_id).values(
-                    status=status, done=self.done, skipped=self.skipped, failed=self.failed,
-                    workers=summary.workers, scheduler=summary.scheduler,
-                    finished_at=dt.datetime.now(dt.UTC), elapsed_s=summary.elapsed_s)))
+            db.run_write(
+                self.engine,
+                lambda c: c.execute(
+                    S.bulk_runs_t.update()
+                    .where(S.bulk_runs_t.c.id == self.run_id)
+                    .values(
+                        status=status,
+                        done=self.done,
+                        skipped=self.skipped,
+                        failed=self.failed,
+                        workers=summary.workers,
+                        scheduler=summary.scheduler,
+                        finished_at=dt.datetime.now(dt.UTC),
+                        elapsed_s=summary.elapsed_s,
+                    )
+                ),
+            )
         except sa.exc.SQLAlchemyError:  # the database went away: the error is raised anyway
             log.warning("could not record the end of bulk run %s", self.run_id)
 
@@ -387,8 +455,9 @@ class _Run:
                 yield seq, item.text, item.meta
             if skipped:
                 self.skipped += skipped
-                self.progress.update(skipped, done=self.done, skipped=self.skipped,
-                                     failed=self.failed)
+                self.progress.update(
+                    skipped, done=self.done, skipped=self.skipped, failed=self.failed
+                )
             if len(self.batch) >= self.batch_size:
                 self._flush()
 
@@ -400,11 +469,21 @@ class _Run:
         keys = [f"article:{h}" for h in sorted(hashes)]
         t = S.bulk_items_t
         with db.read(self.engine) as conn:
-            stored = {k[len("article:"):] for k in conn.execute(
-                sa.select(sources_t.c.key).where(sources_t.c.key.in_(keys))).scalars()}
-            failed = set(conn.execute(sa.select(t.c.content_hash).where(
-                t.c.source_key == self.key, t.c.status == "failed",
-                t.c.content_hash.in_(sorted(hashes)))).scalars())
+            stored = {
+                k[len("article:") :]
+                for k in conn.execute(
+                    sa.select(sources_t.c.key).where(sources_t.c.key.in_(keys))
+                ).scalars()
+            }
+            failed = set(
+                conn.execute(
+                    sa.select(t.c.content_hash).where(
+                        t.c.source_key == self.key,
+                        t.c.status == "failed",
+                        t.c.content_hash.in_(sorted(hashes)),
+                    )
+                ).scalars()
+            )
         return stored, failed
 
     def _stored_place_ids(self) -> set[str]:
@@ -451,11 +530,11 @@ class _Run:
         room = MAX_ERRORS_KEPT - len(self.errors)
         if room > 0:
             self.errors.extend(out.errors[:room])
-        self.progress.update(len(batch), done=self.done, skipped=self.skipped,
-                             failed=self.failed)
+        self.progress.update(len(batch), done=self.done, skipped=self.skipped, failed=self.failed)
 
-    def _write(self, conn: Any, batch: list[_Entry], rows: dict[str, dict[str, Any]],
-               isolate: bool) -> _Outcome:
+    def _write(
+        self, conn: Any, batch: list[_Entry], rows: dict[str, dict[str, Any]], isolate: bool
+    ) -> _Outcome:
         """One batch in the caller's transaction: all at once (:func:`.writer.write_batch`),
         or, with ``isolate``, article by article with the store's own ``write_prepared``, a
         savepoint each, recording the articles that fail."""
@@ -465,14 +544,17 @@ class _Run:
         def failed(e: _Entry, msg: str) -> None:
             out.failed += 1
             out.errors.append({"item": e.ref, "error": msg})
-            items.append(S.item_row(self.key, e.chash, e.ref, "failed", self.run_id,
-                                    error=msg))
+            items.append(S.item_row(self.key, e.chash, e.ref, "failed", self.run_id, error=msg))
 
         if not isolate:
             oks = [e for e in batch if e.prepared is not None]
-            results = dict(zip((id(e) for e in oks),
-                               write_batch(self.store, conn, [e.prepared for e in oks], rows),
-                               strict=True))
+            results = dict(
+                zip(
+                    (id(e) for e in oks),
+                    write_batch(self.store, conn, [e.prepared for e in oks], rows),
+                    strict=True,
+                )
+            )
         for e in batch:
             if e.prepared is None:
                 failed(e, e.error or "unknown error")
@@ -495,12 +577,19 @@ class _Run:
                 out.moves += res.counts.get("moves", 0)
             else:
                 out.dup += 1
-            items.append(S.item_row(self.key, e.chash, e.ref, "done", self.run_id,
-                                    source_id=res.source_id))
+            items.append(
+                S.item_row(self.key, e.chash, e.ref, "done", self.run_id, source_id=res.source_id)
+            )
         S.upsert_items(conn, items)
-        conn.execute(S.bulk_runs_t.update().where(S.bulk_runs_t.c.id == self.run_id).values(
-            done=self.done + out.done, skipped=self.skipped + out.dup,
-            failed=self.failed + out.failed))
+        conn.execute(
+            S.bulk_runs_t.update()
+            .where(S.bulk_runs_t.c.id == self.run_id)
+            .values(
+                done=self.done + out.done,
+                skipped=self.skipped + out.dup,
+                failed=self.failed + out.failed,
+            )
+        )
         return out
 
 
@@ -518,14 +607,20 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
         try:
             return Client(scheduler, timeout="30s", set_as_default=False), None
         except (OSError, TimeoutError) as exc:
-            raise InputError(f"cannot reach the Dask scheduler at {scheduler!r}: "
-                             f"{str(exc)[:200]}") from None
+            raise InputError(
+                f"cannot reach the Dask scheduler at {scheduler!r}: {str(exc)[:200]}"
+            ) from None
     n = workers or os.cpu_count() or 1
     # no dashboard; the scheduler's small HTTP server (health, metrics) on a free port
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address=None,
-                           scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-                           silence_logs=logging.ERROR)
+    cluster = LocalCluster(
+        n_workers=n,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+        silence_logs=logging.ERROR,
+    )
     try:
         return Client(cluster, set_as_default=False), cluster
     except BaseException:

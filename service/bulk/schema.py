@@ -24,7 +24,8 @@ from sqlalchemy.engine import Connection, Engine
 metadata = sa.MetaData()
 
 bulk_runs_t = sa.Table(
-    "bulk_runs", metadata,
+    "bulk_runs",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("source_key", sa.String(32), nullable=False),
     sa.Column("source", sa.Text, nullable=False),
@@ -42,7 +43,8 @@ bulk_runs_t = sa.Table(
 )
 
 bulk_items_t = sa.Table(
-    "bulk_items", metadata,
+    "bulk_items",
+    metadata,
     sa.Column("source_key", sa.String(32), primary_key=True),
     sa.Column("content_hash", sa.String(64), primary_key=True),
     sa.Column("item", sa.Text, nullable=False),
@@ -83,33 +85,59 @@ def upsert_items(conn: Connection, rows: list[dict[str, Any]]) -> None:
     stmt = insert(bulk_items_t)
     stmt = stmt.on_conflict_do_update(
         index_elements=["source_key", "content_hash"],
-        set_={c: stmt.excluded[c] for c in ("item", "status", "error", "source_id", "run_id",
-                                            "updated_at")})
+        set_={
+            c: stmt.excluded[c]
+            for c in ("item", "status", "error", "source_id", "run_id", "updated_at")
+        },
+    )
     conn.execute(stmt, list(uniq.values()))
 
 
-def item_row(source_key: str, content_hash: str, item: str, status: str, run_id: int, *,
-             error: str | None = None, source_id: int | None = None) -> dict[str, Any]:
-    return {"source_key": source_key, "content_hash": content_hash, "item": item[:1000],
-            "status": status, "error": error[:ERROR_CHARS] if error else None,
-            "source_id": source_id, "run_id": run_id, "updated_at": dt.datetime.now(dt.UTC)}
+def item_row(
+    source_key: str,
+    content_hash: str,
+    item: str,
+    status: str,
+    run_id: int,
+    *,
+    error: str | None = None,
+    source_id: int | None = None,
+) -> dict[str, Any]:
+    return {
+        "source_key": source_key,
+        "content_hash": content_hash,
+        "item": item[:1000],
+        "status": status,
+        "error": error[:ERROR_CHARS] if error else None,
+        "source_id": source_id,
+        "run_id": run_id,
+        "updated_at": dt.datetime.now(dt.UTC),
+    }
 
 
-def failures(engine: Engine, source_key: str, *, limit: int | None = None
-             ) -> list[dict[str, Any]]:
+def failures(engine: Engine, source_key: str, *, limit: int | None = None) -> list[dict[str, Any]]:
     """The recorded failures of a source (oldest first): item, content hash, error, run."""
     from ..store import db
 
     t = bulk_items_t
-    q = (sa.select(t.c.item, t.c.content_hash, t.c.error, t.c.run_id, t.c.updated_at)
-         .where(t.c.source_key == source_key, t.c.status == "failed")
-         .order_by(t.c.updated_at, t.c.item))
+    q = (
+        sa.select(t.c.item, t.c.content_hash, t.c.error, t.c.run_id, t.c.updated_at)
+        .where(t.c.source_key == source_key, t.c.status == "failed")
+        .order_by(t.c.updated_at, t.c.item)
+    )
     if limit:
         q = q.limit(limit)
     with db.read(engine) as conn:
         if not sa.inspect(conn).has_table("bulk_items"):
             return []
         rows = conn.execute(q).all()
-    return [{"item": r.item, "content_hash": r.content_hash, "error": r.error,
-             "run_id": r.run_id, "at": r.updated_at.isoformat() if r.updated_at else None}
-            for r in rows]
+    return [
+        {
+            "item": r.item,
+            "content_hash": r.content_hash,
+            "error": r.error,
+            "run_id": r.run_id,
+            "at": r.updated_at.isoformat() if r.updated_at else None,
+        }
+        for r in rows
+    ]

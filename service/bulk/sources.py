@@ -138,21 +138,30 @@ class FolderSource(Source):
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                yield Item(ref, None, error=f"cannot read the file: {exc.strerror or exc}",
-                           raw_hash=_raw_hash(ref.encode("utf-8")))
+                yield Item(
+                    ref,
+                    None,
+                    error=f"cannot read the file: {exc.strerror or exc}",
+                    raw_hash=_raw_hash(ref.encode("utf-8")),
+                )
                 continue
             try:  # as Path.read_text does for the one-process ingest (universal newlines)
                 text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
             except UnicodeDecodeError:
-                yield Item(ref, None, error=f"file {path.name!r} is not UTF-8 text",
-                           raw_hash=_raw_hash(data))
+                yield Item(
+                    ref,
+                    None,
+                    error=f"file {path.name!r} is not UTF-8 text",
+                    raw_hash=_raw_hash(data),
+                )
                 continue
             try:
                 meta = clean_meta(_read_meta(path))
             except Exception as exc:  # InputError, YAML / JSON errors, OSError
                 msg = getattr(exc, "message", None) or str(exc)
-                yield Item(ref, None, error=f"bad metadata sidecar: {msg[:300]}",
-                           raw_hash=_raw_hash(data))
+                yield Item(
+                    ref, None, error=f"bad metadata sidecar: {msg[:300]}", raw_hash=_raw_hash(data)
+                )
                 continue
             yield Item(ref, text, meta)
 
@@ -190,12 +199,14 @@ class JsonlSource(Source):
                 try:
                     rec = json.loads(line.decode("utf-8"))
                 except UnicodeDecodeError:
-                    yield Item(ref, None, error="the line is not UTF-8 text",
-                               raw_hash=_raw_hash(line))
+                    yield Item(
+                        ref, None, error="the line is not UTF-8 text", raw_hash=_raw_hash(line)
+                    )
                     continue
                 except ValueError as exc:
-                    yield Item(ref, None, error=f"bad JSON: {str(exc)[:200]}",
-                               raw_hash=_raw_hash(line))
+                    yield Item(
+                        ref, None, error=f"bad JSON: {str(exc)[:200]}", raw_hash=_raw_hash(line)
+                    )
                     continue
                 yield _item_from_record(ref, rec, line)
 
@@ -213,8 +224,9 @@ class ParquetSource(Source):
         try:
             return pq.ParquetFile(self.path)
         except Exception as exc:
-            raise InputError(f"{self.path.name}: not a readable Parquet file "
-                             f"({str(exc)[:200]})") from None
+            raise InputError(
+                f"{self.path.name}: not a readable Parquet file ({str(exc)[:200]})"
+            ) from None
 
     def count(self) -> int:
         return self._file().metadata.num_rows
@@ -251,5 +263,7 @@ def open_source(path: str | Path) -> Source:
         return JsonlSource(p)
     if suffix in PARQUET_SUFFIXES:
         return ParquetSource(p)
-    raise InputError(f"unsupported source {p.name!r}: give a folder of .txt/.html files, a "
-                     ".jsonl or a .parquet file")
+    raise InputError(
+        f"unsupported source {p.name!r}: give a folder of .txt/.html files, a "
+        ".jsonl or a .parquet file"
+    )

@@ -56,8 +56,9 @@ def error_text(exc: BaseException) -> str:
     return " ".join(msg.split())[:ERROR_CHARS]
 
 
-def prepare_chunk(items: list[tuple[int, str, dict[str, Any]]], extractor: str | None = None
-                  ) -> list[tuple[int, str, Any]]:
+def prepare_chunk(
+    items: list[tuple[int, str, dict[str, Any]]], extractor: str | None = None
+) -> list[tuple[int, str, Any]]:
     """Extract and prepare a few articles.
 
     Parameters
@@ -77,10 +78,16 @@ def prepare_chunk(items: list[tuple[int, str, dict[str, Any]]], extractor: str |
     for seq, text, meta in items:
         try:
             prep = prepare_article(
-                text, published=meta.get("published"), url=meta.get("url"),
-                outlet=meta.get("outlet"), title=meta.get("title"),
-                lang=meta.get("lang") or "auto", outlet_ar=meta.get("outlet_ar"),
-                extractor=fn, gazetteer=gaz)
+                text,
+                published=meta.get("published"),
+                url=meta.get("url"),
+                outlet=meta.get("outlet"),
+                title=meta.get("title"),
+                lang=meta.get("lang") or "auto",
+                outlet_ar=meta.get("outlet_ar"),
+                extractor=fn,
+                gazetteer=gaz,
+            )
         except Exception as exc:  # recorded by the client; the run goes on
             out.append((seq, "error", error_text(exc)))
         else:

@@ -58,16 +58,28 @@ COPIES: tuple[tuple[str, str, str], ...] = (
     ("@fortawesome/fontawesome-free", "css/all.min.css", "fontawesome/css/all.min.css"),
     ("@fortawesome/fontawesome-free", "webfonts/*", "fontawesome/webfonts/"),
     ("@fortawesome/fontawesome-free", "LICENSE.txt", "fontawesome/LICENSE.txt"),
-    ("leaflet.awesome-markers", "dist/leaflet.awesome-markers.js",
-     "awesome-markers/leaflet.awesome-markers.js"),
-    ("leaflet.awesome-markers", "dist/leaflet.awesome-markers.css",
-     "awesome-markers/leaflet.awesome-markers.css"),
+    (
+        "leaflet.awesome-markers",
+        "dist/leaflet.awesome-markers.js",
+        "awesome-markers/leaflet.awesome-markers.js",
+    ),
+    (
+        "leaflet.awesome-markers",
+        "dist/leaflet.awesome-markers.css",
+        "awesome-markers/leaflet.awesome-markers.css",
+    ),
     ("leaflet.awesome-markers", "dist/images/*.png", "awesome-markers/images/"),
     ("leaflet.awesome-markers", "LICENSE", "awesome-markers/LICENSE"),
-    ("leaflet-timedimension", "dist/leaflet.timedimension.min.js",
-     "timedimension/leaflet.timedimension.min.js"),
-    ("leaflet-timedimension", "dist/leaflet.timedimension.control.css",
-     "timedimension/leaflet.timedimension.control.css"),
+    (
+        "leaflet-timedimension",
+        "dist/leaflet.timedimension.min.js",
+        "timedimension/leaflet.timedimension.min.js",
+    ),
+    (
+        "leaflet-timedimension",
+        "dist/leaflet.timedimension.control.css",
+        "timedimension/leaflet.timedimension.control.css",
+    ),
     ("iso8601-js-period", "iso8601.js", "iso8601/iso8601.js"),
     ("moment", "min/moment.min.js", "moment/moment.min.js"),
     ("moment", "LICENSE", "moment/LICENSE"),
@@ -95,18 +107,13 @@ REMOTE: dict[str, str | None] = {
     "/bootstrap@5.2.2/dist/css/bootstrap.min.css": "bootstrap/css/bootstrap.min.css",
     "/bootstrap/3.0.0/css/bootstrap-glyphicons.css": "glyphicons/css/glyphicons.css",
     "/fontawesome-free@6.2.0/css/all.min.css": "fontawesome/css/all.min.css",
-    "/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.js":
-        "awesome-markers/leaflet.awesome-markers.js",
-    "/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.css":
-        "awesome-markers/leaflet.awesome-markers.css",
-    "/folium/folium/templates/leaflet.awesome.rotate.min.css":
-        "folium/leaflet.awesome.rotate.min.css",
+    "/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.js": "awesome-markers/leaflet.awesome-markers.js",
+    "/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.css": "awesome-markers/leaflet.awesome-markers.css",
+    "/folium/folium/templates/leaflet.awesome.rotate.min.css": "folium/leaflet.awesome.rotate.min.css",
     "/leaflet.fullscreen@3.0.0/Control.FullScreen.min.js": "fullscreen/Control.FullScreen.js",
     "/leaflet.fullscreen@3.0.0/Control.FullScreen.css": "fullscreen/Control.FullScreen.css",
-    "/leaflet-timedimension@1.1.1/dist/leaflet.timedimension.min.js":
-        "timedimension/leaflet.timedimension.min.js",
-    "/leaflet-timedimension@1.1.1/dist/leaflet.timedimension.control.css":
-        "timedimension/leaflet.timedimension.control.css",
+    "/leaflet-timedimension@1.1.1/dist/leaflet.timedimension.min.js": "timedimension/leaflet.timedimension.min.js",
+    "/leaflet-timedimension@1.1.1/dist/leaflet.timedimension.control.css": "timedimension/leaflet.timedimension.control.css",
     "/iso8601-js-period@0.2.1/iso8601.min.js": "iso8601/iso8601.js",
     "/moment.js/2.18.1/moment.min.js": "moment/moment.min.js",
     "/jqueryui/1.10.2/jquery-ui.min.js": "jquery-ui/jquery-ui.min.js",
@@ -119,8 +126,9 @@ OWN_FILES = ("tpm-map.js", "tpm-map.css")
 
 
 # ------------------------------------------------------------------------------ installing
-def install_assets(node_modules: Path | None = None, vendor: Path | None = None,
-                   *, quiet: bool = False) -> list[Path]:
+def install_assets(
+    node_modules: Path | None = None, vendor: Path | None = None, *, quiet: bool = False
+) -> list[Path]:
     """Copy the pinned npm packages' files into ``service/static/vendor``.
 
     Raises
@@ -133,8 +141,10 @@ def install_assets(node_modules: Path | None = None, vendor: Path | None = None,
     written: list[Path] = []
     missing = sorted({pkg for pkg, _, _ in COPIES if not (nm / pkg).is_dir()})
     if missing:
-        raise DataError(f"npm packages missing from {nm.name}/: {', '.join(missing)} "
-                        "(run `npm ci` or `make setup`)")
+        raise DataError(
+            f"npm packages missing from {nm.name}/: {', '.join(missing)} "
+            "(run `npm ci` or `make setup`)"
+        )
     for pkg, src, dst in COPIES:
         base = nm / pkg
         matches = sorted(base.glob(src)) if any(c in src for c in "*?[") else [base / src]
@@ -167,7 +177,8 @@ def _write(path: Path, text: str) -> Path:
 
 _REMOTE_GLYPH = re.compile(
     r"""url\(\s*(['"]?)(?:https?:)?//[^)'"]*/fonts/(glyphicons-halflings-regular\.[a-z0-9]+)"""
-    r"""([^)'"]*)\1\s*\)""")
+    r"""([^)'"]*)\1\s*\)"""
+)
 
 
 def _fix_vendor_css(css: str, target: Path, vendor: Path) -> str:
@@ -179,8 +190,11 @@ def _fix_vendor_css(css: str, target: Path, vendor: Path) -> str:
 def _glyphicons_css(nm: Path) -> str:
     """The glyphicon part of Bootstrap 3's CSS (what folium's bootstrap-glyphicons.css was)."""
     src = (nm / "bootstrap3" / "dist" / "css" / "bootstrap.css").read_text("utf-8")
-    rules = re.findall(r"@font-face\s*{[^}]*Glyphicons Halflings[^}]*}|"
-                       r"\.glyphicon[^{}]*{[^}]*}", src)
+    rules = re.findall(
+        r"@font-face\s*{[^}]*Glyphicons Halflings[^}]*}|"
+        r"\.glyphicon[^{}]*{[^}]*}",
+        src,
+    )
     if not rules:
         raise DataError("bootstrap3 CSS has no glyphicon rules")
     head = "/* Glyphicons Halflings from Bootstrap 3.4.1 (MIT), extracted by service assets */\n"
@@ -189,8 +203,10 @@ def _glyphicons_css(nm: Path) -> str:
 
 def _rotate_css() -> str:
     """folium's ``fa-rotate-<deg>`` classes for rotated awesome-marker icons."""
-    rules = (f".fa-rotate-{d}{{-webkit-transform:rotate({d}deg);transform:rotate({d}deg)}}"
-             for d in range(-359, 360))
+    rules = (
+        f".fa-rotate-{d}{{-webkit-transform:rotate({d}deg);transform:rotate({d}deg)}}"
+        for d in range(-359, 360)
+    )
     return "/* generated by service assets: folium Icon(angle=...) */\n" + "\n".join(rules)
 
 
@@ -198,7 +214,7 @@ def _rotate_css() -> str:
 def vendor_path(url: str) -> str | None:
     """The vendored file for a remote or ``asset:`` URL; ``""`` to drop it; ``None`` if unknown."""
     if url.startswith(ASSET_SCHEME):
-        return url[len(ASSET_SCHEME):]
+        return url[len(ASSET_SCHEME) :]
     parts = urlsplit(url)
     if not (parts.scheme in ("http", "https") or url.startswith("//")):
         return None
@@ -234,8 +250,10 @@ class AssetMode:
         rel = vendor_path(url)
         if rel is None:
             if is_remote(url):
-                raise DataError(f"no offline copy of {_short(url)}; add it to package.json "
-                                "and service/render/assets.py")
+                raise DataError(
+                    f"no offline copy of {_short(url)}; add it to package.json "
+                    "and service/render/assets.py"
+                )
             return url  # already local (a prefix URL from an earlier render)
         if rel == "":
             return None
@@ -340,7 +358,7 @@ def localize_header(figure, mode: AssetMode) -> None:
             del header._children[name]
             continue
         if mode.inline and local.startswith(ASSET_SCHEME):
-            rel = local[len(ASSET_SCHEME):]
+            rel = local[len(ASSET_SCHEME) :]
             if isinstance(child, JavascriptLink):
                 new = Raw(f"<script>{inline_js(rel)}</script>")
             else:
@@ -368,8 +386,9 @@ def asset_file(rel: str) -> Path:
     else:
         path = VENDOR_DIR / rel
     if not path.is_file():
-        raise DataError(f"offline asset {rel} is not installed (run `make setup` or "
-                        "`python -m service assets`)")
+        raise DataError(
+            f"offline asset {rel} is not installed (run `make setup` or `python -m service assets`)"
+        )
     return path
 
 
@@ -405,6 +424,7 @@ def inline_css(rel: str) -> str:
     Fonts: only the WOFF2 file is embedded; other formats of a font that has a WOFF2 sibling
     become empty data URIs (browsers take the first format they support: WOFF2).
     """
+
     def build(path: Path) -> str:
         css = path.read_text("utf-8")
         base = posixpath.dirname(rel)
@@ -423,8 +443,12 @@ def inline_css(rel: str) -> str:
                 return m.group(0)
             if ext in _FONT_EXT and ext != ".woff2" and file.with_suffix(".woff2").is_file():
                 return "url(data:,)"
-            mime = {".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf",
-                    ".svg": "image/svg+xml"}.get(ext) or mimetypes.guess_type(clean)[0]
+            mime = {
+                ".woff2": "font/woff2",
+                ".woff": "font/woff",
+                ".ttf": "font/ttf",
+                ".svg": "image/svg+xml",
+            }.get(ext) or mimetypes.guess_type(clean)[0]
             data = base64.b64encode(file.read_bytes()).decode("ascii")
             return f'url("data:{mime or "application/octet-stream"};base64,{data}")'
 
@@ -432,4 +456,3 @@ def inline_css(rel: str) -> str:
         return re.sub(r"</(style)", r"<\\/\1", out, flags=re.IGNORECASE)
 
     return _cached(rel, build)
-

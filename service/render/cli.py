@@ -17,8 +17,12 @@ from ..errors import InputError
 
 def _setup_assets(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", action="store_true", help="print nothing on success")
-    p.add_argument("--node-modules", type=Path, default=None,
-                   help="where `npm ci` installed the packages (default ./node_modules)")
+    p.add_argument(
+        "--node-modules",
+        type=Path,
+        default=None,
+        help="where `npm ci` installed the packages (default ./node_modules)",
+    )
 
 
 @command("assets", _setup_assets)
@@ -33,25 +37,43 @@ def _assets(args: argparse.Namespace) -> int:
 def _setup_render(p: argparse.ArgumentParser) -> None:
     when = p.add_mutually_exclusive_group()
     when.add_argument("--date", help="static map of the posture on this date (YYYY-MM-DD)")
-    when.add_argument("--from", dest="date_from", metavar="D1",
-                      help="change map: what changed from D1 (needs --to)")
+    when.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="D1",
+        help="change map: what changed from D1 (needs --to)",
+    )
     p.add_argument("--to", dest="date_to", metavar="D2", help="change map: … to D2")
     p.add_argument("--lang", choices=("en", "ar"), default="en", help="map language")
-    p.add_argument("--inline-assets", action="store_true",
-                   help="one self-contained HTML file (opens from disk with no network)")
-    p.add_argument("--assets-url", metavar="PREFIX",
-                   help="link assets under this URL prefix (default: a relative path to "
-                        "service/static/vendor from the output file)")
-    p.add_argument("--basemap", choices=("offline", "osm", "none"), default="offline",
-                   help="offline country/province polygons (default), plus online OSM tiles, "
-                        "or nothing")
+    p.add_argument(
+        "--inline-assets",
+        action="store_true",
+        help="one self-contained HTML file (opens from disk with no network)",
+    )
+    p.add_argument(
+        "--assets-url",
+        metavar="PREFIX",
+        help="link assets under this URL prefix (default: a relative path to "
+        "service/static/vendor from the output file)",
+    )
+    p.add_argument(
+        "--basemap",
+        choices=("offline", "osm", "none"),
+        default="offline",
+        help="offline country/province polygons (default), plus online OSM tiles, or nothing",
+    )
     p.add_argument("--actor", help="only this actor (US, GB, COALITION, NATO …)")
     p.add_argument("--plan", help="project this plan's phases")
-    p.add_argument("--layers", help="comma-separated subset of: sites, areas, phases, moves, "
-                                    "mentioned, changes, basemap")
+    p.add_argument(
+        "--layers",
+        help="comma-separated subset of: sites, areas, phases, moves, mentioned, changes, basemap",
+    )
     p.add_argument("--title", help="map title")
-    p.add_argument("--database", metavar="URL", help="store URL (default DATABASE_URL or the "
-                                                      "instance SQLite file)")
+    p.add_argument(
+        "--database",
+        metavar="URL",
+        help="store URL (default DATABASE_URL or the instance SQLite file)",
+    )
     p.add_argument("-o", "--output", required=True, help="output HTML file ('-' for stdout)")
 
 
@@ -75,9 +97,19 @@ def _render(args: argparse.Namespace) -> int:
     if args.layers:
         layers = [x.strip() for x in args.layers.split(",") if x.strip()]
     store = _open_store(args.database)
-    m = render_map(store, args.date, date_from=args.date_from, date_to=args.date_to,
-                   layers=layers, basemap=args.basemap, assets=assets, lang=args.lang,
-                   actor=args.actor, plan=args.plan, title=args.title)
+    m = render_map(
+        store,
+        args.date,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        layers=layers,
+        basemap=args.basemap,
+        assets=assets,
+        lang=args.lang,
+        actor=args.actor,
+        plan=args.plan,
+        title=args.title,
+    )
     if args.output == "-":
         sys.stdout.write(map_html(m))
         return 0

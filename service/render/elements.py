@@ -55,8 +55,9 @@ class TPMFigure(Figure):
 class TPMMap(folium.Map):
     """A ``folium.Map`` whose assets are local (linked under a prefix, or inlined)."""
 
-    def __init__(self, *, assets: AssetMode, lang: str = "en", title: str | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *, assets: AssetMode, lang: str = "en", title: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(tiles=None, **kwargs)
         self._name = "Map"
         TPMFigure(lang=lang, title=title).add_child(self)
@@ -69,8 +70,10 @@ class TPMMap(folium.Map):
         lean = all(isinstance(el, _LEAN) for el in iter_elements(self))
         remote = folium.Map.default_js, folium.Map.default_css
         if lean:
-            remote = ([x for x in remote[0] if x[0] == "leaflet"],
-                      [x for x in remote[1] if x[0] == "leaflet_css"])
+            remote = (
+                [x for x in remote[0] if x[0] == "leaflet"],
+                [x for x in remote[1] if x[0] == "leaflet_css"],
+            )
         self._tpm_remote_assets = (list(remote[0]), list(remote[1]))
         localize_tree(self, self.assets)
         super().render(**kwargs)
@@ -164,8 +167,7 @@ class BasemapLayer(_GroupLayer):
         self.kind = kind
 
     def js(self) -> str:
-        return (f"TPM.basemap({self._parent.get_name()}, {self.data()}, "
-                f"{js_json(self.kind)});")
+        return f"TPM.basemap({self._parent.get_name()}, {self.data()}, {js_json(self.kind)});"
 
 
 class HtmlControl(_Script):
@@ -176,8 +178,10 @@ class HtmlControl(_Script):
 
     def js(self) -> str:
         p = self.payload
-        return (f"TPM.html({self.map_name()}, {js_json(p['html'])}, {js_json(p['position'])}, "
-                f"{js_json(p['cls'])});")
+        return (
+            f"TPM.html({self.map_name()}, {js_json(p['html'])}, {js_json(p['position'])}, "
+            f"{js_json(p['cls'])});"
+        )
 
 
 class Title(_Script):
@@ -199,8 +203,15 @@ def _lean_types() -> tuple[type, ...]:
     from folium.map import FitBounds
     from folium.plugins import Fullscreen
 
-    return (TPMMap, _Script, folium.FeatureGroup, folium.LayerControl, folium.TileLayer,
-            FitBounds, Fullscreen)
+    return (
+        TPMMap,
+        _Script,
+        folium.FeatureGroup,
+        folium.LayerControl,
+        folium.TileLayer,
+        FitBounds,
+        Fullscreen,
+    )
 
 
 def feature_group(name: str, *, show: bool = True, control: bool = True) -> folium.FeatureGroup:

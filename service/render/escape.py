@@ -46,10 +46,18 @@ def text_lang(value: Any, default: str = "en") -> str:
 def js_json(obj: Any) -> str:
     """JSON for an inline ``<script>``: ``<``, ``>``, ``&``, U+2028/9 as ``\\u`` escapes."""
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def css_class(value: Any) -> str:
-    """A safe CSS class fragment from an id (``installation:ain-al-asad`` → ``installation-ain-al-asad``)."""
+    """A safe CSS class fragment from an id.
+
+    ``installation:ain-al-asad`` → ``installation-ain-al-asad``.
+    """
     return re.sub(r"[^a-z0-9-]+", "-", str(value or "").lower()).strip("-")[:80] or "x"

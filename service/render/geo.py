@@ -24,7 +24,9 @@ def bounds_latlon(bbox: tuple[float, float, float, float]) -> list[list[float]]:
     return [latlon(minx, miny), latlon(maxx, maxy)]
 
 
-def bbox_of_points(points: Iterable[tuple[float, float]]) -> tuple[float, float, float, float] | None:
+def bbox_of_points(
+    points: Iterable[tuple[float, float]],
+) -> tuple[float, float, float, float] | None:
     xs, ys = [], []
     for lon, lat in points:
         if lon is None or lat is None:
@@ -40,8 +42,12 @@ def union_bbox(*boxes) -> tuple[float, float, float, float] | None:
     boxes = [b for b in boxes if b]
     if not boxes:
         return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def pad_bbox(bbox, frac: float = 0.15, minimum: float = 1.0):
@@ -49,8 +55,12 @@ def pad_bbox(bbox, frac: float = 0.15, minimum: float = 1.0):
     minx, miny, maxx, maxy = bbox
     dx = max((maxx - minx) * frac, minimum)
     dy = max((maxy - miny) * frac, minimum)
-    return (max(minx - dx, -180.0), max(miny - dy, -85.0),
-            min(maxx + dx, 180.0), min(maxy + dy, 85.0))
+    return (
+        max(minx - dx, -180.0),
+        max(miny - dy, -85.0),
+        min(maxx + dx, 180.0),
+        min(maxy + dy, 85.0),
+    )
 
 
 def round_coords(obj: Any, ndigits: int) -> Any:

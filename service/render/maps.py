@@ -48,8 +48,12 @@ BASEMAPS = ("offline", "osm", "none")
 STATUS_IDX = {s: i for i, s in enumerate(STATUSES)}
 BASIS_IDX = {"reported": 0, "projected": 1}
 AREA_BREAKS = (250, 500, 1000, 2500, 5000)
-STATUS_COLORS = {"present": "#b2182b", "reduced": "#e08214", "withdrawn": "#6b6b6b",
-                 "advisory": "#2166ac"}
+STATUS_COLORS = {
+    "present": "#b2182b",
+    "reduced": "#e08214",
+    "withdrawn": "#6b6b6b",
+    "advisory": "#2166ac",
+}
 AREA_COLORS = ("#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f")
 #: What an empty map shows (lon/lat bbox: Iraq and Syria, the service's area of interest).
 DEFAULT_VIEW = (35.5, 29.0, 48.6, 37.4)
@@ -57,13 +61,31 @@ DEFAULT_VIEW = (35.5, 29.0, 48.6, 37.4)
 COLLAPSE_LAYERS_OVER = 9
 #: Up to this many sites, names and levels are written next to the symbols.
 LABELS_MAX_SITES = 60
-ACTION_STATUS = {"withdraw": "withdrawn", "relocate": "withdrawn", "reduce": "reduced",
-                 "remain": "present", "arrive": "present", "increase": "present"}
+ACTION_STATUS = {
+    "withdraw": "withdrawn",
+    "relocate": "withdrawn",
+    "reduce": "reduced",
+    "remain": "present",
+    "arrive": "present",
+    "increase": "present",
+}
 _WORDS_ACTION = {
-    "en": {"withdraw": "withdraw", "relocate": "relocate", "reduce": "reduce",
-           "remain": "remain", "arrive": "arrive", "increase": "increase"},
-    "ar": {"withdraw": "انسحاب", "relocate": "نقل", "reduce": "تخفيض", "remain": "بقاء",
-           "arrive": "وصول", "increase": "زيادة"},
+    "en": {
+        "withdraw": "withdraw",
+        "relocate": "relocate",
+        "reduce": "reduce",
+        "remain": "remain",
+        "arrive": "arrive",
+        "increase": "increase",
+    },
+    "ar": {
+        "withdraw": "انسحاب",
+        "relocate": "نقل",
+        "reduce": "تخفيض",
+        "remain": "بقاء",
+        "arrive": "وصول",
+        "increase": "زيادة",
+    },
 }
 
 
@@ -79,11 +101,23 @@ def area_class(total: float | None) -> int:
     return bisect.bisect_right(AREA_BREAKS, total or 0)
 
 
-def render_map(store, date: Any = None, *, date_from: Any = None, date_to: Any = None,
-               layers: Iterable[str] | None = None, basemap: str = "offline",
-               assets: str | None = None, lang: str = "en", gazetteer=None,
-               actor: str | None = None, plan: str | None = None, title: str | None = None,
-               labels: bool | None = None, today: dt.date | None = None):
+def render_map(
+    store,
+    date: Any = None,
+    *,
+    date_from: Any = None,
+    date_to: Any = None,
+    layers: Iterable[str] | None = None,
+    basemap: str = "offline",
+    assets: str | None = None,
+    lang: str = "en",
+    gazetteer=None,
+    actor: str | None = None,
+    plan: str | None = None,
+    title: str | None = None,
+    labels: bool | None = None,
+    today: dt.date | None = None,
+):
     """Build the map.
 
     Parameters
@@ -125,8 +159,10 @@ def render_map(store, date: Any = None, *, date_from: Any = None, date_to: Any =
     wanted = set(LAYERS if layers is None else layers)
     unknown = wanted - set(LAYERS)
     if unknown:
-        raise InputError(f"unknown layer(s): {', '.join(sorted(map(str, unknown)))[:200]}; "
-                         f"expected {', '.join(LAYERS)}")
+        raise InputError(
+            f"unknown layer(s): {', '.join(sorted(map(str, unknown)))[:200]}; "
+            f"expected {', '.join(LAYERS)}"
+        )
     d = parse_iso_date(date, field_name="date")
     d1 = parse_iso_date(date_from, field_name="from date")
     d2 = parse_iso_date(date_to, field_name="to date")
@@ -140,14 +176,25 @@ def render_map(store, date: Any = None, *, date_from: Any = None, date_to: Any =
         from ..gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer()
-    return _Build(store, gazetteer, lang=lang, mode=mode, basemap=basemap, wanted=wanted,
-                  actor=actor, plan=plan, title=title, labels=labels,
-                  today=today or dt.date.today()).run(d, d1, d2)
+    return _Build(
+        store,
+        gazetteer,
+        lang=lang,
+        mode=mode,
+        basemap=basemap,
+        wanted=wanted,
+        actor=actor,
+        plan=plan,
+        title=title,
+        labels=labels,
+        today=today or dt.date.today(),
+    ).run(d, d1, d2)
 
 
 class _Build:
-    def __init__(self, store, gaz, *, lang, mode, basemap, wanted, actor, plan, title, labels,
-                 today):
+    def __init__(
+        self, store, gaz, *, lang, mode, basemap, wanted, actor, plan, title, labels, today
+    ):
         self.store, self.gaz, self.lang, self.mode = store, gaz, lang, mode
         self.basemap, self.wanted, self.actor, self.plan = basemap, wanted, actor, plan
         self.title, self.labels, self.today = title, labels, today
@@ -183,9 +230,20 @@ class _Build:
 
     def state(self, r: Row) -> int:
         """Index of the row's state (status, basis, level, date, quotes …) in the table."""
-        fast = (r.status, r.basis, r.qty_label, r.central, r.as_of, r.as_of_precision,
-                r.actor, r.plan, str(r.phase), repr(r.unallocated), repr(r.conflicts),
-                tuple(_source_key(x) for x in r.sources[:6]))
+        fast = (
+            r.status,
+            r.basis,
+            r.qty_label,
+            r.central,
+            r.as_of,
+            r.as_of_precision,
+            r.actor,
+            r.plan,
+            str(r.phase),
+            repr(r.unallocated),
+            repr(r.conflicts),
+            tuple(_source_key(x) for x in r.sources[:6]),
+        )
         i = self._row_state.get(fast)
         if i is None:
             i = self._row_state[fast] = self._state(r)
@@ -195,17 +253,35 @@ class _Build:
         quotes = tuple(self.quote(src) for src in r.sources[:6])
         quotes = tuple(q for q in quotes if q >= 0)
         extra = self.extra(r)
-        key = (r.status, r.basis, r.qty_label, r.central, r.as_of, r.as_of_precision, quotes,
-               extra, r.actor)
+        key = (
+            r.status,
+            r.basis,
+            r.qty_label,
+            r.central,
+            r.as_of,
+            r.as_of_precision,
+            quotes,
+            extra,
+            r.actor,
+        )
         i = self._T.get(key)
         if i is None:
             i = self._T[key] = len(self.T)
             as_of = fmt_date(self.lang, r.as_of, r.as_of_precision)
-            self.T.append([STATUS_IDX[r.status], BASIS_IDX[r.basis], radius_for(r.central),
-                           self.txt(self.level(r)), self.txt(as_of) if as_of else -1,
-                           list(quotes), extra,
-                           self.txt(actor_name(self.lang, r.actor, self.gaz)),
-                           area_class(r.central), self.txt(self.short_level(r))])
+            self.T.append(
+                [
+                    STATUS_IDX[r.status],
+                    BASIS_IDX[r.basis],
+                    radius_for(r.central),
+                    self.txt(self.level(r)),
+                    self.txt(as_of) if as_of else -1,
+                    list(quotes),
+                    extra,
+                    self.txt(actor_name(self.lang, r.actor, self.gaz)),
+                    area_class(r.central),
+                    self.txt(self.short_level(r)),
+                ]
+            )
         return i
 
     def level(self, r: Row) -> str:
@@ -223,8 +299,10 @@ class _Build:
     def quote(self, src: Any) -> int:
         """A source's quote, outlet, date and link as escaped HTML (string-table index)."""
         if not isinstance(src, dict):
-            src = {k: get(src, k) for k in ("source_id", "outlet", "url", "title", "published",
-                                            "quote")}
+            src = {
+                k: get(src, k)
+                for k in ("source_id", "outlet", "url", "title", "published", "quote")
+            }
         quote, outlet = src.get("quote"), src.get("outlet")
         self.sources.add(src.get("source_id") or src.get("url") or outlet or quote)
         key = _source_key(src)[1:]  # what is shown, not the id
@@ -250,8 +328,9 @@ class _Build:
         if title:
             u = str(url or "")
             if u.startswith(("http://", "https://")):
-                parts.append(f'<a href="{esc(u)}" target="_blank" rel="noopener noreferrer">'
-                             f"{esc(title)}</a>")
+                parts.append(
+                    f'<a href="{esc(u)}" target="_blank" rel="noopener noreferrer">{esc(title)}</a>'
+                )
             else:
                 parts.append(esc(title))
         html = '<figure class="tpm-quote">'
@@ -268,12 +347,12 @@ class _Build:
         if r.basis == "projected" and (r.plan or r.phase is not None):
             ph = ""
             if r.phase is not None:
-                ph = (self.w("phase", phase=r.phase) if str(r.phase).isdigit()
-                      else esc(r.phase))
+                ph = self.w("phase", phase=r.phase) if str(r.phase).isdigit() else esc(r.phase)
             notes.append(f"{self.w('plan')}: {esc(r.plan or '')}{' — ' + ph if ph else ''}")
         if r.unallocated:
-            notes.append(f"{self.w('unallocated')}: <bdi dir=\"ltr\">"
-                         f"{esc(_label(r.unallocated))}</bdi>")
+            notes.append(
+                f'{self.w("unallocated")}: <bdi dir="ltr">{esc(_label(r.unallocated))}</bdi>'
+            )
         if r.conflicts:
             items = []
             for c in r.conflicts[:5]:
@@ -308,7 +387,9 @@ class _Build:
         """Popup header: English and Arabic names (Arabic right-to-left), then a sub-line."""
         en, ar = self.names(pid, name, name_ar)
         en_html = f'<span class="tpm-name" lang="en" dir="ltr">{esc(en)}</span>'
-        ar_html = f'<span class="tpm-name tpm-name-ar" lang="ar" dir="rtl">{esc(ar)}</span>' if ar else ""
+        ar_html = (
+            f'<span class="tpm-name tpm-name-ar" lang="ar" dir="rtl">{esc(ar)}</span>' if ar else ""
+        )
         if self.lang == "ar" and ar:
             first, second = ar_html, en_html
         else:
@@ -334,12 +415,19 @@ class _Build:
             kind, steps = "static", [d]
         else:
             kind = "time"
-            steps = sorted({x for x in (_date(x) for x in _call(store.change_dates, plan=self.plan)
-                                        or []) if x is not None})
+            steps = sorted(
+                {
+                    x
+                    for x in (_date(x) for x in _call(store.change_dates, plan=self.plan) or [])
+                    if x is not None
+                }
+            )
             if not steps:
                 kind, steps = "static", [self.today]
-        rows_by_step = [posture_rows(store.posture_at(s, actor=self.actor, plan=self.plan),
-                                     self.gaz) for s in steps]
+        rows_by_step = [
+            posture_rows(store.posture_at(s, actor=self.actor, plan=self.plan), self.gaz)
+            for s in steps
+        ]
         start = 0
         if kind == "time":
             past = [i for i, s in enumerate(steps) if s <= self.today]
@@ -366,10 +454,19 @@ class _Build:
 
         self.d1, self.d2 = d1, d2
         self.page_title = title = self.title or self.default_title(d, d1, d2)
-        m = TPMMap(assets=self.mode, lang=self.lang, title=title,
-                   location=[0, 0], zoom_start=5, control_scale=True,
-                   zoom_control="topright" if self.lang == "ar" else "topleft",
-                   zoom_snap=0.25, max_zoom=13, min_zoom=2, world_copy_jump=False)
+        m = TPMMap(
+            assets=self.mode,
+            lang=self.lang,
+            title=title,
+            location=[0, 0],
+            zoom_start=5,
+            control_scale=True,
+            zoom_control="topright" if self.lang == "ar" else "topleft",
+            zoom_snap=0.25,
+            max_zoom=13,
+            min_zoom=2,
+            world_copy_jump=False,
+        )
         self.m = m
         data = self.add_data_element(m)
         # FeatureGroups in layer-control order (drawing order is set by panes)
@@ -390,8 +487,12 @@ class _Build:
         self.add_controls(m, kind, n_sites, areas)
         data.payload = self.data_payload()
         if view:
-            m.fit_bounds(geo.bounds_latlon(view), padding_top_left=(40, 60),
-                         padding_bottom_right=(40, 70), max_zoom=8)
+            m.fit_bounds(
+                geo.bounds_latlon(view),
+                padding_top_left=(40, 60),
+                padding_bottom_right=(40, 70),
+                max_zoom=8,
+            )
             fit = list(m._children.values())[-1]
             fit.options["animate"] = False  # start at the data, no zoom animation
             m.location = geo.latlon((view[0] + view[2]) / 2, (view[1] + view[3]) / 2, 4)
@@ -399,8 +500,9 @@ class _Build:
 
     def default_title(self, d, d1, d2) -> str:
         if d1 is not None:
-            return t(self.lang, "title_changes", d1=fmt_date(self.lang, d1),
-                     d2=fmt_date(self.lang, d2))
+            return t(
+                self.lang, "title_changes", d1=fmt_date(self.lang, d1), d2=fmt_date(self.lang, d2)
+            )
         if d is not None:
             return t(self.lang, "title_at", date=fmt_date(self.lang, d))
         return t(self.lang, "title_time") if self.kind == "time" else t(self.lang, "title")
@@ -434,17 +536,34 @@ class _Build:
         return el
 
     def data_payload(self) -> dict:
-        words = ("level", "as_of", "status", "basis", "sources", "no_quote", "date", "play",
-                 "pause", "prev", "next", *STATUSES, "reported", "projected")
+        words = (
+            "level",
+            "as_of",
+            "status",
+            "basis",
+            "sources",
+            "no_quote",
+            "date",
+            "play",
+            "pause",
+            "prev",
+            "next",
+            *STATUSES,
+            "reported",
+            "projected",
+        )
         n_src = len({s for s in self.sources if s})
         return {
-            "lang": self.lang, "rtl": self.lang == "ar",
+            "lang": self.lang,
+            "rtl": self.lang == "ar",
             "steps": [s.isoformat() for s in self.steps],
             "stepLabels": [self.txt(s.isoformat()) for s in self.steps],
-            "step": self.start, "labels": bool(self.labels),
+            "step": self.start,
+            "labels": bool(self.labels),
             "changeLabels": self.kind == "changes",
             "offline": self.basemap != "none" and "basemap" in self.wanted,
-            "S": self.S, "T": self.T,
+            "S": self.S,
+            "T": self.T,
             "I": {k: self.w(k) for k in words},
             "attribution": self.w("attribution", n=n_src),
         }
@@ -466,8 +585,10 @@ class _Build:
         by_actor: dict[str, list] = {}
         for (pid, actor), series in points.items():
             by_actor.setdefault(actor, []).append((pid, series))
-        totals = {a: sum(max((r.central or 0) for r in s if r) for _, s in items)
-                  for a, items in by_actor.items()}
+        totals = {
+            a: sum(max((r.central or 0) for r in s if r) for _, s in items)
+            for a, items in by_actor.items()
+        }
         shared = {}
         for pid, _ in points:
             shared[pid] = shared.get(pid, 0) + 1
@@ -476,18 +597,29 @@ class _Build:
             for pid, series in by_actor[actor]:
                 first = next(r for r in series if r is not None)
                 prec = 1 if first.precision == "city" else 0
-                sub = (f"{esc(actor_name(self.lang, actor, self.gaz))} · "
-                       f"{self.w('prec_' + first.precision)}")
+                sub = (
+                    f"{esc(actor_name(self.lang, actor, self.gaz))} · "
+                    f"{self.w('prec_' + first.precision)}"
+                )
                 states = [self.state(r) if r is not None else -1 for r in series]
                 biggest = max(radius_for(r.central) for r in series if r is not None)
-                sites.append((biggest, [
-                    *geo.latlon(first.lon, first.lat),
-                    self.header(pid, first.name, first.name_ar, sub),
-                    self.site_label(pid, first, actor if shared[pid] > 1 else None),
-                    css_class(pid), prec, self.rle(states, lambda v: v)]))
+                sites.append(
+                    (
+                        biggest,
+                        [
+                            *geo.latlon(first.lon, first.lat),
+                            self.header(pid, first.name, first.name_ar, sub),
+                            self.site_label(pid, first, actor if shared[pid] > 1 else None),
+                            css_class(pid),
+                            prec,
+                            self.rle(states, lambda v: v),
+                        ],
+                    )
+                )
             sites.sort(key=lambda t_: -t_[0])  # big symbols first, small ones on top
-            fg = feature_group(t(self.lang, "layer_sites",
-                                 actor=actor_name(self.lang, actor, self.gaz)))
+            fg = feature_group(
+                t(self.lang, "layer_sites", actor=actor_name(self.lang, actor, self.gaz))
+            )
             SitesLayer({"sites": [s for _, s in sites]}).add_to(fg)
             fg.add_to(m)
 
@@ -523,8 +655,9 @@ class _Build:
         A_idx: dict[tuple, int] = {}
         items = []
         order = {"country": 0, "region": 1, "admin1": 2}
-        for pid, series in sorted(areas.items(),
-                                  key=lambda kv: order.get(_first(kv[1]).precision, 3)):
+        for pid, series in sorted(
+            areas.items(), key=lambda kv: order.get(_first(kv[1]).precision, 3)
+        ):
             first = _first(series)
             g = self.area_geometry(pid, first, tol)
             if g is None:
@@ -551,22 +684,41 @@ class _Build:
                     lead = max(live or rows, key=lambda r: r.central or 0)
                     status = lead.status if live else "withdrawn"
                     projected = any(r.basis == "projected" for r in rows)
-                    ranked = sorted(rows, key=lambda r: (r.status == "withdrawn",
-                                                         -(r.central or 0), r.actor))
+                    ranked = sorted(
+                        rows, key=lambda r: (r.status == "withdrawn", -(r.central or 0), r.actor)
+                    )
                     lab_html = "".join(
                         f'<span class="tpm-al-row"><b><bdi dir="ltr">{esc(self.short_level(r))}'
-                        f"</bdi></b> {esc(self.actor_short(r.actor))}</span>" for r in ranked[:3])
+                        f"</bdi></b> {esc(self.actor_short(r.actor))}</span>"
+                        for r in ranked[:3]
+                    )
                     if len(ranked) > 3:
-                        lab_html += (f'<span class="tpm-al-row"><bdi dir="ltr">+{len(ranked) - 3}'
-                                     "</bdi></span>")
-                    A.append([list(key), area_class(total), STATUS_IDX[status],
-                              1 if projected else 0, self.s(lab_html)])
+                        lab_html += (
+                            f'<span class="tpm-al-row"><bdi dir="ltr">+{len(ranked) - 3}'
+                            "</bdi></span>"
+                        )
+                    A.append(
+                        [
+                            list(key),
+                            area_class(total),
+                            STATUS_IDX[status],
+                            1 if projected else 0,
+                            self.s(lab_html),
+                        ]
+                    )
                 states.append(A_idx[key])
             sub = self.w("prec_" + first.precision)
-            items.append([gj, lab[0], lab[1], self.header(pid, first.name, first.name_ar, sub),
-                          self.txt(self.short_name(pid, first.name, first.name_ar)),
-                          "country" if first.precision == "country" else "area",
-                          self.rle(states, lambda v: v)])
+            items.append(
+                [
+                    gj,
+                    lab[0],
+                    lab[1],
+                    self.header(pid, first.name, first.name_ar, sub),
+                    self.txt(self.short_name(pid, first.name, first.name_ar)),
+                    "country" if first.precision == "country" else "area",
+                    self.rle(states, lambda v: v),
+                ]
+            )
         if not items:
             return
         fg = feature_group(t(self.lang, "layer_areas"))
@@ -592,10 +744,14 @@ class _Build:
             p = self.place(pid)
             if p is None or p.kind == "country":
                 continue
-            sub = self.w("prec_" + (p.kind if p.kind in ("installation", "city", "admin1",
-                                                         "region") else "city"))
-            pop = self.s(f'<div class="tpm-pop" dir="{"rtl" if self.lang == "ar" else "ltr"}" '
-                         f'lang="{self.lang}">{self.S[self.header(pid, sub=sub)]}</div>')
+            sub = self.w(
+                "prec_"
+                + (p.kind if p.kind in ("installation", "city", "admin1", "region") else "city")
+            )
+            pop = self.s(
+                f'<div class="tpm-pop" dir="{"rtl" if self.lang == "ar" else "ltr"}" '
+                f'lang="{self.lang}">{self.S[self.header(pid, sub=sub)]}</div>'
+            )
             items.append([*geo.latlon(p.lon, p.lat), self.txt(self.short_name(pid)), pop])
         if not items:
             return
@@ -625,8 +781,11 @@ class _Build:
                 if pt is None:
                     continue
                 status = ACTION_STATUS.get(mv.action, "present")
-                when = fmt_date(self.lang, mv.by or ph.deadline, mv.by_precision or
-                                ph.deadline_precision or "day")
+                when = fmt_date(
+                    self.lang,
+                    mv.by or ph.deadline,
+                    mv.by_precision or ph.deadline_precision or "day",
+                )
                 act = _WORDS_ACTION.get(self.lang, _WORDS_ACTION["en"]).get(mv.action, mv.action)
                 name = self.short_name(mv.place_id)
                 label = f"{esc(name)}: {esc(act)}"
@@ -639,13 +798,20 @@ class _Build:
             if not items:
                 continue
             if len({p.plan_key for p in phases}) > 1:
-                name = t(self.lang, "layer_phase", plan=_clip(ph.plan_name, 28),
-                         phase=t(self.lang, "phase", phase=ph.ordinal))
+                name = t(
+                    self.lang,
+                    "layer_phase",
+                    plan=_clip(ph.plan_name, 28),
+                    phase=t(self.lang, "phase", phase=ph.ordinal),
+                )
             else:
                 name = t(self.lang, "layer_plan_phase", phase=ph.ordinal)
             if ph.deadline:
-                name += " · " + t(self.lang, "by", date=fmt_date(
-                    self.lang, ph.deadline, ph.deadline_precision or "day"))
+                name += " · " + t(
+                    self.lang,
+                    "by",
+                    date=fmt_date(self.lang, ph.deadline, ph.deadline_precision or "day"),
+                )
             fg = feature_group(name, show=False)
             PhaseLayer(items).add_to(fg)
             fg.add_to(m)
@@ -658,9 +824,11 @@ class _Build:
         body = f'<p class="tpm-note">{label_html}</p>'
         qs = [self.quote(s) for s in mv.sources[:4]]
         body += "".join(self.S[q] for q in qs if q >= 0)
-        return self.s(f'<div class="tpm-pop" dir="{"rtl" if self.lang == "ar" else "ltr"}" '
-                      f'lang="{self.lang}">{self.S[self.header(mv.place_id, sub=sub)]}'
-                      f"{body}</div>")
+        return self.s(
+            f'<div class="tpm-pop" dir="{"rtl" if self.lang == "ar" else "ltr"}" '
+            f'lang="{self.lang}">{self.S[self.header(mv.place_id, sub=sub)]}'
+            f"{body}</div>"
+        )
 
     def phases_from_rows(self):
         """Phases rebuilt from projected posture rows when the store lists no plans."""
@@ -668,7 +836,7 @@ class _Build:
 
         found: dict[tuple, PhaseInfo] = {}
         seen = set()
-        for step, rows in zip(self.steps, self.rows_by_step):
+        for step, rows in zip(self.steps, self.rows_by_step, strict=False):
             for r in rows:
                 if r.basis != "projected" or r.phase is None:
                     continue
@@ -676,11 +844,15 @@ class _Build:
                 if (key, r.place_id, r.actor) in seen:
                     continue
                 seen.add((key, r.place_id, r.actor))
-                ph = found.setdefault(key, PhaseInfo(r.plan or "", r.plan or "", _int(r.phase),
-                                                     None, None, None))
+                ph = found.setdefault(
+                    key, PhaseInfo(r.plan or "", r.plan or "", _int(r.phase), None, None, None)
+                )
                 action = {"withdrawn": "withdraw", "reduced": "reduce"}.get(r.status, "remain")
-                ph.moves.append(MoveInfo(r.actor, action, r.place_id, None, step, "day",
-                                         r.qty_label, None, r.sources))
+                ph.moves.append(
+                    MoveInfo(
+                        r.actor, action, r.place_id, None, step, "day", r.qty_label, None, r.sources
+                    )
+                )
         return [found[k] for k in sorted(found)]
 
     def add_moves(self, m):
@@ -693,8 +865,16 @@ class _Build:
                     continue
                 if self.actor and mv.actor and mv.actor != self.actor:
                     continue
-                a = self.arrow(mv.place_id, mv.to_place_id, mv.actor, 1, mv.by or ph.deadline,
-                               mv.by_precision or ph.deadline_precision, mv.sources, mv.label)
+                a = self.arrow(
+                    mv.place_id,
+                    mv.to_place_id,
+                    mv.actor,
+                    1,
+                    mv.by or ph.deadline,
+                    mv.by_precision or ph.deadline_precision,
+                    mv.sources,
+                    mv.label,
+                )
                 if a and (mv.place_id, mv.to_place_id, mv.actor) not in seen:
                     seen.add((mv.place_id, mv.to_place_id, mv.actor))
                     arrows.append(a)
@@ -707,9 +887,16 @@ class _Build:
                     key = (c.place_id, c.to_place_id, c.actor)
                     if key in seen:
                         continue
-                    a = self.arrow(c.place_id, c.to_place_id, c.actor,
-                                   BASIS_IDX.get(c.basis, 0), c.date, c.date_precision,
-                                   c.sources, c.after)
+                    a = self.arrow(
+                        c.place_id,
+                        c.to_place_id,
+                        c.actor,
+                        BASIS_IDX.get(c.basis, 0),
+                        c.date,
+                        c.date_precision,
+                        c.sources,
+                        c.after,
+                    )
                     if a:
                         seen.add(key)
                         arrows.append(a)
@@ -734,9 +921,11 @@ class _Build:
         body = f'<p class="tpm-note">{label}</p><p class="tpm-note">{basis_w}</p>'
         qs = [self.quote(s) for s in (sources or [])[:4]]
         body += "".join(self.S[q] for q in qs if q >= 0)
-        pop = self.s(f'<div class="tpm-pop" dir="{"rtl" if self.lang == "ar" else "ltr"}" '
-                     f'lang="{self.lang}">{self.S[self.header(a_id, sub=self.w("moved"))]}'
-                     f"{body}</div>")
+        pop = self.s(
+            f'<div class="tpm-pop" dir="{"rtl" if self.lang == "ar" else "ltr"}" '
+            f'lang="{self.lang}">{self.S[self.header(a_id, sub=self.w("moved"))]}'
+            f"{body}</div>"
+        )
         return [*pa, *pb, basis, self.s(label), pop]
 
     def store_changes(self, d1, d2) -> list[ChangeItem] | None:
@@ -753,8 +942,9 @@ class _Build:
 
         items = self.store_changes(d1, d2)
         if items is None:
-            before = posture_rows(self.store.posture_at(d1, actor=self.actor, plan=self.plan),
-                                  self.gaz)
+            before = posture_rows(
+                self.store.posture_at(d1, actor=self.actor, plan=self.plan), self.gaz
+            )
             items = diff_postures(before, self.rows_by_step[0])
         groups: dict[tuple, list[ChangeItem]] = {}
         for c in items:
@@ -768,8 +958,9 @@ class _Build:
             pt = self.point(pid)
             if pt is None:
                 continue
-            kind_word = self.w({"reduced": "change_reduced", "status": "status_changed"}
-                               .get(kind, kind))
+            kind_word = self.w(
+                {"reduced": "change_reduced", "status": "status_changed"}.get(kind, kind)
+            )
             name = esc(self.short_name(pid))
             if kind == "moved":
                 name = self.w("from_to", a=self.short_name(pid), b=self.short_name(to_pid))
@@ -782,18 +973,24 @@ class _Build:
                 label += f' <span class="tpm-la">({len(group)})</span>'
             body, quotes = "", []
             for c in group:
-                facts = [f"<b>{esc(actor_name(self.lang, c.actor, self.gaz))}</b>"
-                         + self.change_levels(c)]
+                facts = [
+                    f"<b>{esc(actor_name(self.lang, c.actor, self.gaz))}</b>"
+                    + self.change_levels(c)
+                ]
                 if c.date:
-                    facts.append('<bdi dir="ltr">'
-                                 f'{esc(fmt_date(self.lang, c.date, c.date_precision or "day"))}'
-                                 "</bdi>")
+                    facts.append(
+                        '<bdi dir="ltr">'
+                        f"{esc(fmt_date(self.lang, c.date, c.date_precision or 'day'))}"
+                        "</bdi>"
+                    )
                 facts.append(self.w("projected" if c.basis == "projected" else "reported"))
                 body += f'<p class="tpm-note">{" · ".join(facts)}</p>'
                 quotes += [self.quote(x) for x in c.sources[:3]]
             body += "".join(self.S[q] for q in dict.fromkeys(quotes) if q >= 0)
-            pop = self.s(f'<div class="tpm-pop" dir="{rtl}" lang="{self.lang}">'
-                         f'{self.S[self.header(pid, sub=kind_word)]}{body}</div>')
+            pop = self.s(
+                f'<div class="tpm-pop" dir="{rtl}" lang="{self.lang}">'
+                f"{self.S[self.header(pid, sub=kind_word)]}{body}</div>"
+            )
             item = [*pt, CHANGE_KINDS.index(kind), self.s(label), pop]
             if kind == "moved":
                 pb = self.point(to_pid)
@@ -801,8 +998,9 @@ class _Build:
                     continue
                 item += pb
             out.append(item)
-        fg = feature_group(t(self.lang, "layer_changes", d1=fmt_date(self.lang, d1),
-                             d2=fmt_date(self.lang, d2)))
+        fg = feature_group(
+            t(self.lang, "layer_changes", d1=fmt_date(self.lang, d1), d2=fmt_date(self.lang, d2))
+        )
         ChangesLayer(out).add_to(fg)
         fg.add_to(m)
 
@@ -834,13 +1032,15 @@ class _Build:
             if not payload["fc"]["features"]:
                 continue
             labels = [[lat, lon, self.txt(name)] for lat, lon, name in payload["labels"]]
-            fg = feature_group(t(self.lang, "layer_countries" if key == "country"
-                                 else "layer_admin1"))
+            fg = feature_group(
+                t(self.lang, "layer_countries" if key == "country" else "layer_admin1")
+            )
             BasemapLayer({"fc": payload["fc"], "labels": labels, "tiles": tiles}, key).add_to(fg)
             fg.add_to(m)
         if tiles:
-            folium.TileLayer("OpenStreetMap", name=esc(t(self.lang, "layer_osm")),
-                             overlay=False, control=True).add_to(m)
+            folium.TileLayer(
+                "OpenStreetMap", name=esc(t(self.lang, "layer_osm")), overlay=False, control=True
+            ).add_to(m)
 
     # ------------------------------------------------------------------ controls
     def add_controls(self, m, kind, n_sites, areas):
@@ -853,15 +1053,22 @@ class _Build:
         rtl = self.lang == "ar"
         sub = subtitle_html(self, kind)
         Title(f'<h1 dir="auto">{esc(self.page_title)}</h1>{sub}').add_to(m)
-        HtmlControl(legend_html(self, kind, bool(areas)), "bottomleft" if rtl else "bottomright",
-                    "tpm-legend-box").add_to(m)
+        HtmlControl(
+            legend_html(self, kind, bool(areas)),
+            "bottomleft" if rtl else "bottomright",
+            "tpm-legend-box",
+        ).add_to(m)
         if kind == "time" and len(self.steps) > 1:
             TimeSlider("bottomright" if rtl else "bottomleft").add_to(m)
-        Fullscreen(position="topright" if rtl else "topleft", title=t(self.lang, "fullscreen"),
-                   title_cancel=t(self.lang, "exit_fullscreen")).add_to(m)
+        Fullscreen(
+            position="topright" if rtl else "topleft",
+            title=t(self.lang, "fullscreen"),
+            title_cancel=t(self.lang, "exit_fullscreen"),
+        ).add_to(m)
         n_layers = sum(isinstance(c, folium.FeatureGroup) for c in m._children.values())
-        folium.LayerControl(position="topleft" if rtl else "topright",
-                            collapsed=n_layers > COLLAPSE_LAYERS_OVER).add_to(m)
+        folium.LayerControl(
+            position="topleft" if rtl else "topright", collapsed=n_layers > COLLAPSE_LAYERS_OVER
+        ).add_to(m)
 
 
 # ------------------------------------------------------------------------------ basemap data
@@ -893,10 +1100,15 @@ def basemap_payload(gaz, extent, view, lang: str):
                 continue
             feats.append({"type": "Feature", "geometry": gj, "properties": {}})
             big = g.area >= (0.5 if kind == "country" else 0.05)
-            if big and (view[0] <= p.lon <= view[2] and view[1] <= p.lat <= view[3] or (
-                    kind == "country" and extent[0] <= p.lon <= extent[2]
-                    and extent[1] <= p.lat <= extent[3])):
-                name = (p.name_ar if lang == "ar" and p.name_ar else p.name)
+            if big and (
+                (view[0] <= p.lon <= view[2] and view[1] <= p.lat <= view[3])
+                or (
+                    kind == "country"
+                    and extent[0] <= p.lon <= extent[2]
+                    and extent[1] <= p.lat <= extent[3]
+                )
+            ):
+                name = p.name_ar if lang == "ar" and p.name_ar else p.name
                 labels.append((*geo.latlon(p.lon, p.lat, 3), name))
         out.append({"fc": {"type": "FeatureCollection", "features": feats}, "labels": labels})
     result = (out[0], out[1])
@@ -930,8 +1142,14 @@ def _label(v: Any) -> str:
 
 def _source_key(src: Any) -> tuple:
     if isinstance(src, dict):
-        return (src.get("source_id"), src.get("quote"), src.get("outlet"), src.get("title"),
-                src.get("url"), str(src.get("published")))
+        return (
+            src.get("source_id"),
+            src.get("quote"),
+            src.get("outlet"),
+            src.get("title"),
+            src.get("url"),
+            str(src.get("published")),
+        )
     return (id(src),)
 
 

@@ -104,10 +104,31 @@ class Row:
         return self.precision in POINT_PRECISIONS
 
 
-_PROPS = ("place_id", "id", "name", "name_ar", "kind", "country", "actor", "count",
-          "count_min", "count_max", "approximate", "qualifier", "label", "status", "basis",
-          "as_of", "as_of_precision", "location_precision", "plan", "phase", "sources",
-          "conflicts", "unallocated")
+_PROPS = (
+    "place_id",
+    "id",
+    "name",
+    "name_ar",
+    "kind",
+    "country",
+    "actor",
+    "count",
+    "count_min",
+    "count_max",
+    "approximate",
+    "qualifier",
+    "label",
+    "status",
+    "basis",
+    "as_of",
+    "as_of_precision",
+    "location_precision",
+    "plan",
+    "phase",
+    "sources",
+    "conflicts",
+    "unallocated",
+)
 _PRECISIONS = POINT_PRECISIONS + AREA_PRECISIONS
 
 
@@ -135,7 +156,10 @@ def posture_rows(posture: Any, gazetteer=None) -> list[Row]:
     rows = []
     for f in posture_features(posture):
         if not isinstance(f, dict):
-            f = {"properties": getattr(f, "properties", {}), "geometry": getattr(f, "geometry", None)}
+            f = {
+                "properties": getattr(f, "properties", {}),
+                "geometry": getattr(f, "geometry", None),
+            }
         props = f.get("properties", f) if "properties" in f else f
         geom = f.get("geometry")
         if not isinstance(props, dict):
@@ -208,14 +232,30 @@ class ChangeItem:
 
 
 _KIND_SYNONYMS = {
-    "left": "left", "withdraw": "left", "withdrawn": "left", "withdrew": "left",
-    "removed": "left", "gone": "left",
-    "arrived": "arrived", "arrive": "arrived", "added": "arrived", "new": "arrived",
+    "left": "left",
+    "withdraw": "left",
+    "withdrawn": "left",
+    "withdrew": "left",
+    "removed": "left",
+    "gone": "left",
+    "arrived": "arrived",
+    "arrive": "arrived",
+    "added": "arrived",
+    "new": "arrived",
     "deploy": "arrived",
-    "reduced": "reduced", "reduce": "reduced", "decrease": "reduced", "decreased": "reduced",
-    "increased": "increased", "increase": "increased", "grew": "increased",
-    "status": "status", "changed": "status",
-    "moved": "moved", "move": "moved", "relocate": "moved", "relocated": "moved",
+    "reduced": "reduced",
+    "reduce": "reduced",
+    "decrease": "reduced",
+    "decreased": "reduced",
+    "increased": "increased",
+    "increase": "increased",
+    "grew": "increased",
+    "status": "status",
+    "changed": "status",
+    "moved": "moved",
+    "move": "moved",
+    "relocate": "moved",
+    "relocated": "moved",
 }
 
 
@@ -236,18 +276,25 @@ def change_items(changes: Any) -> list[ChangeItem] | None:
         if kind is None or not pid:
             return None
         before, after = get(c, "before", "old"), get(c, "after", "new")
-        out.append(ChangeItem(
-            kind=kind, actor=str(get(c, "actor", default="") or ""), place_id=str(pid),
-            to_place_id=get(c, "to_place_id", "to_place"),
-            date=as_date(get(c, "effective", "date", "as_of", "by")
-                         or get(after or {}, "valid_from", "as_of")),
-            date_precision=get(c, "date_precision", "as_of_precision", "by_precision"),
-            basis=get(c, "basis", default="reported") or "reported",
-            before=_label_of(before), after=_label_of(after),
-            before_status=get(before, "status") if before is not None else None,
-            after_status=get(after, "status") if after is not None else None,
-            sources=list(get(c, "sources", default=[]) or []),
-        ))
+        out.append(
+            ChangeItem(
+                kind=kind,
+                actor=str(get(c, "actor", default="") or ""),
+                place_id=str(pid),
+                to_place_id=get(c, "to_place_id", "to_place"),
+                date=as_date(
+                    get(c, "effective", "date", "as_of", "by")
+                    or get(after or {}, "valid_from", "as_of")
+                ),
+                date_precision=get(c, "date_precision", "as_of_precision", "by_precision"),
+                basis=get(c, "basis", default="reported") or "reported",
+                before=_label_of(before),
+                after=_label_of(after),
+                before_status=get(before, "status") if before is not None else None,
+                after_status=get(after, "status") if after is not None else None,
+                sources=list(get(c, "sources", default=[]) or []),
+            )
+        )
     return out
 
 
@@ -277,7 +324,9 @@ def diff_postures(before: list[Row], after: list[Row]) -> list[ChangeItem]:
             kind = "arrived"
         elif here_a and here_b:
             ca, cb = ra.central, rb.central
-            if rb.status == "reduced" and ra.status != "reduced" or ca is not None and cb is not None and cb < ca:
+            if (rb.status == "reduced" and ra.status != "reduced") or (
+                ca is not None and cb is not None and cb < ca
+            ):
                 kind = "reduced"
             elif ca is not None and cb is not None and cb > ca:
                 kind = "increased"
@@ -285,13 +334,21 @@ def diff_postures(before: list[Row], after: list[Row]) -> list[ChangeItem]:
                 continue
         else:
             continue
-        out.append(ChangeItem(
-            kind=kind, actor=key[1], place_id=key[0], date=(rb.as_of if rb else None),
-            date_precision=(rb.as_of_precision if rb else None),
-            basis=(rb.basis if rb else ref.basis),
-            before=ra.qty_label if ra else None, after=rb.qty_label if rb else None,
-            before_status=ra.status if ra else None, after_status=rb.status if rb else None,
-            sources=(rb.sources if rb else ra.sources)))
+        out.append(
+            ChangeItem(
+                kind=kind,
+                actor=key[1],
+                place_id=key[0],
+                date=(rb.as_of if rb else None),
+                date_precision=(rb.as_of_precision if rb else None),
+                basis=(rb.basis if rb else ref.basis),
+                before=ra.qty_label if ra else None,
+                after=rb.qty_label if rb else None,
+                before_status=ra.status if ra else None,
+                after_status=rb.status if rb else None,
+                sources=(rb.sources if rb else ra.sources),
+            )
+        )
     return out
 
 
@@ -331,9 +388,13 @@ def plan_phases(plans: Any) -> list[PhaseInfo]:
         by_ord: dict[Any, PhaseInfo] = {}
         for i, ph in enumerate(phases, 1):
             info = PhaseInfo(
-                key, pname, int(get(ph, "ordinal", "phase", "number", default=i) or i),
-                get(ph, "name", "title"), as_date(get(ph, "deadline", "by", "date")),
-                get(ph, "deadline_precision", "precision"))
+                key,
+                pname,
+                int(get(ph, "ordinal", "phase", "number", default=i) or i),
+                get(ph, "name", "title"),
+                as_date(get(ph, "deadline", "by", "date")),
+                get(ph, "deadline_precision", "precision"),
+            )
             info.moves = [_move(m) for m in (get(ph, "moves", default=[]) or [])]
             by_ord[info.ordinal] = info
             by_ord[get(ph, "id", default=info.ordinal)] = info
@@ -342,8 +403,14 @@ def plan_phases(plans: Any) -> list[PhaseInfo]:
             ref = get(m, "phase", "phase_ordinal", "phase_id", default=1)
             info = by_ord.get(ref)
             if info is None:
-                info = PhaseInfo(key, pname, int(ref) if str(ref).isdigit() else len(by_ord) + 1,
-                                 None, as_date(get(m, "by")), get(m, "by_precision"))
+                info = PhaseInfo(
+                    key,
+                    pname,
+                    int(ref) if str(ref).isdigit() else len(by_ord) + 1,
+                    None,
+                    as_date(get(m, "by")),
+                    get(m, "by_precision"),
+                )
                 by_ord[ref] = info
                 out.append(info)
             info.moves.append(_move(m))
@@ -355,22 +422,34 @@ def _move(m: Any) -> MoveInfo:
     src = get(m, "source")
     sources = list(get(m, "sources", default=[]) or [])
     if src is not None and not sources:
-        sources = [src if isinstance(src, dict) else {"outlet": get(src, "outlet"),
-                                                      "published": get(src, "published"),
-                                                      "url": get(src, "url"),
-                                                      "title": get(src, "title")}]
+        sources = [
+            src
+            if isinstance(src, dict)
+            else {
+                "outlet": get(src, "outlet"),
+                "published": get(src, "published"),
+                "url": get(src, "url"),
+                "title": get(src, "title"),
+            }
+        ]
     quote = get(m, "quote")
     if isinstance(quote, dict) or hasattr(quote, "text"):
         quote = get(quote, "text")
     if quote and sources and not any(s.get("quote") for s in sources if isinstance(s, dict)):
-        sources = [dict(sources[0], quote=quote)] + sources[1:]
+        sources = [dict(sources[0], quote=quote), *sources[1:]]
     elif quote and not sources:
         sources = [{"quote": quote}]
     return MoveInfo(
-        actor=str(get(m, "actor", default="") or ""), action=str(get(m, "action", default="")),
-        place_id=get(m, "place_id"), to_place_id=get(m, "to_place_id"),
-        by=as_date(get(m, "by")), by_precision=get(m, "by_precision"),
-        label=q.label() if q else None, quote=quote, sources=sources)
+        actor=str(get(m, "actor", default="") or ""),
+        action=str(get(m, "action", default="")),
+        place_id=get(m, "place_id"),
+        to_place_id=get(m, "to_place_id"),
+        by=as_date(get(m, "by")),
+        by_precision=get(m, "by_precision"),
+        label=q.label() if q else None,
+        quote=quote,
+        sources=sources,
+    )
 
 
 def place_ids(places: Any) -> list[str]:

@@ -6,14 +6,23 @@ estimation rules in :mod:`service.store.model`.  Nothing connects at import time
 """
 
 from .results import (
-                      Change,
-                      ChangeList,
-                      IngestResult,
-                      Posture,
-                      ScenarioResult,
-                      TimelineStep,
+    Change,
+    ChangeList,
+    IngestResult,
+    Posture,
+    ScenarioResult,
+    TimelineStep,
 )
 from .store import Store, content_hash, parse_day
 
-__all__ = ["Change", "ChangeList", "IngestResult", "Posture", "ScenarioResult", "Store",
-           "TimelineStep", "content_hash", "parse_day"]
+__all__ = [
+    "Change",
+    "ChangeList",
+    "IngestResult",
+    "Posture",
+    "ScenarioResult",
+    "Store",
+    "TimelineStep",
+    "content_hash",
+    "parse_day",
+]

@@ -60,12 +60,14 @@ def _text_date_loader():
 
     Loader.yaml_implicit_resolvers = {
         k: [(t, r) for t, r in v if t != "tag:yaml.org,2002:timestamp"]
-        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
     return Loader
 
 
-def _ingest_file(store, path: Path, *, published=None, outlet=None, url=None, title=None,
-                 lang="auto") -> dict[str, Any]:
+def _ingest_file(
+    store, path: Path, *, published=None, outlet=None, url=None, title=None, lang="auto"
+) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -74,10 +76,14 @@ def _ingest_file(store, path: Path, *, published=None, outlet=None, url=None, ti
         raise InputError(f"file {path.name!r} is not UTF-8 text") from None
     meta = _read_meta(path)
     res = store.ingest_article(
-        text, published=published or meta.get("published"), outlet=outlet or meta.get("outlet"),
-        url=url or meta.get("url"), title=title or meta.get("title"),
+        text,
+        published=published or meta.get("published"),
+        outlet=outlet or meta.get("outlet"),
+        url=url or meta.get("url"),
+        title=title or meta.get("title"),
         lang=lang if lang != "auto" else (meta.get("language") or "auto"),
-        outlet_ar=meta.get("outlet_ar"))
+        outlet_ar=meta.get("outlet_ar"),
+    )
     return {"file": path.name, **res.to_dict()}
 
 
@@ -96,8 +102,17 @@ def _ingest(args: argparse.Namespace) -> int:
     """Extract articles and store their claims (one JSON line per file)."""
     store = _open_store()
     for f in args.files:
-        _print_json(_ingest_file(store, Path(f), published=args.published, outlet=args.outlet,
-                                 url=args.url, title=args.title, lang=args.lang))
+        _print_json(
+            _ingest_file(
+                store,
+                Path(f),
+                published=args.published,
+                outlet=args.outlet,
+                url=args.url,
+                title=args.title,
+                lang=args.lang,
+            )
+        )
     return 0
 
 
@@ -119,33 +134,58 @@ def _posture(args: argparse.Namespace) -> int:
         from ..actors import get_actor
 
         get_actor(args.actor)
-    posture = _open_store().posture_at(args.date, actor=args.actor, bbox=args.bbox,
-                                       plan=args.plan)
+    posture = _open_store().posture_at(args.date, actor=args.actor, bbox=args.bbox, plan=args.plan)
     if args.format == "geojson":
         _print_json(posture.to_geojson())
     elif args.format == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=list(POSTURE_CSV_COLUMNS),
-                           lineterminator="\n")
+        w = csv.DictWriter(sys.stdout, fieldnames=list(POSTURE_CSV_COLUMNS), lineterminator="\n")
         w.writeheader()
         for row in posture.csv_rows():
             w.writerow(row)
     else:
-        rows = [(p["actor"], p["name"], p["kind"], p["status"], p["basis"], p["label"],
-                 p["as_of"], (p["unallocated"] or {}).get("label") or "",
-                 str(len(p["sources"])), str(len(p["conflicts"])))
-                for p in posture.rows]
-        _table(("actor", "place", "kind", "status", "basis", "level", "as of",
-                "unallocated", "sources", "conflicts"), rows)
+        rows = [
+            (
+                p["actor"],
+                p["name"],
+                p["kind"],
+                p["status"],
+                p["basis"],
+                p["label"],
+                p["as_of"],
+                (p["unallocated"] or {}).get("label") or "",
+                str(len(p["sources"])),
+                str(len(p["conflicts"])),
+            )
+            for p in posture.rows
+        ]
+        _table(
+            (
+                "actor",
+                "place",
+                "kind",
+                "status",
+                "basis",
+                "level",
+                "as of",
+                "unallocated",
+                "sources",
+                "conflicts",
+            ),
+            rows,
+        )
     return 0
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
     rows = [tuple("" if v is None else str(v) for v in r) for r in rows]
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
-              for i, h in enumerate(header)]
-    out = ["  ".join(h.ljust(w) for h, w in zip(header, widths)),
-           "  ".join("-" * w for w in widths)]
-    out += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in rows]
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)
+    ]
+    out = [
+        "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False)),
+        "  ".join("-" * w for w in widths),
+    ]
+    out += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=False)) for r in rows]
     sys.stdout.write("\n".join(out) + "\n")
 
 
@@ -165,12 +205,28 @@ def _timeline(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json({"place_id": pid, "steps": [s.to_dict() for s in steps]})
     else:
-        _table(("from", "until", "actor", "status", "basis", "level", "as of", "plan",
-                "source"),
-               [(s.start, s.end or "", s.actor, s.status, s.basis, s.label, s.as_of,
-                 s.plan or "", "; ".join(filter(None, ((x.get("outlet") or x.get("title")
-                                                        or "analyst") for x in s.sources))))
-                for s in steps])
+        _table(
+            ("from", "until", "actor", "status", "basis", "level", "as of", "plan", "source"),
+            [
+                (
+                    s.start,
+                    s.end or "",
+                    s.actor,
+                    s.status,
+                    s.basis,
+                    s.label,
+                    s.as_of,
+                    s.plan or "",
+                    "; ".join(
+                        filter(
+                            None,
+                            ((x.get("outlet") or x.get("title") or "analyst") for x in s.sources),
+                        )
+                    ),
+                )
+                for s in steps
+            ],
+        )
     return 0
 
 
@@ -191,9 +247,20 @@ def _changes(args: argparse.Namespace) -> int:
     elif args.format == "json":
         _print_json([c.to_dict() for c in ch])
     else:
-        _table(("change", "actor", "place", "to", "before", "after"),
-               [(c.kind, c.actor, c.name, c.to_name or "", (c.before or {}).get("label", ""),
-                 (c.after or {}).get("label", "")) for c in ch])
+        _table(
+            ("change", "actor", "place", "to", "before", "after"),
+            [
+                (
+                    c.kind,
+                    c.actor,
+                    c.name,
+                    c.to_name or "",
+                    (c.before or {}).get("label", ""),
+                    (c.after or {}).get("label", ""),
+                )
+                for c in ch
+            ],
+        )
     return 0
 
 
@@ -215,9 +282,16 @@ def _scenario(args: argparse.Namespace) -> int:
 
             with_cache = store._place_checker(_cache(store))
             sc = parse_scenario_file(f, place_exists=with_cache)
-            _print_json({"file": Path(f).name, "valid": True, "scenario": sc.slug,
-                         "observations": len(sc.records.observations),
-                         "plans": len(sc.records.plans), "places": len(sc.places)})
+            _print_json(
+                {
+                    "file": Path(f).name,
+                    "valid": True,
+                    "scenario": sc.slug,
+                    "observations": len(sc.records.observations),
+                    "plans": len(sc.records.plans),
+                    "places": len(sc.places),
+                }
+            )
     return 0
 
 
@@ -272,8 +346,13 @@ def _db(args: argparse.Namespace) -> int:
             rev = Store(engine).upgrade()
         else:
             rev = db.current_revision(engine)
-        _print_json({"revision": rev, "head": db.head_revision(),
-                     "database": engine.url.render_as_string(hide_password=True)})
+        _print_json(
+            {
+                "revision": rev,
+                "head": db.head_revision(),
+                "database": engine.url.render_as_string(hide_password=True),
+            }
+        )
     finally:
         engine.dispose()
     return 0
@@ -300,10 +379,12 @@ def _load_bundled(args: argparse.Namespace) -> int:
             _print_json(_ingest_file(store, path))
         except DataError as exc:
             print(f"warning: {path.name} not ingested: {exc.message}", file=sys.stderr)
-    for path in sorted([*Path(args.scenarios).glob("*.yaml"),
-                        *Path(args.scenarios).glob("*.yml")]):
+    for path in sorted([*Path(args.scenarios).glob("*.yaml"), *Path(args.scenarios).glob("*.yml")]):
         _print_json({"file": path.name, **store.load_scenario(path).to_dict()})
     counts = store.counts()
-    print(f"store: {counts['sources']} sources, {counts['observations']} observations, "
-          f"{counts['plans']} plans", file=sys.stderr)
+    print(
+        f"store: {counts['sources']} sources, {counts['observations']} observations, "
+        f"{counts['plans']} plans",
+        file=sys.stderr,
+    )
     return 0

@@ -55,14 +55,13 @@ def normalize_url(url: str) -> str:
     """Accept ``postgres://`` and ``postgresql://`` (use psycopg 3) as well as SQLAlchemy URLs."""
     url = url.strip()
     if url.startswith("postgres://"):
-        url = "postgresql://" + url[len("postgres://"):]
+        url = "postgresql://" + url[len("postgres://") :]
     if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
     return url
 
 
-def make_engine(url: str | None = None, *, schema: str | None = None, echo: bool = False
-                ) -> Engine:
+def make_engine(url: str | None = None, *, schema: str | None = None, echo: bool = False) -> Engine:
     """Create an engine for ``url`` (default :func:`default_url`) with the store's settings.
 
     Parameters
@@ -90,9 +89,11 @@ def _sqlite_engine(parsed: sa.URL, *, echo: bool) -> Engine:
     db = parsed.database
     if db and db != ":memory:" and not db.startswith("file:"):
         Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(parsed, echo=echo,
-                              connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
-                                            "check_same_thread": False})
+    engine = sa.create_engine(
+        parsed,
+        echo=echo,
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
@@ -124,8 +125,7 @@ def _pg_engine(parsed: sa.URL, *, schema: str | None, echo: bool) -> Engine:
         if not schema.replace("_", "").isalnum():
             raise InputError("schema names may contain only letters, digits and _")
         connect_args["options"] = f"-csearch_path={schema},public"
-    engine = sa.create_engine(parsed, echo=echo, connect_args=connect_args,
-                              pool_pre_ping=True)
+    engine = sa.create_engine(parsed, echo=echo, connect_args=connect_args, pool_pre_ping=True)
     if schema:
         with engine.begin() as conn:
             conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
@@ -143,8 +143,7 @@ def _retryable(exc: BaseException, dialect: str) -> bool:
     return code in ("40001", "40P01")
 
 
-def run_write(engine: Engine, fn: Callable[[Connection], T], *, retries: int = WRITE_RETRIES
-              ) -> T:
+def run_write(engine: Engine, fn: Callable[[Connection], T], *, retries: int = WRITE_RETRIES) -> T:
     """Run ``fn(conn)`` in one write transaction; retry on lock/serialization errors.
 
     All of ``fn``'s writes commit together or not at all.
@@ -172,8 +171,12 @@ def read(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
-def insert_ignore(conn: Connection, table: sa.Table, rows: list[dict[str, Any]] | dict,
-                  index_elements: list[str] | None = None) -> None:
+def insert_ignore(
+    conn: Connection,
+    table: sa.Table,
+    rows: list[dict[str, Any]] | dict,
+    index_elements: list[str] | None = None,
+) -> None:
     """``INSERT … ON CONFLICT DO NOTHING`` on either backend."""
     if not rows:
         return
@@ -185,16 +188,20 @@ def insert_ignore(conn: Connection, table: sa.Table, rows: list[dict[str, Any]] 
     conn.execute(stmt, rows)
 
 
-def insert_ignore_returning(conn: Connection, table: sa.Table, row: dict[str, Any],
-                            index_elements: list[str]) -> int | None:
+def insert_ignore_returning(
+    conn: Connection, table: sa.Table, row: dict[str, Any], index_elements: list[str]
+) -> int | None:
     """Insert one row unless it conflicts; return its new ``id`` or ``None`` on conflict."""
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    stmt = (insert(table).values(**row)
-            .on_conflict_do_nothing(index_elements=index_elements)
-            .returning(table.c.id))
+    stmt = (
+        insert(table)
+        .values(**row)
+        .on_conflict_do_nothing(index_elements=index_elements)
+        .returning(table.c.id)
+    )
     return conn.execute(stmt).scalar_one_or_none()
 
 
@@ -214,9 +221,9 @@ def alembic_config(engine: Engine | None = None):
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     if engine is not None:
-        cfg.set_main_option("sqlalchemy.url",
-                            engine.url.render_as_string(hide_password=False)
-                            .replace("%", "%%"))
+        cfg.set_main_option(
+            "sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%")
+        )
     return cfg
 
 
@@ -262,16 +269,16 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
 
     def _do(conn: Connection) -> None:
         if conn.dialect.name == "postgresql":
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"),
-                         {"k": _MIGRATION_LOCK_KEY})
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK_KEY})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
     try:
         run_write(engine, _do)
     except sa.exc.OperationalError as exc:
-        raise DataError("the database could not be migrated (is it reachable and "
-                        "writable?)") from exc
+        raise DataError(
+            "the database could not be migrated (is it reachable and writable?)"
+        ) from exc
     return current_revision(engine)
 
 

@@ -46,10 +46,22 @@ from .schema import (
 
 FORMAT_VERSION = 1
 RECORD_TYPES = ("source", "place", "observation", "plan", "phase", "move")
-_TABLES = {"source": sources_t, "place": places_t, "observation": observations_t,
-           "plan": plans_t, "phase": phases_t, "move": moves_t}
-_LAYERS = {"source": "sources", "place": "places", "observation": "observations",
-           "plan": "plans", "phase": "phases", "move": "moves"}
+_TABLES = {
+    "source": sources_t,
+    "place": places_t,
+    "observation": observations_t,
+    "plan": plans_t,
+    "phase": phases_t,
+    "move": moves_t,
+}
+_LAYERS = {
+    "source": "sources",
+    "place": "places",
+    "observation": "observations",
+    "plan": "plans",
+    "phase": "phases",
+    "move": "moves",
+}
 _SKIP = {"geom", "minx", "miny", "maxx", "maxy", "geom_hash", "series_id"}
 
 
@@ -80,15 +92,20 @@ for _cols in COLUMNS.values():
     for _name, _ in _cols:
         if _name not in ALL_COLUMNS:
             ALL_COLUMNS.append(_name)
-_KINDS: dict[tuple[str, str], str] = {(rec, n): k for rec, cols in COLUMNS.items()
-                                      for n, k in cols}
+_KINDS: dict[tuple[str, str], str] = {(rec, n): k for rec, cols in COLUMNS.items() for n, k in cols}
 _GEOM_RECORDS = ("place", "observation")
 
 
 def _fmt(path: Path, fmt: str | None) -> str:
     f = (fmt or path.suffix.lstrip(".")).lower()
-    f = {"gpkg": "gpkg", "geopackage": "gpkg", "geojson": "geojson", "json": "geojson",
-         "csv": "csv", "kml": "kml"}.get(f, f)
+    f = {
+        "gpkg": "gpkg",
+        "geopackage": "gpkg",
+        "geojson": "geojson",
+        "json": "geojson",
+        "csv": "csv",
+        "kml": "kml",
+    }.get(f, f)
     if f not in ("gpkg", "geojson", "csv", "kml"):
         raise InputError("format must be gpkg, geojson, csv or kml")
     return f
@@ -167,8 +184,9 @@ def _parse(v: Any, kind: str, where: str) -> Any:
         s = str(v)
         return s if s != "" else None
     except (TypeError, ValueError, OverflowError):
-        raise ValidationError(f"{where}: {str(v)[:40]!r} is not a valid {kind}",
-                              detail={"where": where}) from None
+        raise ValidationError(
+            f"{where}: {str(v)[:40]!r} is not a valid {kind}", detail={"where": where}
+        ) from None
 
 
 # ------------------------------------------------------------------------------ export
@@ -200,8 +218,13 @@ def export_store(store, path: str | Path, fmt: str | None = None) -> Path:
             g = geom_of(r)
             props = {"record": r["record"], "rid": r["rid"]}
             props.update({n: _to_json(r[n], k) for n, k in COLUMNS[r["record"]]})
-            feats.append({"type": "Feature", "geometry": mapping(g) if g is not None else None,
-                          "properties": props})
+            feats.append(
+                {
+                    "type": "Feature",
+                    "geometry": mapping(g) if g is not None else None,
+                    "properties": props,
+                }
+            )
         doc = {"type": "FeatureCollection", "tpm_format": FORMAT_VERSION, "features": feats}
         path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     elif f == "csv":
@@ -242,21 +265,23 @@ def _export_gpkg(records: list[dict[str, Any]], geom_of, path: Path) -> None:
             elif k == "float":
                 data[n] = pd.array(vals, dtype="Float64")
             else:
-                data[n] = pd.Series([_to_text(v, k) if k != "str" else v for v in vals],
-                                    dtype=object)
+                data[n] = pd.Series(
+                    [_to_text(v, k) if k != "str" else v for v in vals], dtype=object
+                )
         layer = _LAYERS[rec]
         if rec in _GEOM_RECORDS:
             gdf = gpd.GeoDataFrame(data, geometry=[geom_of(r) for r in rows], crs="EPSG:4326")
-            pyogrio.write_dataframe(gdf, path, layer=layer, geometry_type="Unknown",
-                                    append=path.exists())
+            pyogrio.write_dataframe(
+                gdf, path, layer=layer, geometry_type="Unknown", append=path.exists()
+            )
         else:
-            pyogrio.write_dataframe(pd.DataFrame(data), path, layer=layer,
-                                    append=path.exists())
+            pyogrio.write_dataframe(pd.DataFrame(data), path, layer=layer, append=path.exists())
 
 
 # ------------------------------------------------------------------------------ import
-def read_records(path: str | Path, fmt: str | None = None
-                 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def read_records(
+    path: str | Path, fmt: str | None = None
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Records (Python values) and place geometries from an exported file."""
     path = Path(path)
     f = _fmt(path, fmt)
@@ -271,15 +296,24 @@ def read_records(path: str | Path, fmt: str | None = None
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ValidationError(f"{path.name}: not a GeoJSON file ({exc.__class__.__name__})",
-                                  detail={"file": path.name}) from None
+            raise ValidationError(
+                f"{path.name}: not a GeoJSON file ({exc.__class__.__name__})",
+                detail={"file": path.name},
+            ) from None
         if not isinstance(doc, dict) or doc.get("tpm_format") != FORMAT_VERSION:
-            raise ValidationError(f"{path.name}: not a store export (tpm_format "
-                                  f"{FORMAT_VERSION} missing)", detail={"file": path.name})
+            raise ValidationError(
+                f"{path.name}: not a store export (tpm_format {FORMAT_VERSION} missing)",
+                detail={"file": path.name},
+            )
         for i, feat in enumerate(doc.get("features") or []):
             g = feat.get("geometry")
-            raw.append((f"{path.name}: feature {i}", dict(feat.get("properties") or {}),
-                        shape(g) if g else None))
+            raw.append(
+                (
+                    f"{path.name}: feature {i}",
+                    dict(feat.get("properties") or {}),
+                    shape(g) if g else None,
+                )
+            )
     elif f == "csv":
         import shapely
 
@@ -288,37 +322,47 @@ def read_records(path: str | Path, fmt: str | None = None
             with path.open(encoding="utf-8", newline="") as fh:
                 reader = csv.DictReader(fh)
                 if not reader.fieldnames or "record" not in reader.fieldnames:
-                    raise ValidationError(f"{path.name}: not a store export (no record "
-                                          "column)", detail={"file": path.name})
+                    raise ValidationError(
+                        f"{path.name}: not a store export (no record column)",
+                        detail={"file": path.name},
+                    )
                 for i, row in enumerate(reader, start=2):
                     wkb = row.pop("geometry_wkb", None)
                     row.pop("geometry_wkt", None)
-                    raw.append((f"{path.name}:{i}", row,
-                                shapely.from_wkb(bytes.fromhex(wkb)) if wkb else None))
+                    raw.append(
+                        (
+                            f"{path.name}:{i}",
+                            row,
+                            shapely.from_wkb(bytes.fromhex(wkb)) if wkb else None,
+                        )
+                    )
         except UnicodeDecodeError:
-            raise ValidationError(f"{path.name}: not UTF-8 text",
-                                  detail={"file": path.name}) from None
+            raise ValidationError(
+                f"{path.name}: not UTF-8 text", detail={"file": path.name}
+            ) from None
     else:
         import pyogrio
 
         try:
             layers = {name for name, _ in pyogrio.list_layers(path)}
-        except Exception:  # noqa: BLE001 - GDAL raises many kinds for a non-GeoPackage
-            raise ValidationError(f"{path.name}: not a GeoPackage",
-                                  detail={"file": path.name}) from None
+        except Exception:
+            raise ValidationError(
+                f"{path.name}: not a GeoPackage", detail={"file": path.name}
+            ) from None
         if "sources" not in layers:
-            raise ValidationError(f"{path.name}: not a store export (no sources layer)",
-                                  detail={"file": path.name})
+            raise ValidationError(
+                f"{path.name}: not a store export (no sources layer)", detail={"file": path.name}
+            )
         for rec in RECORD_TYPES:
             layer = _LAYERS[rec]
             if layer not in layers:
                 continue
-            df = pyogrio.read_dataframe(path, layer=layer,
-                                        read_geometry=rec in _GEOM_RECORDS)
+            df = pyogrio.read_dataframe(path, layer=layer, read_geometry=rec in _GEOM_RECORDS)
             geoms = list(df.geometry) if rec in _GEOM_RECORDS else [None] * len(df)
             cols = [c for c in df.columns if c != "geometry"]
-            for i, (vals, g) in enumerate(zip(df[cols].itertuples(index=False), geoms)):
-                cells = dict(zip(cols, vals))
+            rows = df[cols].itertuples(index=False)
+            for i, (vals, g) in enumerate(zip(rows, geoms, strict=False)):
+                cells = dict(zip(cols, vals, strict=False))
                 cells["record"] = rec
                 raw.append((f"{path.name}: layer {layer} row {i + 1}", cells, g))
     records = []
@@ -326,8 +370,9 @@ def read_records(path: str | Path, fmt: str | None = None
     for where, cells, g in raw:
         rec = cells.get("record")
         if rec not in RECORD_TYPES:
-            raise ValidationError(f"{where}: unknown record type {str(rec)[:30]!r}",
-                                  detail={"where": where})
+            raise ValidationError(
+                f"{where}: unknown record type {str(rec)[:30]!r}", detail={"where": where}
+            )
         rid = _parse(cells.get("rid"), "str", where)
         if rid is None:
             raise ValidationError(f"{where}: rid is missing", detail={"where": where})
@@ -336,8 +381,9 @@ def read_records(path: str | Path, fmt: str | None = None
             d[n] = _parse(cells.get(n), k, f"{where} {n}")
         if rec == "place":
             if g is None:
-                raise ValidationError(f"{where}: place {rid!r} has no geometry",
-                                      detail={"where": where})
+                raise ValidationError(
+                    f"{where}: place {rid!r} has no geometry", detail={"where": where}
+                )
             geoms_by_place[rid] = g
         records.append(d)
     return records, geoms_by_place
@@ -346,8 +392,9 @@ def read_records(path: str | Path, fmt: str | None = None
 def _require(d: dict[str, Any], *names: str) -> None:
     for n in names:
         if d.get(n) in (None, ""):
-            raise ValidationError(f"{d['_where']}: {n} is required",
-                                  detail={"where": d["_where"], "field": n})
+            raise ValidationError(
+                f"{d['_where']}: {n} is required", detail={"where": d["_where"], "field": n}
+            )
 
 
 def import_store(store, path: str | Path, fmt: str | None = None) -> dict[str, int]:
@@ -366,6 +413,7 @@ def import_store(store, path: str | Path, fmt: str | None = None) -> dict[str, i
 
         class _P:  # the minimal Place-like object place_row_from needs
             pass
+
         p = _P()
         for n, _ in COLUMNS["place"]:
             setattr(p, n, r[n])
@@ -378,17 +426,27 @@ def import_store(store, path: str | Path, fmt: str | None = None) -> dict[str, i
     for r in by_type["observation"] + by_type["move"]:
         _require(r, "actor", "place_id")
         if not actor_registry.is_actor(r["actor"]):
-            raise ValidationError(f"{r['_where']}: unknown actor {r['actor'][:30]!r}",
-                                  detail={"where": r["_where"], "field": "actor"})
-    counts = {"sources": 0, "places": 0, "observations": 0, "plans": 0, "phases": 0,
-              "moves": 0, "skipped_sources": 0}
+            raise ValidationError(
+                f"{r['_where']}: unknown actor {r['actor'][:30]!r}",
+                detail={"where": r["_where"], "field": "actor"},
+            )
+    counts = {
+        "sources": 0,
+        "places": 0,
+        "observations": 0,
+        "plans": 0,
+        "phases": 0,
+        "moves": 0,
+        "skipped_sources": 0,
+    }
 
     def _write(conn) -> dict[str, int]:
         src_map: dict[str, int] = {}
         skip_origin: set[str] = set()
         for r in by_type["source"]:
-            existing = conn.execute(sa.select(sources_t.c.id).where(
-                sources_t.c.key == r["key"])).scalar_one_or_none()
+            existing = conn.execute(
+                sa.select(sources_t.c.id).where(sources_t.c.key == r["key"])
+            ).scalar_one_or_none()
             if existing is not None:
                 src_map[r["rid"]] = existing
                 skip_origin.add(r["rid"])
@@ -397,8 +455,9 @@ def import_store(store, path: str | Path, fmt: str | None = None) -> dict[str, i
             vals = {n: r[n] for n, _ in COLUMNS["source"]}
             vals["meta"] = vals["meta"] or {}
             vals["created_at"] = vals["created_at"] or dt.datetime.now(dt.UTC)
-            src_map[r["rid"]] = conn.execute(sources_t.insert().values(**vals)
-                                              .returning(sources_t.c.id)).scalar_one()
+            src_map[r["rid"]] = conn.execute(
+                sources_t.insert().values(**vals).returning(sources_t.c.id)
+            ).scalar_one()
             counts["sources"] += 1
         have = {x[0] for x in conn.execute(sa.select(places_t.c.id))}
         new_places = [p for p in place_rows if p["id"] not in have]
@@ -412,15 +471,19 @@ def import_store(store, path: str | Path, fmt: str | None = None) -> dict[str, i
             if v is None:
                 return None
             if str(v) not in src_map:
-                raise ValidationError(f"{r['_where']}: {col} {v} names no source in the file",
-                                      detail={"where": r["_where"], "field": col})
+                raise ValidationError(
+                    f"{r['_where']}: {col} {v} names no source in the file",
+                    detail={"where": r["_where"], "field": col},
+                )
             return src_map[str(v)]
 
         def place_ok(r: dict[str, Any], col: str) -> None:
             v = r.get(col)
             if v is not None and v not in have:
-                raise ValidationError(f"{r['_where']}: unknown place {v[:80]!r}",
-                                      detail={"where": r["_where"], "field": col})
+                raise ValidationError(
+                    f"{r['_where']}: unknown place {v[:80]!r}",
+                    detail={"where": r["_where"], "field": col},
+                )
 
         obs = [r for r in by_type["observation"] if str(r["origin_id"]) not in skip_origin]
         moves_all = by_type["move"]
@@ -441,27 +504,35 @@ def import_store(store, path: str | Path, fmt: str | None = None) -> dict[str, i
         rows = []
         for r in obs:
             vals = {n: r[n] for n, _ in COLUMNS["observation"]}
-            vals.update(series_id=series[(r["actor"], r["place_id"])],
-                        origin_id=src(r, "origin_id"), source_id=src(r, "source_id"))
+            vals.update(
+                series_id=series[(r["actor"], r["place_id"])],
+                origin_id=src(r, "origin_id"),
+                source_id=src(r, "source_id"),
+            )
             vals["created_at"] = vals["created_at"] or dt.datetime.now(dt.UTC)
             rows.append(vals)
         try:
             if rows:
                 conn.execute(observations_t.insert(), rows)
         except sa.exc.IntegrityError:
-            raise ValidationError("the file repeats an observation or breaks a constraint "
-                                  "(negative count, unknown status …)") from None
+            raise ValidationError(
+                "the file repeats an observation or breaks a constraint "
+                "(negative count, unknown status …)"
+            ) from None
         counts["observations"] = len(rows)
         plan_map: dict[str, int] = {}
         for r in plans_in:
             if conn.execute(sa.select(plans_t.c.id).where(plans_t.c.slug == r["slug"])).first():
-                raise ValidationError(f"{r['_where']}: plan id {r['slug']!r} already exists",
-                                      detail={"where": r["_where"], "field": "slug"})
+                raise ValidationError(
+                    f"{r['_where']}: plan id {r['slug']!r} already exists",
+                    detail={"where": r["_where"], "field": "slug"},
+                )
             vals = {n: r[n] for n, _ in COLUMNS["plan"]}
             vals.update(origin_id=src(r, "origin_id"), source_id=src(r, "source_id"))
             vals["created_at"] = vals["created_at"] or dt.datetime.now(dt.UTC)
-            plan_map[r["rid"]] = conn.execute(plans_t.insert().values(**vals)
-                                               .returning(plans_t.c.id)).scalar_one()
+            plan_map[r["rid"]] = conn.execute(
+                plans_t.insert().values(**vals).returning(plans_t.c.id)
+            ).scalar_one()
             counts["plans"] += 1
         phase_map: dict[str, int] = {}
         for r in by_type["phase"]:
@@ -469,24 +540,31 @@ def import_store(store, path: str | Path, fmt: str | None = None) -> dict[str, i
                 continue
             vals = {n: r[n] for n, _ in COLUMNS["phase"]}
             vals["plan_id"] = plan_map[str(r["plan_id"])]
-            phase_map[r["rid"]] = conn.execute(phases_t.insert().values(**vals)
-                                                .returning(phases_t.c.id)).scalar_one()
+            phase_map[r["rid"]] = conn.execute(
+                phases_t.insert().values(**vals).returning(phases_t.c.id)
+            ).scalar_one()
             counts["phases"] += 1
         mrows = []
         for r in moves:
             vals = {n: r[n] for n, _ in COLUMNS["move"]}
             if str(r["phase_id"]) not in phase_map:
-                raise ValidationError(f"{r['_where']}: phase {r['phase_id']} is not in the file",
-                                      detail={"where": r["_where"], "field": "phase_id"})
-            vals.update(plan_id=plan_map[str(r["plan_id"])],
-                        phase_id=phase_map[str(r["phase_id"])], source_id=src(r, "source_id"))
+                raise ValidationError(
+                    f"{r['_where']}: phase {r['phase_id']} is not in the file",
+                    detail={"where": r["_where"], "field": "phase_id"},
+                )
+            vals.update(
+                plan_id=plan_map[str(r["plan_id"])],
+                phase_id=phase_map[str(r["phase_id"])],
+                source_id=src(r, "source_id"),
+            )
             mrows.append(vals)
         try:
             if mrows:
                 conn.execute(moves_t.insert(), mrows)
         except sa.exc.IntegrityError:
-            raise ValidationError("a move breaks a constraint (unknown action, negative "
-                                  "count …)") from None
+            raise ValidationError(
+                "a move breaks a constraint (unknown action, negative count …)"
+            ) from None
         counts["moves"] = len(mrows)
         return dict(counts)
 
@@ -499,8 +577,11 @@ def canonical_records(records: list[dict[str, Any]], geoms: dict[str, Any]) -> l
 
     src_key = {r["rid"]: r["key"] for r in records if r["record"] == "source"}
     plan_key = {r["rid"]: r["slug"] for r in records if r["record"] == "plan"}
-    phase_key = {r["rid"]: (plan_key.get(str(r["plan_id"])), r["ordinal"])
-                 for r in records if r["record"] == "phase"}
+    phase_key = {
+        r["rid"]: (plan_key.get(str(r["plan_id"])), r["ordinal"])
+        for r in records
+        if r["record"] == "phase"
+    }
     out = []
     for r in records:
         d = {k: v for k, v in r.items() if k not in ("_where",)}
@@ -531,26 +612,43 @@ def export_kml(store, path: Path) -> Path:
     places = {p["id"]: p for p in store.places()}
     with db.read(store.engine) as conn:
         referenced = sorted({r[0] for r in conn.execute(sa.select(series_t.c.place_id))})
-    colors = {"present": "ff1f77b4", "reduced": "ff0e7fff", "withdrawn": "ff7f7f7f",
-              "advisory": "ff2ca02c"}
-    parts = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>',
-             "<name>Troop presence</name>"]
+    colors = {
+        "present": "ff1f77b4",
+        "reduced": "ff0e7fff",
+        "withdrawn": "ff7f7f7f",
+        "advisory": "ff2ca02c",
+    }
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>',
+        "<name>Troop presence</name>",
+    ]
     for st, c in colors.items():
-        parts.append(f'<Style id="{st}"><IconStyle><color>{c}</color></IconStyle>'
-                     f"<LineStyle><color>{c}</color><width>2</width></LineStyle>"
-                     f"<PolyStyle><color>4d{c[2:]}</color></PolyStyle></Style>")
+        parts.append(
+            f'<Style id="{st}"><IconStyle><color>{c}</color></IconStyle>'
+            f"<LineStyle><color>{c}</color><width>2</width></LineStyle>"
+            f"<PolyStyle><color>4d{c[2:]}</color></PolyStyle></Style>"
+        )
     for pid in referenced:
         place = store.place(pid)
         geom_kml = _kml_geometry(place["geometry"], place["lon"], place["lat"])
         for step in store.timeline(pid):
             name = f"{step.actor} – {places[pid]['name']}: {step.label}"
-            srcs = "; ".join(filter(None, (f"{s.get('outlet') or s.get('title') or 'analyst'} "
-                                           f"{s.get('published') or ''}".strip()
-                                           for s in step.sources)))
-            desc = (f"{step.status} ({step.basis}), as of {step.as_of}"
-                    + (f", plan {step.plan}" if step.plan else "")
-                    + (f". Sources: {srcs}" if srcs else ""))
+            srcs = "; ".join(
+                filter(
+                    None,
+                    (
+                        f"{s.get('outlet') or s.get('title') or 'analyst'} "
+                        f"{s.get('published') or ''}".strip()
+                        for s in step.sources
+                    ),
+                )
+            )
+            desc = (
+                f"{step.status} ({step.basis}), as of {step.as_of}"
+                + (f", plan {step.plan}" if step.plan else "")
+                + (f". Sources: {srcs}" if srcs else "")
+            )
             span = f"<begin>{step.start.isoformat()}</begin>"
             if step.end:
                 span += f"<end>{step.end.isoformat()}</end>"
@@ -558,10 +656,11 @@ def export_kml(store, path: Path) -> Path:
                 f"<Placemark><name>{escape(name)}</name>"
                 f"<description>{escape(desc)}</description><TimeSpan>{span}</TimeSpan>"
                 f"<styleUrl>#{step.status}</styleUrl>"
-                f"<ExtendedData><Data name=\"place_id\"><value>{escape(pid)}</value></Data>"
-                f"<Data name=\"actor\"><value>{escape(step.actor)}</value></Data>"
-                f"<Data name=\"basis\"><value>{step.basis}</value></Data></ExtendedData>"
-                f"{geom_kml}</Placemark>")
+                f'<ExtendedData><Data name="place_id"><value>{escape(pid)}</value></Data>'
+                f'<Data name="actor"><value>{escape(step.actor)}</value></Data>'
+                f'<Data name="basis"><value>{step.basis}</value></Data></ExtendedData>'
+                f"{geom_kml}</Placemark>"
+            )
     parts.append("</Document></kml>")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(parts), encoding="utf-8")
@@ -580,8 +679,10 @@ def _kml_geometry(geojson: dict[str, Any] | None, lon: float, lat: float) -> str
         if p.geom_type != "Polygon":
             continue
         ring = " ".join(f"{x:.5f},{y:.5f}" for x, y in p.exterior.coords)
-        out.append("<Polygon><outerBoundaryIs><LinearRing><coordinates>"
-                   f"{ring}</coordinates></LinearRing></outerBoundaryIs></Polygon>")
+        out.append(
+            "<Polygon><outerBoundaryIs><LinearRing><coordinates>"
+            f"{ring}</coordinates></LinearRing></outerBoundaryIs></Polygon>"
+        )
     if not out:
         return f"<Point><coordinates>{lon},{lat}</coordinates></Point>"
     return out[0] if len(out) == 1 else "<MultiGeometry>" + "".join(out) + "</MultiGeometry>"

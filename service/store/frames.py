@@ -18,13 +18,54 @@ from ..domain import Quantity
 from . import model as M
 from .results import TimelineStep
 
-TIMELINE_COLUMNS = ("actor", "place_id", "name", "start", "end", "status", "basis", "label",
-                    "count", "low", "high", "central", "plan", "phase", "sources",
-                    "conflicts", "reason")
-CONFLICT_COLUMNS = ("actor", "place_id", "name", "start", "end", "estimate", "estimate_basis",
-                    "conflicting", "conflicting_basis", "as_of", "outlet", "kind", "quote")
-PLAN_COLUMNS = ("plan", "phase", "deadline", "actor", "action", "place_id", "to_place_id",
-                "scope", "modality", "status", "by", "quote")
+TIMELINE_COLUMNS = (
+    "actor",
+    "place_id",
+    "name",
+    "start",
+    "end",
+    "status",
+    "basis",
+    "label",
+    "count",
+    "low",
+    "high",
+    "central",
+    "plan",
+    "phase",
+    "sources",
+    "conflicts",
+    "reason",
+)
+CONFLICT_COLUMNS = (
+    "actor",
+    "place_id",
+    "name",
+    "start",
+    "end",
+    "estimate",
+    "estimate_basis",
+    "conflicting",
+    "conflicting_basis",
+    "as_of",
+    "outlet",
+    "kind",
+    "quote",
+)
+PLAN_COLUMNS = (
+    "plan",
+    "phase",
+    "deadline",
+    "actor",
+    "action",
+    "place_id",
+    "to_place_id",
+    "scope",
+    "modality",
+    "status",
+    "by",
+    "quote",
+)
 
 
 def step_band(step: TimelineStep) -> tuple[float, float, float]:
@@ -38,8 +79,13 @@ def step_band(step: TimelineStep) -> tuple[float, float, float]:
     nan = math.nan
     if step.count is None and step.count_min is None and step.count_max is None:
         return (0.0, 0.0, 0.0) if step.status == "withdrawn" else (nan, nan, nan)
-    q = Quantity(step.count, step.count_min, step.count_max, bool(step.approximate),
-                 step.qualifier or "exact")
+    q = Quantity(
+        step.count,
+        step.count_min,
+        step.count_max,
+        bool(step.approximate),
+        step.qualifier or "exact",
+    )
     lo, hi = M.bounds(q) or (nan, nan)
     if math.isinf(hi):
         hi = nan
@@ -63,13 +109,27 @@ def timeline_frame(steps: Iterable[TimelineStep]):
     rows = []
     for s in steps:
         lo, hi, central = step_band(s)
-        rows.append({"actor": s.actor, "place_id": s.place_id, "name": s.name,
-                     "start": pd.Timestamp(s.start),
-                     "end": pd.Timestamp(s.end) if s.end else pd.NaT,
-                     "status": s.status, "basis": s.basis, "label": s.label, "count": s.count,
-                     "low": lo, "high": hi, "central": central, "plan": s.plan,
-                     "phase": s.phase, "sources": len(s.sources),
-                     "conflicts": len(s.conflicts), "reason": s.reason})
+        rows.append(
+            {
+                "actor": s.actor,
+                "place_id": s.place_id,
+                "name": s.name,
+                "start": pd.Timestamp(s.start),
+                "end": pd.Timestamp(s.end) if s.end else pd.NaT,
+                "status": s.status,
+                "basis": s.basis,
+                "label": s.label,
+                "count": s.count,
+                "low": lo,
+                "high": hi,
+                "central": central,
+                "plan": s.plan,
+                "phase": s.phase,
+                "sources": len(s.sources),
+                "conflicts": len(s.conflicts),
+                "reason": s.reason,
+            }
+        )
     df = pd.DataFrame(rows, columns=list(TIMELINE_COLUMNS))
     return df.sort_values(["place_id", "actor", "start"], kind="stable").reset_index(drop=True)
 
@@ -86,13 +146,23 @@ def conflicts_frame(steps: Iterable[TimelineStep]):
     rows = []
     for s in steps:
         for c in s.conflicts:
-            rows.append({"actor": s.actor, "place_id": s.place_id, "name": s.name,
-                         "start": pd.Timestamp(s.start),
-                         "end": pd.Timestamp(s.end) if s.end else pd.NaT,
-                         "estimate": s.label, "estimate_basis": s.basis,
-                         "conflicting": c.get("label"), "conflicting_basis": c.get("basis"),
-                         "as_of": c.get("as_of"), "outlet": c.get("outlet") or c.get("title"),
-                         "kind": c.get("kind"), "quote": c.get("quote")})
+            rows.append(
+                {
+                    "actor": s.actor,
+                    "place_id": s.place_id,
+                    "name": s.name,
+                    "start": pd.Timestamp(s.start),
+                    "end": pd.Timestamp(s.end) if s.end else pd.NaT,
+                    "estimate": s.label,
+                    "estimate_basis": s.basis,
+                    "conflicting": c.get("label"),
+                    "conflicting_basis": c.get("basis"),
+                    "as_of": c.get("as_of"),
+                    "outlet": c.get("outlet") or c.get("title"),
+                    "kind": c.get("kind"),
+                    "quote": c.get("quote"),
+                }
+            )
     return pd.DataFrame(rows, columns=list(CONFLICT_COLUMNS))
 
 
@@ -107,10 +177,20 @@ def plan_frame(plans: Sequence[dict[str, Any]]):
     for p in plans:
         for ph in p.get("phases", ()):
             for mv in ph.get("moves", ()):
-                rows.append({"plan": p.get("name"), "phase": ph.get("name"),
-                             "deadline": ph.get("deadline"), "actor": mv.get("actor"),
-                             "action": mv.get("action"), "place_id": mv.get("place_id"),
-                             "to_place_id": mv.get("to_place_id"), "scope": mv.get("scope"),
-                             "modality": mv.get("modality"), "status": mv.get("status"),
-                             "by": mv.get("by"), "quote": mv.get("quote")})
+                rows.append(
+                    {
+                        "plan": p.get("name"),
+                        "phase": ph.get("name"),
+                        "deadline": ph.get("deadline"),
+                        "actor": mv.get("actor"),
+                        "action": mv.get("action"),
+                        "place_id": mv.get("place_id"),
+                        "to_place_id": mv.get("to_place_id"),
+                        "scope": mv.get("scope"),
+                        "modality": mv.get("modality"),
+                        "status": mv.get("status"),
+                        "by": mv.get("by"),
+                        "quote": mv.get("quote"),
+                    }
+                )
     return pd.DataFrame(rows, columns=list(PLAN_COLUMNS))

@@ -36,11 +36,22 @@ PRESENTISH = ("present", "reduced", "advisory")
 PROJECTING_MODALITIES = ("planned",)
 #: Scopes that mean "every (remaining) force": such withdrawals empty sub-places too.
 TOTAL_SCOPES = ("all", "rest")
-_QUALIFIER_RANK = {"exact": 5, "approximate": 4, "range": 3, "upper_bound": 2,
-                   "lower_bound": 2, "vague": 1}
+_QUALIFIER_RANK = {
+    "exact": 5,
+    "approximate": 4,
+    "range": 3,
+    "upper_bound": 2,
+    "lower_bound": 2,
+    "vague": 1,
+}
 _DATE_RANK = {p: len(DATE_PRECISIONS) - i for i, p in enumerate(DATE_PRECISIONS)}
-LOCATION_PRECISION = {"installation": "installation", "city": "city", "admin1": "admin1",
-                      "region": "region", "country": "country"}
+LOCATION_PRECISION = {
+    "installation": "installation",
+    "city": "city",
+    "admin1": "admin1",
+    "region": "region",
+    "country": "country",
+}
 
 
 # ------------------------------------------------------------------------------ value types
@@ -57,10 +68,15 @@ class SourceRef:
     independence: str = ""
 
     def to_dict(self, quote: str | None = None) -> dict[str, Any]:
-        return {"source_id": self.source_id, "kind": self.kind, "outlet": self.outlet,
-                "url": self.url, "title": self.title,
-                "published": self.published.isoformat() if self.published else None,
-                "quote": quote}
+        return {
+            "source_id": self.source_id,
+            "kind": self.kind,
+            "outlet": self.outlet,
+            "url": self.url,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "quote": quote,
+        }
 
 
 @dataclass(slots=True, eq=False)
@@ -184,18 +200,29 @@ def quantity_label(q: Quantity | None, status: str) -> str:
     if status == "withdrawn":
         return "withdrawn"
     if q is None:
-        return {"present": "present (number not reported)", "reduced": "reduced",
-                "advisory": "advisory"}.get(status, status)
+        return {
+            "present": "present (number not reported)",
+            "reduced": "reduced",
+            "advisory": "advisory",
+        }.get(status, status)
     lab = q.label()
     return lab if status == "present" else f"{lab} ({status})"
 
 
-_NO_NUMBER = {"present": "present (number not reported)", "reduced": "reduced",
-              "advisory": "advisory"}
+_NO_NUMBER = {
+    "present": "present (number not reported)",
+    "reduced": "reduced",
+    "advisory": "advisory",
+}
 
 
-def label_of(count: int | None, count_min: int | None, count_max: int | None,
-             qualifier: str | None, status: str) -> str:
+def label_of(
+    count: int | None,
+    count_min: int | None,
+    count_max: int | None,
+    qualifier: str | None,
+    status: str,
+) -> str:
     """:func:`quantity_label` of a quantity given by its stored parts.
 
     The same text as ``quantity_label(Quantity(...), status)`` (a test compares them over
@@ -232,8 +259,9 @@ def bounds(q: Quantity | None) -> tuple[float, float] | None:
     return bounds_of(q.count, q.count_min, q.count_max, q.approximate)
 
 
-def bounds_of(count: int | None, count_min: int | None, count_max: int | None,
-              approximate: Any) -> tuple[float, float]:
+def bounds_of(
+    count: int | None, count_min: int | None, count_max: int | None, approximate: Any
+) -> tuple[float, float]:
     """:func:`bounds` of a quantity given by its stored parts (at least one number set).
 
     Parameters
@@ -278,28 +306,47 @@ def same_claim(a: Claim | Projection, b: Claim | Projection) -> bool | None:
     return agrees(qa, qb)
 
 
-def precision_rank(precision: str, date_approximate: Any, has_quantity: bool,
-                   qualifier: str | None, claim_type: str) -> int:
+def precision_rank(
+    precision: str,
+    date_approximate: Any,
+    has_quantity: bool,
+    qualifier: str | None,
+    claim_type: str,
+) -> int:
     """How precise a claim is, as one integer (larger: more precise).
 
     The order is lexicographic over (date precision, exact date, has a number, number
     precision, stated rather than implied); every part is below 10, so the parts are
     packed as decimal digits and compare like the tuple would, but faster.
     """
-    return (_DATE_RANK.get(precision, 0) * 10_000 + (0 if date_approximate else 1_000)
-            + (100 + _QUALIFIER_RANK.get(qualifier or "exact", 0) * 10 if has_quantity else 0)
-            + (0 if claim_type == "implied" else 1))
+    return (
+        _DATE_RANK.get(precision, 0) * 10_000
+        + (0 if date_approximate else 1_000)
+        + (100 + _QUALIFIER_RANK.get(qualifier or "exact", 0) * 10 if has_quantity else 0)
+        + (0 if claim_type == "implied" else 1)
+    )
 
 
 def _precision_key(c: Claim) -> int:
     q = c.quantity
-    return precision_rank(c.as_of.precision, c.as_of.approximate, q is not None,
-                          q.qualifier if q is not None else None, c.claim_type)
+    return precision_rank(
+        c.as_of.precision,
+        c.as_of.approximate,
+        q is not None,
+        q.qualifier if q is not None else None,
+        c.claim_type,
+    )
 
 
 def _claim_rank(c: Claim, corroboration: int) -> tuple:
-    return (c.valid_from, _precision_key(c), c.confirmed, corroboration,
-            c.source.published or dt.date.min, c.id)
+    return (
+        c.valid_from,
+        _precision_key(c),
+        c.confirmed,
+        corroboration,
+        c.source.published or dt.date.min,
+        c.id,
+    )
 
 
 def independent_count(items: Iterable[Claim | Projection]) -> int:
@@ -324,16 +371,40 @@ def claim_fact(c: Claim) -> Fact:
     """The :data:`Fact` of a claim, with the claim itself appended (field 10)."""
     q = c.quantity
     if q is None:
-        return (c.valid_from, _precision_key(c), c.confirmed, c.id, c.status, None, None,
-                None, False, c.source.source_id, c)
-    return (c.valid_from, _precision_key(c), c.confirmed, c.id, c.status, q.count,
-            q.count_min, q.count_max, q.approximate, c.source.source_id, c)
+        return (
+            c.valid_from,
+            _precision_key(c),
+            c.confirmed,
+            c.id,
+            c.status,
+            None,
+            None,
+            None,
+            False,
+            c.source.source_id,
+            c,
+        )
+    return (
+        c.valid_from,
+        _precision_key(c),
+        c.confirmed,
+        c.id,
+        c.status,
+        q.count,
+        q.count_min,
+        q.count_max,
+        q.approximate,
+        c.source.source_id,
+        c,
+    )
 
 
 def source_facts(refs: Iterable[SourceRef]) -> SourceFacts:
     """The :data:`SourceFacts` of some sources."""
-    return {s.source_id: (s.independence or f"source:{s.source_id}",
-                          s.published or dt.date.min) for s in refs}
+    return {
+        s.source_id: (s.independence or f"source:{s.source_id}", s.published or dt.date.min)
+        for s in refs
+    }
 
 
 def _fact_bounds(f: Fact) -> tuple[float, float] | None:
@@ -388,9 +459,10 @@ def choose_current(facts: Sequence[Fact], sources: SourceFacts) -> Choice:
         if o1[0] == best[0] and o1[1] == best[1] and o1[2] == best[2]:
             # among equally recent and precise claims, the best corroborated one wins
             tied = [f for f in order if f[:3] == best[:3]]
-            corr = {f[3]: max(1, len({sources[d[9]][0] for d in facts
-                                      if _fact_agrees(f, d) is True}))
-                    for f in tied}
+            corr = {
+                f[3]: max(1, len({sources[d[9]][0] for d in facts if _fact_agrees(f, d) is True}))
+                for f in tied
+            }
             best = max(tied, key=lambda f: (corr[f[3]], sources[f[9]][1], f[3]))
     supporting: list[Fact] = []
     conflicts: list[Fact] = []
@@ -398,8 +470,11 @@ def choose_current(facts: Sequence[Fact], sources: SourceFacts) -> Choice:
     bb = _fact_bounds(best)
     for f in order:  # _fact_agrees(best, f), with the best claim's bounds computed once
         if f[4] != status:
-            if (status in PRESENTISH and f[4] in PRESENTISH
-                    and (status == "reduced" or f[4] == "reduced")):
+            if (
+                status in PRESENTISH
+                and f[4] in PRESENTISH
+                and (status == "reduced" or f[4] == "reduced")
+            ):
                 continue  # "reduced" vs "present" need not contradict each other
             conflicts.append(f)
             continue
@@ -450,32 +525,55 @@ def best_reported(claims: Sequence[Claim], day: dt.date) -> Estimate | None:
         return None
     if len(known) == 1:
         c = known[0]
-        return Estimate(actor=c.actor, place_id=c.place_id, status=c.status,
-                        quantity=c.quantity, basis="reported", as_of=c.as_of,
-                        valid_from=c.valid_from, supporting=[c], corroboration=1,
-                        confirmed=c.confirmed, reason="only report", claim_type=c.claim_type)
+        return Estimate(
+            actor=c.actor,
+            place_id=c.place_id,
+            status=c.status,
+            quantity=c.quantity,
+            basis="reported",
+            as_of=c.as_of,
+            valid_from=c.valid_from,
+            supporting=[c],
+            corroboration=1,
+            confirmed=c.confirmed,
+            reason="only report",
+            claim_type=c.claim_type,
+        )
     latest = max(c.valid_from for c in known)
     window_start = latest - dt.timedelta(days=SAME_TIME_DAYS)
     current = [c for c in known if c.valid_from >= window_start]
     top, supporting, conflicts, corroboration, confirmed, reason = choose_current(
-        [claim_fact(c) for c in current], source_facts(c.source for c in current))
+        [claim_fact(c) for c in current], source_facts(c.source for c in current)
+    )
     best: Claim = top[10]
     return Estimate(
-        actor=best.actor, place_id=best.place_id, status=best.status,
-        quantity=best.quantity, basis="reported", as_of=best.as_of,
-        valid_from=best.valid_from, supporting=[f[10] for f in supporting],
-        conflicts=[f[10] for f in conflicts], corroboration=corroboration,
-        confirmed=confirmed, reason=reason, claim_type=best.claim_type,
+        actor=best.actor,
+        place_id=best.place_id,
+        status=best.status,
+        quantity=best.quantity,
+        basis="reported",
+        as_of=best.as_of,
+        valid_from=best.valid_from,
+        supporting=[f[10] for f in supporting],
+        conflicts=[f[10] for f in conflicts],
+        corroboration=corroboration,
+        confirmed=confirmed,
+        reason=reason,
+        claim_type=best.claim_type,
     )
 
 
 @functools.lru_cache(maxsize=256)
 def _conflict_reason(older: bool, n: int) -> str:
     if older:
-        return (f"most recent report preferred over {n} conflicting "
-                f"earlier report{'s' if n > 1 else ''}")
-    return (f"most precise of equally recent reports preferred over {n} "
-            f"conflicting report{'s' if n > 1 else ''}")
+        return (
+            f"most recent report preferred over {n} conflicting "
+            f"earlier report{'s' if n > 1 else ''}"
+        )
+    return (
+        f"most precise of equally recent reports preferred over {n} "
+        f"conflicting report{'s' if n > 1 else ''}"
+    )
 
 
 # ------------------------------------------------------------------------------ projections
@@ -513,16 +611,25 @@ def effective_scope(m: PlannedMove, moves: Sequence[PlannedMove]) -> str | None:
     if m.scope is not None or m.action not in ("withdraw", "relocate"):
         return m.scope
     for o in moves:
-        if (o is not m and o.plan_id == m.plan_id and o.actor == m.actor
-                and o.place_id == m.place_id and o.action == "withdraw"
-                and o.scope in TOTAL_SCOPES and o.projects and m.by is not None
-                and o.by is not None and o.by.value > m.by.value):
+        if (
+            o is not m
+            and o.plan_id == m.plan_id
+            and o.actor == m.actor
+            and o.place_id == m.place_id
+            and o.action == "withdraw"
+            and o.scope in TOTAL_SCOPES
+            and o.projects
+            and m.by is not None
+            and o.by is not None
+            and o.by.value > m.by.value
+        ):
             return "part"
     return m.scope
 
 
-def projected_quantity(p: Projection, prior: Estimate | None,
-                       moved: Quantity | None = None) -> Quantity | None:
+def projected_quantity(
+    p: Projection, prior: Estimate | None, moved: Quantity | None = None
+) -> Quantity | None:
     """The number a projection implies, given the estimate just before it (never invented).
 
     withdrawn → none; reduced → "fewer than" the previous upper figure when one is known;
@@ -534,16 +641,22 @@ def projected_quantity(p: Projection, prior: Estimate | None,
     mq = p.move.quantity or moved
     if p.status == "reduced":
         if pq is not None and pq.high is not None:
-            return Quantity(count_max=pq.high, approximate=pq.approximate,
-                            qualifier="upper_bound")
+            return Quantity(count_max=pq.high, approximate=pq.approximate, qualifier="upper_bound")
         return None
     # present after an arrival / increase / relocation
     base = pq.low if pq is not None and pq.low is not None else None
     add = mq.low if mq is not None else None
-    if (p.move.action in ("arrive", "relocate") and base is None and mq is not None
-            and (mq.count is not None or mq.count_min is not None)):
-        return Quantity(count_min=mq.low, approximate=mq.approximate,
-                        qualifier="lower_bound") if p.move.action == "relocate" else mq
+    if (
+        p.move.action in ("arrive", "relocate")
+        and base is None
+        and mq is not None
+        and (mq.count is not None or mq.count_min is not None)
+    ):
+        return (
+            Quantity(count_min=mq.low, approximate=mq.approximate, qualifier="lower_bound")
+            if p.move.action == "relocate"
+            else mq
+        )
     if base is None and add is None:
         return None
     total = (base or 0) + (add or 0)
@@ -553,9 +666,12 @@ def projected_quantity(p: Projection, prior: Estimate | None,
     return Quantity(count_min=total, approximate=approx, qualifier="lower_bound")
 
 
-def build_projections(moves: Iterable[PlannedMove], series: Iterable[tuple[str, str]],
-                      ancestors: dict[str, Sequence[str]],
-                      members: dict[str, Sequence[str]]) -> dict[tuple[str, str], list[Projection]]:
+def build_projections(
+    moves: Iterable[PlannedMove],
+    series: Iterable[tuple[str, str]],
+    ancestors: dict[str, Sequence[str]],
+    members: dict[str, Sequence[str]],
+) -> dict[tuple[str, str], list[Projection]]:
     """Projections per series key ``(actor, place_id)`` for every move with a deadline.
 
     Parameters
@@ -585,8 +701,7 @@ def build_projections(moves: Iterable[PlannedMove], series: Iterable[tuple[str, 
     def add(actor: str, place: str, status: str, via: str, m: PlannedMove) -> None:
         eff = m.effective
         assert eff is not None
-        out.setdefault((actor, place), []).append(
-            Projection(m, actor, place, eff, status, via))
+        out.setdefault((actor, place), []).append(Projection(m, actor, place, eff, status, via))
 
     for m in moves:
         group = set(members.get(m.actor, ()))
@@ -608,12 +723,20 @@ def _projection_rank(p: Projection) -> tuple:
     direct = 0 if p.via.startswith("place:") else 1
     own = 0 if p.via.startswith("actor:") else 1
     by = p.move.by
-    return (p.effective, own, direct, p.confirmed, p.move.plan_kind == "scenario",
-            _DATE_RANK.get(by.precision, 0) if by else 0, p.move.id)
+    return (
+        p.effective,
+        own,
+        direct,
+        p.confirmed,
+        p.move.plan_kind == "scenario",
+        _DATE_RANK.get(by.precision, 0) if by else 0,
+        p.move.id,
+    )
 
 
-def best_projection(projections: Sequence[Projection], day: dt.date
-                    ) -> tuple[Projection, list[Projection], list[Projection]] | None:
+def best_projection(
+    projections: Sequence[Projection], day: dt.date
+) -> tuple[Projection, list[Projection], list[Projection]] | None:
     """The projection in force on ``day``: (chosen, agreeing, conflicting) or ``None``."""
     passed = [p for p in projections if p.effective <= day]
     if not passed:
@@ -630,8 +753,12 @@ def best_projection(projections: Sequence[Projection], day: dt.date
 ClaimsOf = Callable[[tuple[str, str]], Sequence[Claim]]
 
 
-def estimate_at(claims: Sequence[Claim], projections: Sequence[Projection], day: dt.date,
-                claims_of: ClaimsOf | None = None) -> Estimate | None:
+def estimate_at(
+    claims: Sequence[Claim],
+    projections: Sequence[Projection],
+    day: dt.date,
+    claims_of: ClaimsOf | None = None,
+) -> Estimate | None:
     """The estimate of one series on ``day``: reported, or projected if a plan overtook it.
 
     ``claims_of((actor, place))`` gives other series' claims, so a relocation's destination
@@ -647,30 +774,41 @@ def estimate_at(claims: Sequence[Claim], projections: Sequence[Projection], day:
     prior = best_reported(claims, best.effective - dt.timedelta(days=1))
     by = best.move.by
     assert by is not None
-    reason = (f"deadline {by.value.isoformat()} of plan {best.move.plan!r} has passed"
-              + (" and no later report" if rep is not None else ""))
+    reason = f"deadline {by.value.isoformat()} of plan {best.move.plan!r} has passed" + (
+        " and no later report" if rep is not None else ""
+    )
     if best.via.startswith("actor:"):
         reason += f"; the move is by {best.via[6:]}, of which {best.actor} is a member"
     elif best.via.startswith("place:"):
         reason += f"; the move covers all of {best.via[6:]}"
     moved = None
     if best.via == "to" and claims_of is not None and best.move.scope in (None, "all", "rest"):
-        origin = best_reported(claims_of((best.actor, best.move.place_id)),
-                               best.effective - dt.timedelta(days=1))
+        origin = best_reported(
+            claims_of((best.actor, best.move.place_id)), best.effective - dt.timedelta(days=1)
+        )
         if origin is not None and origin.status in PRESENTISH:
             moved = origin.quantity
     return Estimate(
-        actor=best.actor, place_id=best.place_id, status=best.status,
-        quantity=projected_quantity(best, prior, moved), basis="projected", as_of=by,
-        valid_from=best.effective, supporting=list(agree), conflicts=list(conflict),
-        corroboration=independent_count(agree), confirmed=any(p.confirmed for p in agree),
-        reason=reason, plan=best.move.plan, plan_id=best.move.plan_id,
-        phase=best.move.phase, via=best.via,
+        actor=best.actor,
+        place_id=best.place_id,
+        status=best.status,
+        quantity=projected_quantity(best, prior, moved),
+        basis="projected",
+        as_of=by,
+        valid_from=best.effective,
+        supporting=list(agree),
+        conflicts=list(conflict),
+        corroboration=independent_count(agree),
+        confirmed=any(p.confirmed for p in agree),
+        reason=reason,
+        plan=best.move.plan,
+        plan_id=best.move.plan_id,
+        phase=best.move.phase,
+        via=best.via,
     )
 
 
-def change_points(claims: Sequence[Claim], projections: Sequence[Projection]
-                  ) -> list[dt.date]:
+def change_points(claims: Sequence[Claim], projections: Sequence[Projection]) -> list[dt.date]:
     """Every date on which a series' estimate may change, sorted."""
     return sorted({c.valid_from for c in claims} | {p.effective for p in projections})
 
@@ -684,8 +822,9 @@ class Step:
     estimate: Estimate
 
 
-def steps(claims: Sequence[Claim], projections: Sequence[Projection],
-          claims_of: ClaimsOf | None = None) -> list[Step]:
+def steps(
+    claims: Sequence[Claim], projections: Sequence[Projection], claims_of: ClaimsOf | None = None
+) -> list[Step]:
     """The step series of one actor at one place (consecutive identical states merge)."""
     out: list[Step] = []
     for day in change_points(claims, projections):

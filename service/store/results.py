@@ -16,11 +16,37 @@ from typing import Any
 
 #: Column order of ``posture --format csv`` (lists are JSON text; geometry as WKT).
 POSTURE_CSV_COLUMNS = (
-    "place_id", "name", "name_ar", "kind", "country", "actor", "actor_name", "count",
-    "count_min", "count_max", "approximate", "qualifier", "label", "status", "basis",
-    "as_of", "as_of_precision", "valid_from", "location_precision", "plan", "phase",
-    "corroboration", "confirmed", "reason", "unallocated_min", "unallocated_max",
-    "lon", "lat", "sources", "conflicts", "geometry_wkt",
+    "place_id",
+    "name",
+    "name_ar",
+    "kind",
+    "country",
+    "actor",
+    "actor_name",
+    "count",
+    "count_min",
+    "count_max",
+    "approximate",
+    "qualifier",
+    "label",
+    "status",
+    "basis",
+    "as_of",
+    "as_of_precision",
+    "valid_from",
+    "location_precision",
+    "plan",
+    "phase",
+    "corroboration",
+    "confirmed",
+    "reason",
+    "unallocated_min",
+    "unallocated_max",
+    "lon",
+    "lat",
+    "sources",
+    "conflicts",
+    "geometry_wkt",
 )
 
 
@@ -45,9 +71,13 @@ class IngestResult:
     plan: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source_id": self.source_id, "created": self.created,
-                "counts": dict(self.counts), "content_hash": self.content_hash,
-                "plan": self.plan}
+        return {
+            "source_id": self.source_id,
+            "created": self.created,
+            "counts": dict(self.counts),
+            "content_hash": self.content_hash,
+            "plan": self.plan,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,16 +90,26 @@ class ScenarioResult:
     counts: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"scenario": self.scenario, "source_id": self.source_id,
-                "changed": self.changed, "counts": dict(self.counts)}
+        return {
+            "scenario": self.scenario,
+            "source_id": self.source_id,
+            "changed": self.changed,
+            "counts": dict(self.counts),
+        }
 
 
 class Posture:
     """The estimated posture on one date: one GeoJSON feature per (actor, place)."""
 
-    def __init__(self, date: dt.date, features: list[dict[str, Any]], *,
-                 actor: str | None = None, bbox: tuple[float, ...] | None = None,
-                 plan: str | None = None) -> None:
+    def __init__(
+        self,
+        date: dt.date,
+        features: list[dict[str, Any]],
+        *,
+        actor: str | None = None,
+        bbox: tuple[float, ...] | None = None,
+        plan: str | None = None,
+    ) -> None:
         self.date = date
         self.features = features
         self.actor = actor
@@ -87,8 +127,9 @@ class Posture:
         """The features' properties."""
         return [f["properties"] for f in self.features]
 
-    def find(self, place_id: str | None = None, *, actor: str | None = None,
-             name: str | None = None) -> list[dict[str, Any]]:
+    def find(
+        self, place_id: str | None = None, *, actor: str | None = None, name: str | None = None
+    ) -> list[dict[str, Any]]:
         """Properties of the rows for a place id / actor / place name."""
         out = []
         for p in self.rows:
@@ -97,17 +138,23 @@ class Posture:
             if actor is not None and p["actor"] != actor:
                 continue
             if name is not None and name.casefold() not in (
-                    (p["name"] or "").casefold(), (p["name_ar"] or "").casefold()):
+                (p["name"] or "").casefold(),
+                (p["name_ar"] or "").casefold(),
+            ):
                 continue
             out.append(p)
         return out
 
     def to_geojson(self) -> dict[str, Any]:
         """A GeoJSON FeatureCollection (with ``date``, ``actor``, ``bbox``, ``plan``)."""
-        return {"type": "FeatureCollection", "date": self.date.isoformat(),
-                "actor": self.actor, "plan": self.plan,
-                "bbox_filter": list(self.bbox) if self.bbox else None,
-                "features": self.features}
+        return {
+            "type": "FeatureCollection",
+            "date": self.date.isoformat(),
+            "actor": self.actor,
+            "plan": self.plan,
+            "bbox_filter": list(self.bbox) if self.bbox else None,
+            "features": self.features,
+        }
 
     def to_geodataframe(self):
         """A GeoDataFrame (EPSG:4326) of the features; lists stay Python lists."""
@@ -129,11 +176,15 @@ class Posture:
             un = p.get("unallocated") or {}
             g = shape(f["geometry"]) if f["geometry"] else None
             row = {k: p.get(k) for k in POSTURE_CSV_COLUMNS}
-            row.update(unallocated_min=un.get("count_min"), unallocated_max=un.get("count_max"),
-                       lon=p.get("lon"), lat=p.get("lat"),
-                       sources=json.dumps(p["sources"], ensure_ascii=False),
-                       conflicts=json.dumps(p["conflicts"], ensure_ascii=False),
-                       geometry_wkt=g.wkt if g is not None else None)
+            row.update(
+                unallocated_min=un.get("count_min"),
+                unallocated_max=un.get("count_max"),
+                lon=p.get("lon"),
+                lat=p.get("lat"),
+                sources=json.dumps(p["sources"], ensure_ascii=False),
+                conflicts=json.dumps(p["conflicts"], ensure_ascii=False),
+                geometry_wkt=g.wkt if g is not None else None,
+            )
             out.append(row)
         return out
 
@@ -190,24 +241,36 @@ class Change:
     geometry: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "actor": self.actor, "place_id": self.place_id,
-                "name": self.name, "to_place_id": self.to_place_id, "to_name": self.to_name,
-                "effective": self.effective, "before": self.before, "after": self.after,
-                "sources": self.sources}
+        return {
+            "kind": self.kind,
+            "actor": self.actor,
+            "place_id": self.place_id,
+            "name": self.name,
+            "to_place_id": self.to_place_id,
+            "to_name": self.to_name,
+            "effective": self.effective,
+            "before": self.before,
+            "after": self.after,
+            "sources": self.sources,
+        }
 
 
 class ChangeList(list):
     """A list of :class:`Change` with a GeoJSON view."""
 
-    def __init__(self, items=(), *, date_from: dt.date | None = None,
-                 date_to: dt.date | None = None) -> None:
+    def __init__(
+        self, items=(), *, date_from: dt.date | None = None, date_to: dt.date | None = None
+    ) -> None:
         super().__init__(items)
         self.date_from = date_from
         self.date_to = date_to
 
     def to_geojson(self) -> dict[str, Any]:
-        return {"type": "FeatureCollection",
-                "date_from": self.date_from.isoformat() if self.date_from else None,
-                "date_to": self.date_to.isoformat() if self.date_to else None,
-                "features": [{"type": "Feature", "geometry": c.geometry,
-                              "properties": c.to_dict()} for c in self]}
+        return {
+            "type": "FeatureCollection",
+            "date_from": self.date_from.isoformat() if self.date_from else None,
+            "date_to": self.date_to.isoformat() if self.date_to else None,
+            "features": [
+                {"type": "Feature", "geometry": c.geometry, "properties": c.to_dict()} for c in self
+            ],
+        }

@@ -184,8 +184,7 @@ class Problem:
     message: str
 
     def to_dict(self, filename: str) -> dict[str, Any]:
-        return {"file": filename, "line": self.line, "field": self.field,
-                "message": self.message}
+        return {"file": filename, "line": self.line, "field": self.field, "message": self.message}
 
 
 class _Checker:
@@ -206,9 +205,15 @@ class _Checker:
         msg = f"{self.filename}:{first.line}: {first.field}: {first.message}"
         if more:
             msg += f" (and {more} more problem{'s' if more > 1 else ''})"
-        raise ValidationError(msg, detail={
-            "file": self.filename, "line": first.line, "field": first.field,
-            "errors": [p.to_dict(self.filename) for p in self.problems]})
+        raise ValidationError(
+            msg,
+            detail={
+                "file": self.filename,
+                "line": first.line,
+                "field": first.field,
+                "errors": [p.to_dict(self.filename) for p in self.problems],
+            },
+        )
 
 
 # ------------------------------------------------------------------------------ parsing
@@ -228,8 +233,10 @@ def parse_fuzzy_date(value: Any) -> FuzzyDate:
         raise InputError("expected a date such as 2025-09-30, 2025-09 or 2025")
     m = _FUZZY.match(value.strip())
     if not m:
-        raise InputError(f"{value.strip()[:40]!r} is not a date (use YYYY-MM-DD, YYYY-MM, "
-                         "YYYY, YYYY-Qn or YYYY-Hn; prefix ~ for about)")
+        raise InputError(
+            f"{value.strip()[:40]!r} is not a date (use YYYY-MM-DD, YYYY-MM, "
+            "YYYY, YYYY-Qn or YYYY-Hn; prefix ~ for about)"
+        )
     approx = bool(m.group(1))
     year = int(m.group(2))
     if m.group(5):
@@ -254,16 +261,20 @@ def _keys(ck: _Checker, d: Any, where: str, allowed: set[str], required: set[str
         return False
     for k in d:
         if k not in allowed:
-            ck.add(d.lines.get(k, d.line), f"{where}.{k}",
-                   f"unknown field (allowed: {', '.join(sorted(allowed))})")
+            ck.add(
+                d.lines.get(k, d.line),
+                f"{where}.{k}",
+                f"unknown field (allowed: {', '.join(sorted(allowed))})",
+            )
     for k in sorted(required):
         if d.get(k) in (None, ""):
             ck.add(d.line, f"{where}.{k}", "is required")
     return True
 
 
-def _text(ck: _Checker, d: LDict, key: str, where: str, *, required: bool = False,
-          maxlen: int = 2000) -> str | None:
+def _text(
+    ck: _Checker, d: LDict, key: str, where: str, *, required: bool = False, maxlen: int = 2000
+) -> str | None:
     v = d.get(key)
     if v is None:
         return None
@@ -352,14 +363,23 @@ def _actor(ck: _Checker, d: LDict, where: str) -> str | None:
     if v is None:
         return None
     if not isinstance(v, str) or not actor_registry.is_actor(v):
-        ck.add(_line(d, "actor"), f"{where}.actor",
-               f"unknown actor {str(v)[:40]!r} (use a code such as US, GB, COALITION, NATO)")
+        ck.add(
+            _line(d, "actor"),
+            f"{where}.actor",
+            f"unknown actor {str(v)[:40]!r} (use a code such as US, GB, COALITION, NATO)",
+        )
         return None
     return actor_registry.get_actor(v).code
 
 
-def _place(ck: _Checker, d: LDict, key: str, where: str, exists: Callable[[str], bool],
-           custom: dict[str, CustomPlace]) -> str | None:
+def _place(
+    ck: _Checker,
+    d: LDict,
+    key: str,
+    where: str,
+    exists: Callable[[str], bool],
+    custom: dict[str, CustomPlace],
+) -> str | None:
     v = d.get(key)
     if v is None:
         return None
@@ -369,15 +389,22 @@ def _place(ck: _Checker, d: LDict, key: str, where: str, exists: Callable[[str],
     pid = v.strip()
     if pid in custom or exists(pid):
         return pid
-    ck.add(_line(d, key), f"{where}.{key}",
-           f"unknown place {pid[:80]!r} (use a gazetteer id such as country:IQ or "
-           "installation:<slug>, or add it under places:)")
+    ck.add(
+        _line(d, key),
+        f"{where}.{key}",
+        f"unknown place {pid[:80]!r} (use a gazetteer id such as country:IQ or "
+        "installation:<slug>, or add it under places:)",
+    )
     return None
 
 
-def parse_scenario(text: str, *, filename: str = "<scenario>",
-                   place_exists: Callable[[str], bool] = lambda pid: False,
-                   place_kind: Callable[[str], str | None] | None = None) -> Scenario:
+def parse_scenario(
+    text: str,
+    *,
+    filename: str = "<scenario>",
+    place_exists: Callable[[str], bool] = lambda pid: False,
+    place_kind: Callable[[str], str | None] | None = None,
+) -> Scenario:
     """Parse and validate scenario YAML text.
 
     Parameters
@@ -407,16 +434,21 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
         ck.raise_if_any()
         raise AssertionError("unreachable") from None
     if not isinstance(doc, LDict):
-        ck.add(getattr(doc, "line", 1), "(top)", "a scenario file is a mapping with "
-               "scenario:, title:, observations: and/or plans:")
+        ck.add(
+            getattr(doc, "line", 1),
+            "(top)",
+            "a scenario file is a mapping with scenario:, title:, observations: and/or plans:",
+        )
         ck.raise_if_any()
-    top_keys = {"scenario", "title", "description", "sources", "places", "observations",
-                "plans"}
+    top_keys = {"scenario", "title", "description", "sources", "places", "observations", "plans"}
     _keys(ck, doc, "scenario", top_keys, {"scenario", "title"})
     slug = _text(ck, doc, "scenario", "scenario")
     if slug and not _SLUG.match(slug):
-        ck.add(_line(doc, "scenario"), "scenario",
-               "must be lower-case letters, digits and - (e.g. coalition-transition-2026)")
+        ck.add(
+            _line(doc, "scenario"),
+            "scenario",
+            "must be lower-case letters, digits and - (e.g. coalition-transition-2026)",
+        )
     title = _text(ck, doc, "title", "title", maxlen=300) or ""
     description = _text(ck, doc, "description", "description", maxlen=20000)
 
@@ -428,11 +460,13 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
         raw_sources = LDict()
     for sid, sd in raw_sources.items():
         where = f"sources.{sid}"
-        if not _keys(ck, sd, where, {"outlet", "outlet_ar", "url", "title", "published",
-                                     "language"}, set()):
+        if not _keys(
+            ck, sd, where, {"outlet", "outlet_ar", "url", "title", "published", "language"}, set()
+        ):
             continue
-        ref = {k: _text(ck, sd, k, where) for k in ("outlet", "outlet_ar", "url", "title",
-                                                    "language")}
+        ref = {
+            k: _text(ck, sd, k, where) for k in ("outlet", "outlet_ar", "url", "title", "language")
+        }
         ref["published"] = _day(ck, sd, "published", where)
         if ref["url"] and not re.match(r"^https?://", ref["url"]):
             ck.add(_line(sd, "url"), f"{where}.url", "must start with http:// or https://")
@@ -445,8 +479,11 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
         if v is None:
             return None
         if not isinstance(v, str) or v not in sources:
-            ck.add(_line(d, "source"), f"{where}.source",
-                   f"unknown source {str(v)[:60]!r} (define it under sources:)")
+            ck.add(
+                _line(d, "source"),
+                f"{where}.source",
+                f"unknown source {str(v)[:60]!r} (define it under sources:)",
+            )
             return None
         return v
 
@@ -460,14 +497,34 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
         raw_places = LList()
     for i, pd in enumerate(raw_places):
         where = f"places[{i}]"
-        if not _keys(ck, pd, where, {"id", "name", "name_ar", "kind", "subkind", "country",
-                                     "parent", "lon", "lat", "geometry", "aliases", "source"},
-                     {"id", "name", "kind"}):
+        if not _keys(
+            ck,
+            pd,
+            where,
+            {
+                "id",
+                "name",
+                "name_ar",
+                "kind",
+                "subkind",
+                "country",
+                "parent",
+                "lon",
+                "lat",
+                "geometry",
+                "aliases",
+                "source",
+            },
+            {"id", "name", "kind"},
+        ):
             continue
         pid = _text(ck, pd, "id", where)
         if pid and not _CUSTOM_ID.match(pid):
-            ck.add(_line(pd, "id"), f"{where}.id",
-                   "analyst places need an id like custom:<lower-case-slug>")
+            ck.add(
+                _line(pd, "id"),
+                f"{where}.id",
+                "analyst places need an id like custom:<lower-case-slug>",
+            )
             pid = None
         if pid and pid in custom:
             ck.add(_line(pd, "id"), f"{where}.id", f"place {pid!r} is defined twice")
@@ -482,22 +539,29 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
                 geom = shape(pd["geometry"])
                 if geom.is_empty or not geom.is_valid:
                     raise ValueError("invalid")
-                if not all(-180 <= x <= 180 and -90 <= y <= 90
-                           for x, y in [geom.bounds[:2], geom.bounds[2:]]):
+                if not all(
+                    -180 <= x <= 180 and -90 <= y <= 90
+                    for x, y in [geom.bounds[:2], geom.bounds[2:]]
+                ):
                     raise ValueError("out of range")
-            except Exception:  # noqa: BLE001 - shapely raises many kinds for bad GeoJSON
-                ck.add(_line(pd, "geometry"), f"{where}.geometry",
-                       "must be a valid GeoJSON geometry in lon/lat")
+            except Exception:
+                ck.add(
+                    _line(pd, "geometry"),
+                    f"{where}.geometry",
+                    "must be a valid GeoJSON geometry in lon/lat",
+                )
                 geom = None
         lon, lat = pd.get("lon"), pd.get("lat")
         if lon is not None or lat is not None:
-            if not all(isinstance(v, (int, float)) and not isinstance(v, bool)
-                       for v in (lon, lat)):
+            if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lon, lat)):
                 ck.add(pd.line, f"{where}.lon", "lon and lat must both be numbers")
                 lon = lat = None
             elif not (-180 <= lon <= 180 and -90 <= lat <= 90):
-                ck.add(_line(pd, "lat"), f"{where}.lat", "lon must be within -180..180 and lat "
-                       "within -90..90")
+                ck.add(
+                    _line(pd, "lat"),
+                    f"{where}.lat",
+                    "lon must be within -180..180 and lat within -90..90",
+                )
                 lon = lat = None
         if geom is None and (lon is None or lat is None):
             if pd.get("geometry") is None:
@@ -518,12 +582,19 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
             country = None
         if pid and kind:
             custom[pid] = CustomPlace(
-                id=pid, name=_text(ck, pd, "name", where, maxlen=300) or pid, kind=kind,
-                lon=round(float(lon), 6), lat=round(float(lat), 6), geometry=geom,
+                id=pid,
+                name=_text(ck, pd, "name", where, maxlen=300) or pid,
+                kind=kind,
+                lon=round(float(lon), 6),
+                lat=round(float(lat), 6),
+                geometry=geom,
                 name_ar=_text(ck, pd, "name_ar", where, maxlen=300),
-                subkind=_text(ck, pd, "subkind", where), country=country,
-                parent=_text(ck, pd, "parent", where), aliases=tuple(aliases),
-                source=_text(ck, pd, "source", where) or "analyst")
+                subkind=_text(ck, pd, "subkind", where),
+                country=country,
+                parent=_text(ck, pd, "parent", where),
+                aliases=tuple(aliases),
+                source=_text(ck, pd, "source", where) or "analyst",
+            )
     for pid, cp in custom.items():
         if cp.parent and cp.parent not in custom and not place_exists(cp.parent):
             ck.add(0, f"places.{pid}.parent", f"unknown parent place {cp.parent!r}")
@@ -546,10 +617,27 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
     seen_keys: set[str] = set()
     for i, od in enumerate(raw_obs):
         where = f"observations[{i}]"
-        if not _keys(ck, od, where, {"actor", "place", "as_of", "count", "count_min",
-                                     "count_max", "approximate", "qualifier", "status",
-                                     "source", "quote", "confirmed", "note"},
-                     {"actor", "place", "as_of"}):
+        if not _keys(
+            ck,
+            od,
+            where,
+            {
+                "actor",
+                "place",
+                "as_of",
+                "count",
+                "count_min",
+                "count_max",
+                "approximate",
+                "qualifier",
+                "status",
+                "source",
+                "quote",
+                "confirmed",
+                "note",
+            },
+            {"actor", "place", "as_of"},
+        ):
             continue
         n_before = len(ck.problems)
         actor = _actor(ck, od, where)
@@ -565,9 +653,18 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
         confirmed = _bool(ck, od, "confirmed", where)
         if len(ck.problems) > n_before or not (actor and place and as_of):
             continue
-        row = observation_row(actor=actor, place_id=place, place_kind=kind_of(place),
-                              as_of=as_of, quantity=qty, status=status, quote=quote,
-                              confirmed=confirmed, note=note, source=src)
+        row = observation_row(
+            actor=actor,
+            place_id=place,
+            place_kind=kind_of(place),
+            as_of=as_of,
+            quantity=qty,
+            status=status,
+            quote=quote,
+            confirmed=confirmed,
+            note=note,
+            source=src,
+        )
         if row["claim_key"] in seen_keys:
             ck.add(od.line, where, "the same observation is listed twice")
             continue
@@ -583,8 +680,13 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
     plan_ids: set[str] = set()
     for i, pd in enumerate(raw_plans):
         where = f"plans[{i}]"
-        if not _keys(ck, pd, where, {"id", "name", "start", "source", "description",
-                                     "phases"}, {"id", "name", "phases"}):
+        if not _keys(
+            ck,
+            pd,
+            where,
+            {"id", "name", "start", "source", "description", "phases"},
+            {"id", "name", "phases"},
+        ):
             continue
         pslug = _text(ck, pd, "id", where)
         if pslug and not _SLUG.match(pslug):
@@ -609,13 +711,19 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
                 continue
             deadline = _date(ck, phd, "deadline", pw)
             if deadline and last_deadline and deadline.value < last_deadline:
-                ck.add(_line(phd, "deadline"), f"{pw}.deadline",
-                       "phases must be in order of their deadlines")
+                ck.add(
+                    _line(phd, "deadline"),
+                    f"{pw}.deadline",
+                    "phases must be in order of their deadlines",
+                )
             if deadline:
                 last_deadline = deadline.value
             if deadline and start and deadline.value < start:
-                ck.add(_line(phd, "deadline"), f"{pw}.deadline",
-                       "a deadline cannot be before the plan's start")
+                ck.add(
+                    _line(phd, "deadline"),
+                    f"{pw}.deadline",
+                    "a deadline cannot be before the plan's start",
+                )
             moves_raw = phd.get("moves")
             if not isinstance(moves_raw, list) or not moves_raw:
                 if moves_raw is not None:
@@ -624,11 +732,30 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
             moves = []
             for k, md in enumerate(moves_raw):
                 mw = f"{pw}.moves[{k}]"
-                if not _keys(ck, md, mw, {"actor", "action", "place", "to", "scope", "by",
-                                          "count", "count_min", "count_max", "approximate",
-                                          "qualifier", "quote", "source", "confirmed",
-                                          "modality", "status"},
-                             {"actor", "action", "place"}):
+                if not _keys(
+                    ck,
+                    md,
+                    mw,
+                    {
+                        "actor",
+                        "action",
+                        "place",
+                        "to",
+                        "scope",
+                        "by",
+                        "count",
+                        "count_min",
+                        "count_max",
+                        "approximate",
+                        "qualifier",
+                        "quote",
+                        "source",
+                        "confirmed",
+                        "modality",
+                        "status",
+                    },
+                    {"actor", "action", "place"},
+                ):
                     continue
                 n_before = len(ck.problems)
                 actor = _actor(ck, md, mw)
@@ -636,8 +763,11 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
                 from ..domain import MOVEMENT_ACTIONS
 
                 if action and action not in MOVEMENT_ACTIONS:
-                    ck.add(_line(md, "action"), f"{mw}.action",
-                           f"must be one of {', '.join(MOVEMENT_ACTIONS)}")
+                    ck.add(
+                        _line(md, "action"),
+                        f"{mw}.action",
+                        f"must be one of {', '.join(MOVEMENT_ACTIONS)}",
+                    )
                 place = _place(ck, md, "place", mw, place_exists, custom)
                 to = _place(ck, md, "to", mw, place_exists, custom)
                 if action == "relocate" and md.get("to") is None:
@@ -647,12 +777,16 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
                     ck.add(_line(md, "scope"), f"{mw}.scope", "must be all, rest or part")
                 modality = _text(ck, md, "modality", mw) or "planned"
                 if modality not in ("planned", "possible", "demanded"):
-                    ck.add(_line(md, "modality"), f"{mw}.modality",
-                           "must be planned, possible or demanded")
+                    ck.add(
+                        _line(md, "modality"),
+                        f"{mw}.modality",
+                        "must be planned, possible or demanded",
+                    )
                 mstatus = _text(ck, md, "status", mw)
                 if mstatus is not None and mstatus not in STATUSES:
-                    ck.add(_line(md, "status"), f"{mw}.status",
-                           f"must be one of {', '.join(STATUSES)}")
+                    ck.add(
+                        _line(md, "status"), f"{mw}.status", f"must be one of {', '.join(STATUSES)}"
+                    )
                 by = _date(ck, md, "by", mw) or deadline
                 if by and start and by.value < start:
                     ck.add(_line(md, "by"), f"{mw}.by", "cannot be before the plan's start")
@@ -662,13 +796,33 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
                 confirmed = _bool(ck, md, "confirmed", mw)
                 if len(ck.problems) > n_before or not (actor and action and place):
                     continue
-                moves.append((by, move_row(actor=actor, action=action, place_id=place,
-                                           by=by, ordinal=k + 1, to_place_id=to, scope=scope,
-                                           quantity=qty, quote=quote, confirmed=confirmed,
-                                           source=src or psrc, modality=modality,
-                                           status=mstatus)))
-            phases.append({"name": _text(ck, phd, "name", pw, maxlen=300) or f"Phase {j + 1}",
-                           "deadline": deadline, "moves": moves})
+                moves.append(
+                    (
+                        by,
+                        move_row(
+                            actor=actor,
+                            action=action,
+                            place_id=place,
+                            by=by,
+                            ordinal=k + 1,
+                            to_place_id=to,
+                            scope=scope,
+                            quantity=qty,
+                            quote=quote,
+                            confirmed=confirmed,
+                            source=src or psrc,
+                            modality=modality,
+                            status=mstatus,
+                        ),
+                    )
+                )
+            phases.append(
+                {
+                    "name": _text(ck, phd, "name", pw, maxlen=300) or f"Phase {j + 1}",
+                    "deadline": deadline,
+                    "moves": moves,
+                }
+            )
         if pslug and pname:
             plan_phases = []
             for j, ph in enumerate(phases, start=1):
@@ -676,45 +830,78 @@ def parse_scenario(text: str, *, filename: str = "<scenario>",
                 rows = [mv for _, mv in ph["moves"]]
                 for k, mv in enumerate(rows, start=1):
                     mv["ordinal"] = k
-                plan_phases.append({"ordinal": j, "name": ph["name"],
-                                    "deadline": dl.value if dl else None,
-                                    "deadline_precision": dl.precision if dl else None,
-                                    "deadline_approximate": bool(dl.approximate) if dl
-                                    else False, "moves": rows})
-            plans.append({"slug": pslug, "name": pname, "kind": "scenario", "start": start,
-                          "source": psrc,
-                          "description": _text(ck, pd, "description", where, maxlen=20000),
-                          "phases": plan_phases})
+                plan_phases.append(
+                    {
+                        "ordinal": j,
+                        "name": ph["name"],
+                        "deadline": dl.value if dl else None,
+                        "deadline_precision": dl.precision if dl else None,
+                        "deadline_approximate": bool(dl.approximate) if dl else False,
+                        "moves": rows,
+                    }
+                )
+            plans.append(
+                {
+                    "slug": pslug,
+                    "name": pname,
+                    "kind": "scenario",
+                    "start": start,
+                    "source": psrc,
+                    "description": _text(ck, pd, "description", where, maxlen=20000),
+                    "phases": plan_phases,
+                }
+            )
         # implied presence before the plan's moves, as for articles
         if start:
             for ph in phases:
                 for _, mv in ph["moves"]:
-                    if mv["action"] in ("withdraw", "reduce", "remain", "relocate",
-                                        "increase") and mv["modality"] == "planned" \
-                            and mv["by"] is not None:
+                    if (
+                        mv["action"] in ("withdraw", "reduce", "remain", "relocate", "increase")
+                        and mv["modality"] == "planned"
+                        and mv["by"] is not None
+                    ):
                         o = observation_row(
-                            actor=mv["actor"], place_id=mv["place_id"],
-                            place_kind=kind_of(mv["place_id"]), as_of=FuzzyDate(start),
-                            quantity=None, status="present", claim_type="implied",
-                            quote=mv["quote"], source=mv["source"])
+                            actor=mv["actor"],
+                            place_id=mv["place_id"],
+                            place_kind=kind_of(mv["place_id"]),
+                            as_of=FuzzyDate(start),
+                            quantity=None,
+                            status="present",
+                            claim_type="implied",
+                            quote=mv["quote"],
+                            source=mv["source"],
+                        )
                         if o["claim_key"] not in seen_keys and not any(
-                                x["actor"] == o["actor"] and x["place_id"] == o["place_id"]
-                                and x["valid_from"] == o["valid_from"]
-                                and x["claim_type"] == "level" for x in observations):
+                            x["actor"] == o["actor"]
+                            and x["place_id"] == o["place_id"]
+                            and x["valid_from"] == o["valid_from"]
+                            and x["claim_type"] == "level"
+                            for x in observations
+                        ):
                             seen_keys.add(o["claim_key"])
                             observations.append(o)
     if not observations and not plans and not custom:
         ck.add(doc.line, "(top)", "the scenario has no observations, plans or places")
     ck.raise_if_any()
-    return Scenario(slug=slug or "", title=title, description=description, filename=filename,
-                    content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                    sources=sources, places=list(custom.values()),
-                    records=Records(observations, plans), custom_place_ids=set(custom))
+    return Scenario(
+        slug=slug or "",
+        title=title,
+        description=description,
+        filename=filename,
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sources=sources,
+        places=list(custom.values()),
+        records=Records(observations, plans),
+        custom_place_ids=set(custom),
+    )
 
 
-def parse_scenario_file(path: str | Path, *, place_exists: Callable[[str], bool] = lambda p:
-                        False, place_kind: Callable[[str], str | None] | None = None
-                        ) -> Scenario:
+def parse_scenario_file(
+    path: str | Path,
+    *,
+    place_exists: Callable[[str], bool] = lambda p: False,
+    place_kind: Callable[[str], str | None] | None = None,
+) -> Scenario:
     """Read and validate a scenario file (see :func:`parse_scenario`).
 
     Raises
@@ -737,7 +924,8 @@ def parse_scenario_file(path: str | Path, *, place_exists: Callable[[str], bool]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValidationError(f"{name}: the file is not UTF-8 text",
-                              detail={"file": name, "line": 0, "field": "(file)"}) from None
-    return parse_scenario(text, filename=name, place_exists=place_exists,
-                          place_kind=place_kind)
+        raise ValidationError(
+            f"{name}: the file is not UTF-8 text",
+            detail={"file": name, "line": 0, "field": "(file)"},
+        ) from None
+    return parse_scenario(text, filename=name, place_exists=place_exists, place_kind=place_kind)

@@ -48,8 +48,7 @@ class GeometryType(TypeDecorator):
 
     def load_dialect_impl(self, dialect):
         if dialect is not None and dialect.name == "postgresql":
-            return dialect.type_descriptor(
-                Geometry("GEOMETRY", srid=SRID, spatial_index=False))
+            return dialect.type_descriptor(Geometry("GEOMETRY", srid=SRID, spatial_index=False))
         return LargeBinary() if dialect is None else dialect.type_descriptor(LargeBinary())
 
     def process_bind_param(self, value: Any, dialect) -> Any:
@@ -76,13 +75,15 @@ class GeometryType(TypeDecorator):
 class Base(DeclarativeBase):
     """Declarative base of the store's models."""
 
-    metadata = sa.MetaData(naming_convention={
-        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-        "ck": "ck_%(table_name)s_%(constraint_name)s",
-        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-        "pk": "pk_%(table_name)s",
-    })
+    metadata = sa.MetaData(
+        naming_convention={
+            "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+            "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
 
 
 def _now() -> dt.datetime:
@@ -108,9 +109,11 @@ class ActorMemberRow(Base):
 
     __tablename__ = "actor_members"
     group_code: Mapped[str] = mapped_column(
-        sa.String(16), sa.ForeignKey("actors.code", ondelete="CASCADE"), primary_key=True)
+        sa.String(16), sa.ForeignKey("actors.code", ondelete="CASCADE"), primary_key=True
+    )
     member_code: Mapped[str] = mapped_column(
-        sa.String(16), sa.ForeignKey("actors.code", ondelete="CASCADE"), primary_key=True)
+        sa.String(16), sa.ForeignKey("actors.code", ondelete="CASCADE"), primary_key=True
+    )
 
 
 class PlaceRow(Base):
@@ -140,10 +143,12 @@ class PlaceRow(Base):
     __table_args__ = (
         sa.Index("ix_places_bbox", "minx", "maxx", "miny", "maxy"),
         sa.Index("ix_places_country", "country"),
-        sa.CheckConstraint("kind in ('country','region','admin1','city','installation')",
-                           name="kind"),
-        sa.CheckConstraint("lon >= -180 and lon <= 180 and lat >= -90 and lat <= 90",
-                           name="lonlat"),
+        sa.CheckConstraint(
+            "kind in ('country','region','admin1','city','installation')", name="kind"
+        ),
+        sa.CheckConstraint(
+            "lon >= -180 and lon <= 180 and lat >= -90 and lat <= 90", name="lonlat"
+        ),
     )
 
 
@@ -169,8 +174,7 @@ class SourceRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=_now)
 
     __table_args__ = (
-        sa.CheckConstraint("kind in ('article','reference','scenario','analyst')",
-                           name="kind"),
+        sa.CheckConstraint("kind in ('article','reference','scenario','analyst')", name="kind"),
     )
 
 
@@ -182,8 +186,10 @@ class SeriesRow(Base):
     actor: Mapped[str] = mapped_column(sa.String(16), sa.ForeignKey("actors.code"))
     place_id: Mapped[str] = mapped_column(sa.String(160), sa.ForeignKey("places.id"))
 
-    __table_args__ = (sa.UniqueConstraint("actor", "place_id"),
-                      sa.Index("ix_series_place_id", "place_id"))
+    __table_args__ = (
+        sa.UniqueConstraint("actor", "place_id"),
+        sa.Index("ix_series_place_id", "place_id"),
+    )
 
 
 class ObservationRow(Base):
@@ -196,7 +202,8 @@ class ObservationRow(Base):
     place_id: Mapped[str] = mapped_column(sa.String(160), sa.ForeignKey("places.id"))
     #: The article or scenario whose ingest wrote this row (deleted together).
     origin_id: Mapped[int] = mapped_column(
-        sa.Integer, sa.ForeignKey("sources.id", ondelete="CASCADE"))
+        sa.Integer, sa.ForeignKey("sources.id", ondelete="CASCADE")
+    )
     #: Who made the claim (the article itself, or a reference a scenario cites).
     source_id: Mapped[int] = mapped_column(sa.Integer, sa.ForeignKey("sources.id"))
     #: ``level`` (stated force level), ``implied`` (presence implied by a planned move),
@@ -229,11 +236,14 @@ class ObservationRow(Base):
         sa.Index("ix_observations_source_id", "source_id"),
         sa.CheckConstraint(f"status in ({STATUS_SQL})", name="status"),
         sa.CheckConstraint("claim_type in ('level','implied','event')", name="claim_type"),
-        sa.CheckConstraint("(count is null or count >= 0) and (count_min is null or "
-                           "count_min >= 0) and (count_max is null or count_max >= 0)",
-                           name="counts_nonneg"),
-        sa.CheckConstraint("count_min is null or count_max is null or count_min <= count_max",
-                           name="count_order"),
+        sa.CheckConstraint(
+            "(count is null or count >= 0) and (count_min is null or "
+            "count_min >= 0) and (count_max is null or count_max >= 0)",
+            name="counts_nonneg",
+        ),
+        sa.CheckConstraint(
+            "count_min is null or count_max is null or count_min <= count_max", name="count_order"
+        ),
     )
 
 
@@ -247,7 +257,8 @@ class PlanRow(Base):
     #: ``article`` (built from an article's movements) or ``scenario`` (analyst file).
     kind: Mapped[str] = mapped_column(sa.String(16))
     origin_id: Mapped[int] = mapped_column(
-        sa.Integer, sa.ForeignKey("sources.id", ondelete="CASCADE"))
+        sa.Integer, sa.ForeignKey("sources.id", ondelete="CASCADE")
+    )
     source_id: Mapped[int | None] = mapped_column(sa.Integer, sa.ForeignKey("sources.id"))
     #: The date the plan was stated (its moves project from then on).
     start: Mapped[dt.date | None] = mapped_column(sa.Date)
@@ -260,8 +271,7 @@ class PhaseRow(Base):
 
     __tablename__ = "phases"
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
-    plan_id: Mapped[int] = mapped_column(
-        sa.Integer, sa.ForeignKey("plans.id", ondelete="CASCADE"))
+    plan_id: Mapped[int] = mapped_column(sa.Integer, sa.ForeignKey("plans.id", ondelete="CASCADE"))
     ordinal: Mapped[int] = mapped_column(sa.Integer)
     name: Mapped[str] = mapped_column(sa.String(300))
     deadline: Mapped[dt.date | None] = mapped_column(sa.Date)
@@ -276,16 +286,15 @@ class MoveRow(Base):
 
     __tablename__ = "moves"
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
-    plan_id: Mapped[int] = mapped_column(
-        sa.Integer, sa.ForeignKey("plans.id", ondelete="CASCADE"))
+    plan_id: Mapped[int] = mapped_column(sa.Integer, sa.ForeignKey("plans.id", ondelete="CASCADE"))
     phase_id: Mapped[int] = mapped_column(
-        sa.Integer, sa.ForeignKey("phases.id", ondelete="CASCADE"))
+        sa.Integer, sa.ForeignKey("phases.id", ondelete="CASCADE")
+    )
     ordinal: Mapped[int] = mapped_column(sa.Integer)
     actor: Mapped[str] = mapped_column(sa.String(16), sa.ForeignKey("actors.code"))
     action: Mapped[str] = mapped_column(sa.String(12))
     place_id: Mapped[str] = mapped_column(sa.String(160), sa.ForeignKey("places.id"))
-    to_place_id: Mapped[str | None] = mapped_column(sa.String(160),
-                                                    sa.ForeignKey("places.id"))
+    to_place_id: Mapped[str | None] = mapped_column(sa.String(160), sa.ForeignKey("places.id"))
     by: Mapped[dt.date | None] = mapped_column(sa.Date)
     by_precision: Mapped[str | None] = mapped_column(sa.String(8))
     by_approximate: Mapped[bool] = mapped_column(sa.Boolean, default=False)
@@ -309,21 +318,25 @@ class MoveRow(Base):
     __table_args__ = (
         sa.Index("ix_moves_plan_id", "plan_id"),
         sa.CheckConstraint(
-            "action in ('withdraw','reduce','remain','relocate','arrive','increase')",
-            name="action"),
+            "action in ('withdraw','reduce','remain','relocate','arrive','increase')", name="action"
+        ),
         sa.CheckConstraint(f"status is null or status in ({STATUS_SQL})", name="status"),
-        sa.CheckConstraint("(count is null or count >= 0) and (count_min is null or "
-                           "count_min >= 0) and (count_max is null or count_max >= 0)",
-                           name="counts_nonneg"),
+        sa.CheckConstraint(
+            "(count is null or count >= 0) and (count_min is null or "
+            "count_min >= 0) and (count_max is null or count_max >= 0)",
+            name="counts_nonneg",
+        ),
     )
 
 
 # The GiST index on places.geom exists on PostgreSQL only (created by the migration; this
 # DDL hook does the same for ``metadata.create_all``).
 sa.event.listen(
-    PlaceRow.__table__, "after_create",
-    sa.DDL("CREATE INDEX IF NOT EXISTS ix_places_geom_gist ON %(table)s USING gist (geom)")
-    .execute_if(dialect="postgresql"),
+    PlaceRow.__table__,
+    "after_create",
+    sa.DDL(
+        "CREATE INDEX IF NOT EXISTS ix_places_geom_gist ON %(table)s USING gist (geom)"
+    ).execute_if(dialect="postgresql"),
 )
 
 TABLES = Base.metadata.tables

@@ -62,8 +62,14 @@ from .schema import (
 MAX_ARTICLE_CHARS = 2_000_000
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KIND_ORDER = {"country": 0, "region": 1, "admin1": 2, "city": 3, "installation": 4}
-_EVENT_STATUS = {"invade": "present", "deploy": "present", "arrive": "present",
-                 "return": "present", "establish": "present", "withdraw": "withdrawn"}
+_EVENT_STATUS = {
+    "invade": "present",
+    "deploy": "present",
+    "arrive": "present",
+    "return": "present",
+    "establish": "present",
+    "withdraw": "withdrawn",
+}
 _IMPLIED_ACTIONS = ("withdraw", "reduce", "remain", "relocate", "increase")
 MOVE_SCOPES = (None, "all", "rest", "part")
 MODALITIES = ("planned", "possible", "demanded", "reported")
@@ -77,8 +83,7 @@ def parse_day(value: Any, field_name: str = "date") -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str) or not _DATE_RE.match(value.strip()):
-        raise InputError(f"{field_name} must be a date in YYYY-MM-DD form, got "
-                         f"{str(value)[:40]!r}")
+        raise InputError(f"{field_name} must be a date in YYYY-MM-DD form, got {str(value)[:40]!r}")
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
@@ -98,8 +103,10 @@ def parse_bbox(value: Any) -> tuple[float, float, float, float] | None:
         raise InputError("bbox must be four numbers: min_lon,min_lat,max_lon,max_lat")
     x0, y0, x1, y1 = box
     if not (-180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90):
-        raise InputError("bbox must be min_lon,min_lat,max_lon,max_lat within -180..180 and "
-                         "-90..90, min before max")
+        raise InputError(
+            "bbox must be min_lon,min_lat,max_lon,max_lat within -180..180 and "
+            "-90..90, min before max"
+        )
     return box  # type: ignore[return-value]
 
 
@@ -117,8 +124,7 @@ def content_hash(text: str) -> str:
 def independence_key(outlet: str | None, url: str | None, fallback: str) -> str:
     """Sources sharing this key are not independent of each other (same outlet or site)."""
     if outlet and outlet.strip():
-        return "outlet:" + re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", outlet)
-                                  .casefold())
+        return "outlet:" + re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", outlet).casefold())
     if url:
         m = re.match(r"^[a-z][a-z0-9+.-]*://(?:www\.)?([^/:?#]+)", url.strip(), re.IGNORECASE)
         if m:
@@ -138,39 +144,55 @@ def check_article_text(text: Any) -> str:
     if "\x00" in text:
         raise InputError("the article contains binary data")
     if len(text) > MAX_ARTICLE_CHARS:
-        raise InputError(f"the article is too long ({len(text)} characters; at most "
-                         f"{MAX_ARTICLE_CHARS})")
+        raise InputError(
+            f"the article is too long ({len(text)} characters; at most {MAX_ARTICLE_CHARS})"
+        )
     if not text.strip():
         raise InputError("the article is empty")
     return text
 
 
 def _claim_key(*parts: Any) -> str:
-    raw = json.dumps([str(p) if isinstance(p, (dt.date,)) else p for p in parts],
-                     ensure_ascii=False, sort_keys=True)
+    raw = json.dumps(
+        [str(p) if isinstance(p, (dt.date,)) else p for p in parts],
+        ensure_ascii=False,
+        sort_keys=True,
+    )
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
 def _qty_cols(q: Quantity | None) -> dict[str, Any]:
     if q is None:
-        return {"count": None, "count_min": None, "count_max": None, "approximate": False,
-                "qualifier": None}
-    return {"count": q.count, "count_min": q.count_min, "count_max": q.count_max,
-            "approximate": bool(q.approximate), "qualifier": q.qualifier}
+        return {
+            "count": None,
+            "count_min": None,
+            "count_max": None,
+            "approximate": False,
+            "qualifier": None,
+        }
+    return {
+        "count": q.count,
+        "count_min": q.count_min,
+        "count_max": q.count_max,
+        "approximate": bool(q.approximate),
+        "qualifier": q.qualifier,
+    }
 
 
 def _qty_from(row: Any) -> Quantity | None:
     if row.count is None and row.count_min is None and row.count_max is None:
         return None
-    return Quantity(row.count, row.count_min, row.count_max, bool(row.approximate),
-                    row.qualifier or "exact")
+    return Quantity(
+        row.count, row.count_min, row.count_max, bool(row.approximate), row.qualifier or "exact"
+    )
 
 
 _QSET = object.__setattr__
 
 
-def _stored_quantity(count: int | None, cmin: int | None, cmax: int | None, approx: bool,
-                     qual: str) -> Quantity:
+def _stored_quantity(
+    count: int | None, cmin: int | None, cmax: int | None, approx: bool, qual: str
+) -> Quantity:
     """A :class:`Quantity` from a row the database already validated (no re-checking)."""
     q = object.__new__(Quantity)
     _QSET(q, "count", count)
@@ -181,8 +203,7 @@ def _stored_quantity(count: int | None, cmin: int | None, cmax: int | None, appr
     return q
 
 
-def _fuzzy(value: dt.date | None, precision: str | None, approx: bool | None
-           ) -> FuzzyDate | None:
+def _fuzzy(value: dt.date | None, precision: str | None, approx: bool | None) -> FuzzyDate | None:
     if value is None:
         return None
     if isinstance(value, str):
@@ -224,10 +245,20 @@ class PlaceInfo:
         return self._geojson
 
     def summary(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "name_ar": self.name_ar, "kind": self.kind,
-                "subkind": self.subkind, "country": self.country, "parent": self.parent,
-                "lon": self.lon, "lat": self.lat, "aliases": list(self.aliases),
-                "custom": self.custom, "source": self.source}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "name_ar": self.name_ar,
+            "kind": self.kind,
+            "subkind": self.subkind,
+            "country": self.country,
+            "parent": self.parent,
+            "lon": self.lon,
+            "lat": self.lat,
+            "aliases": list(self.aliases),
+            "custom": self.custom,
+            "source": self.source,
+        }
 
 
 def _round_geojson(g: dict[str, Any]) -> dict[str, Any]:
@@ -237,8 +268,10 @@ def _round_geojson(g: dict[str, Any]) -> dict[str, Any]:
                 return [round(float(v), 6) for v in c]
             return [r(x) for x in c]
         return c
-    return {"type": g["type"], "coordinates": r(g["coordinates"])} if "coordinates" in g \
-        else dict(g)
+
+    return (
+        {"type": g["type"], "coordinates": r(g["coordinates"])} if "coordinates" in g else dict(g)
+    )
 
 
 def place_row_from(place: Any, geom: Any, *, custom: bool = False) -> dict[str, Any]:
@@ -248,13 +281,23 @@ def place_row_from(place: Any, geom: Any, *, custom: bool = False) -> dict[str, 
     wkb = shapely.to_wkb(geom)
     minx, miny, maxx, maxy = geom.bounds
     return {
-        "id": place.id, "name": place.name, "name_ar": getattr(place, "name_ar", None),
-        "kind": place.kind, "subkind": getattr(place, "subkind", None),
-        "country": getattr(place, "country", None), "parent": getattr(place, "parent", None),
-        "lon": float(place.lon), "lat": float(place.lat),
-        "aliases": list(getattr(place, "aliases", ()) or ()), "custom": custom,
-        "source": getattr(place, "source", None), "geom": geom,
-        "minx": minx, "miny": miny, "maxx": maxx, "maxy": maxy,
+        "id": place.id,
+        "name": place.name,
+        "name_ar": getattr(place, "name_ar", None),
+        "kind": place.kind,
+        "subkind": getattr(place, "subkind", None),
+        "country": getattr(place, "country", None),
+        "parent": getattr(place, "parent", None),
+        "lon": float(place.lon),
+        "lat": float(place.lat),
+        "aliases": list(getattr(place, "aliases", ()) or ()),
+        "custom": custom,
+        "source": getattr(place, "source", None),
+        "geom": geom,
+        "minx": minx,
+        "miny": miny,
+        "maxx": maxx,
+        "maxy": maxy,
         "geom_hash": hashlib.sha1(wkb).hexdigest()[:16],
         "created_at": dt.datetime.now(dt.UTC),
     }
@@ -276,8 +319,9 @@ class Store:
         :func:`service.extract.extract_article` (imported on first use).
     """
 
-    def __init__(self, engine: Engine, *, gazetteer: Any = None,
-                 extractor: Callable[..., Any] | None = None) -> None:
+    def __init__(
+        self, engine: Engine, *, gazetteer: Any = None, extractor: Callable[..., Any] | None = None
+    ) -> None:
         self.engine = engine
         self._gazetteer = gazetteer
         self._extractor = extractor
@@ -287,9 +331,15 @@ class Store:
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
-    def open(cls, url: str | None = None, *, gazetteer: Any = None,
-             extractor: Callable[..., Any] | None = None, schema: str | None = None,
-             migrate: bool = True) -> Store:
+    def open(
+        cls,
+        url: str | None = None,
+        *,
+        gazetteer: Any = None,
+        extractor: Callable[..., Any] | None = None,
+        schema: str | None = None,
+        migrate: bool = True,
+    ) -> Store:
         """Connect to ``url`` (default ``DATABASE_URL`` or the instance SQLite file).
 
         Parameters
@@ -348,8 +398,9 @@ class Store:
             try:
                 from ..extract import extract_article as fn  # type: ignore[attr-defined]
             except ImportError:
-                raise DataError("the article extractor is not available in this "
-                                "installation") from None
+                raise DataError(
+                    "the article extractor is not available in this installation"
+                ) from None
             self._extractor = fn
         return fn(text, **kw)
 
@@ -358,19 +409,35 @@ class Store:
         reg = actor_registry.ACTORS
         with db.read(self.engine) as conn:
             have = {r[0] for r in conn.execute(sa.select(actors_t.c.code))}
-            nmem = conn.execute(sa.select(sa.func.count()).select_from(actor_members_t)
-                                ).scalar_one()
+            nmem = conn.execute(
+                sa.select(sa.func.count()).select_from(actor_members_t)
+            ).scalar_one()
         want_members = sum(len(a.members) for a in reg.values())
         if set(reg) <= have and nmem >= want_members:
             return
 
         def _do(conn: Connection) -> None:
-            db.insert_ignore(conn, actors_t, [
-                {"code": a.code, "name": a.name, "name_ar": a.name_ar, "iso": a.iso,
-                 "kind": a.kind} for a in reg.values()], ["code"])
-            db.insert_ignore(conn, actor_members_t, [
-                {"group_code": a.code, "member_code": m}
-                for a in reg.values() for m in a.members], ["group_code", "member_code"])
+            db.insert_ignore(
+                conn,
+                actors_t,
+                [
+                    {
+                        "code": a.code,
+                        "name": a.name,
+                        "name_ar": a.name_ar,
+                        "iso": a.iso,
+                        "kind": a.kind,
+                    }
+                    for a in reg.values()
+                ],
+                ["code"],
+            )
+            db.insert_ignore(
+                conn,
+                actor_members_t,
+                [{"group_code": a.code, "member_code": m} for a in reg.values() for m in a.members],
+                ["group_code", "member_code"],
+            )
 
         db.run_write(self.engine, _do)
 
@@ -389,8 +456,10 @@ class Store:
     def _missing_place_ids(self, conn: Connection, ids: set[str]) -> set[str]:
         if not ids:
             return set()
-        have = {r[0] for r in conn.execute(
-            sa.select(places_t.c.id).where(places_t.c.id.in_(sorted(ids))))}
+        have = {
+            r[0]
+            for r in conn.execute(sa.select(places_t.c.id).where(places_t.c.id.in_(sorted(ids))))
+        }
         return ids - have
 
     def _ensure_places(self, conn: Connection, rows: list[dict[str, Any]]) -> int:
@@ -405,29 +474,52 @@ class Store:
         """All stored places (cached in memory; refreshed when a row changes)."""
         current = dict(_driver_rows(conn, sa.select(places_t.c.id, places_t.c.geom_hash)))
         with self._places_lock:
-            stale = [pid for pid, h in current.items()
-                     if pid not in self._places or self._places[pid].geom_hash != h]
+            stale = [
+                pid
+                for pid, h in current.items()
+                if pid not in self._places or self._places[pid].geom_hash != h
+            ]
             for pid in list(self._places):
                 if pid not in current:
                     del self._places[pid]
         if stale:
             rows = []
             for i in range(0, len(stale), 500):
-                rows.extend(conn.execute(sa.select(places_t).where(
-                    places_t.c.id.in_(stale[i:i + 500]))).all())
+                rows.extend(
+                    conn.execute(
+                        sa.select(places_t).where(places_t.c.id.in_(stale[i : i + 500]))
+                    ).all()
+                )
             with self._places_lock:
                 for r in rows:
                     self._places[r.id] = PlaceInfo(
-                        r.id, r.name, r.name_ar, r.kind, r.subkind, r.country, r.parent,
-                        r.lon, r.lat, list(r.aliases or []), bool(r.custom), r.source,
-                        r.geom_hash, r.geom)
+                        r.id,
+                        r.name,
+                        r.name_ar,
+                        r.kind,
+                        r.subkind,
+                        r.country,
+                        r.parent,
+                        r.lon,
+                        r.lat,
+                        list(r.aliases or []),
+                        bool(r.custom),
+                        r.source,
+                        r.geom_hash,
+                        r.geom,
+                    )
         with self._places_lock:
             return dict(self._places)
 
     def _ancestors(self, places: dict[str, PlaceInfo]) -> dict[str, list[str]]:
-        key = tuple(sorted((pid, p.parent, p.country) for pid, p in places.items())) \
-            if len(places) < 50 else (len(places), hash(frozenset(
-                (pid, p.parent, p.country) for pid, p in places.items())))
+        key = (
+            tuple(sorted((pid, p.parent, p.country) for pid, p in places.items()))
+            if len(places) < 50
+            else (
+                len(places),
+                hash(frozenset((pid, p.parent, p.country) for pid, p in places.items())),
+            )
+        )
         cached = self._ancestor_cache
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -455,8 +547,9 @@ class Store:
         """Every stored place (summary dicts), countries first."""
         with db.read(self.engine) as conn:
             cache = self._place_cache(conn)
-        return [p.summary() for p in sorted(cache.values(),
-                                            key=lambda p: (_KIND_ORDER[p.kind], p.id))]
+        return [
+            p.summary() for p in sorted(cache.values(), key=lambda p: (_KIND_ORDER[p.kind], p.id))
+        ]
 
     def place(self, place_id: str) -> dict[str, Any]:
         """One stored place (raises :class:`UnknownPlaceError`)."""
@@ -489,8 +582,11 @@ class Store:
             except (UnknownPlaceError, DataError):
                 raise UnknownPlaceError(f"no place with id {q[:80]!r}") from None
         key = q.casefold()
-        stored = [p for p in cache.values()
-                  if key in {n.casefold() for n in (p.name, p.name_ar or "", *p.aliases) if n}]
+        stored = [
+            p
+            for p in cache.values()
+            if key in {n.casefold() for n in (p.name, p.name_ar or "", *p.aliases) if n}
+        ]
         try:
             gaz_hits = [p.id for p in self.gazetteer.lookup(q)]
         except (ServiceError, Exception) as exc:  # no gazetteer data: stored names only
@@ -515,12 +611,19 @@ class Store:
         # processing of them cost more than the query
         to_day = _day_of if conn.dialect.name == "sqlite" else _same
         for i in range(0, len(ids), 900):
-            q = (sa.select(s.c.id, s.c.kind, s.c.outlet, s.c.url, s.c.title, s.c.published,
-                           s.c.independence).where(s.c.id.in_(ids[i:i + 900])))
+            q = sa.select(
+                s.c.id, s.c.kind, s.c.outlet, s.c.url, s.c.title, s.c.published, s.c.independence
+            ).where(s.c.id.in_(ids[i : i + 900]))
             for sid, kind, outlet, url, title, published, indep in _driver_rows(conn, q):
-                out[sid] = M.SourceRef(sid, kind, outlet, url, title,
-                                       to_day(published) if published is not None else None,
-                                       indep)
+                out[sid] = M.SourceRef(
+                    sid,
+                    kind,
+                    outlet,
+                    url,
+                    title,
+                    to_day(published) if published is not None else None,
+                    indep,
+                )
         return out
 
     def sources(self) -> list[dict[str, Any]]:
@@ -540,33 +643,49 @@ class Store:
     def source_text(self, source_id: int) -> str | None:
         """The full text of an ingested article."""
         with db.read(self.engine) as conn:
-            row = conn.execute(sa.select(sources_t.c.text).where(sources_t.c.id == source_id)
-                               ).first()
+            row = conn.execute(
+                sa.select(sources_t.c.text).where(sources_t.c.id == source_id)
+            ).first()
         if row is None:
             raise NotFoundError(f"no source {source_id}")
         return row[0]
 
     # ------------------------------------------------------------------ series
-    def _ensure_series(self, conn: Connection, keys: set[tuple[str, str]]
-                       ) -> dict[tuple[str, str], int]:
+    def _ensure_series(
+        self, conn: Connection, keys: set[tuple[str, str]]
+    ) -> dict[tuple[str, str], int]:
         if not keys:
             return {}
-        db.insert_ignore(conn, series_t, [{"actor": a, "place_id": p} for a, p in sorted(keys)],
-                         ["actor", "place_id"])
+        db.insert_ignore(
+            conn,
+            series_t,
+            [{"actor": a, "place_id": p} for a, p in sorted(keys)],
+            ["actor", "place_id"],
+        )
         out: dict[tuple[str, str], int] = {}
         places = sorted({p for _, p in keys})
         for i in range(0, len(places), 500):
-            for r in conn.execute(sa.select(series_t.c.id, series_t.c.actor,
-                                            series_t.c.place_id)
-                                  .where(series_t.c.place_id.in_(places[i:i + 500]))):
+            for r in conn.execute(
+                sa.select(series_t.c.id, series_t.c.actor, series_t.c.place_id).where(
+                    series_t.c.place_id.in_(places[i : i + 500])
+                )
+            ):
                 if (r.actor, r.place_id) in keys:
                     out[(r.actor, r.place_id)] = r.id
         return out
 
     # ------------------------------------------------------------------ ingest
-    def ingest_article(self, text: str, *, published: Any = None, url: str | None = None,
-                       outlet: str | None = None, title: str | None = None,
-                       lang: str = "auto", outlet_ar: str | None = None) -> IngestResult:
+    def ingest_article(
+        self,
+        text: str,
+        *,
+        published: Any = None,
+        url: str | None = None,
+        outlet: str | None = None,
+        title: str | None = None,
+        lang: str = "auto",
+        outlet_ar: str | None = None,
+    ) -> IngestResult:
         """Extract an article's claims and store them in one transaction.
 
         The same text (by content hash) ingested again changes nothing and returns
@@ -588,24 +707,46 @@ class Store:
         existing = self._source_id_by_key(f"article:{chash}")
         if existing is not None:
             return IngestResult(existing, False, {}, chash)
-        prep = self.prepare_article(text, published=published, url=url, outlet=outlet,
-                                    title=title, lang=lang, outlet_ar=outlet_ar)
+        prep = self.prepare_article(
+            text,
+            published=published,
+            url=url,
+            outlet=outlet,
+            title=title,
+            lang=lang,
+            outlet_ar=outlet_ar,
+        )
         place_rows = self._gaz_place_rows(prep.records.place_ids())
-        return db.run_write(self.engine,
-                            lambda conn: self.write_prepared(conn, prep, place_rows))
+        return db.run_write(self.engine, lambda conn: self.write_prepared(conn, prep, place_rows))
 
-    def prepare_article(self, text: str, *, published: Any = None, url: str | None = None,
-                        outlet: str | None = None, title: str | None = None,
-                        lang: str = "auto", outlet_ar: str | None = None
-                        ) -> PreparedArticle:
+    def prepare_article(
+        self,
+        text: str,
+        *,
+        published: Any = None,
+        url: str | None = None,
+        outlet: str | None = None,
+        title: str | None = None,
+        lang: str = "auto",
+        outlet_ar: str | None = None,
+    ) -> PreparedArticle:
         """Extract an article and build its rows with this store's extractor and gazetteer
         (no database access; see :func:`prepare_article`)."""
-        return prepare_article(text, published=published, url=url, outlet=outlet,
-                               title=title, lang=lang, outlet_ar=outlet_ar,
-                               extractor=self._extract, gazetteer=self.gazetteer)
+        return prepare_article(
+            text,
+            published=published,
+            url=url,
+            outlet=outlet,
+            title=title,
+            lang=lang,
+            outlet_ar=outlet_ar,
+            extractor=self._extract,
+            gazetteer=self.gazetteer,
+        )
 
-    def write_prepared(self, conn: Connection, prep: PreparedArticle,
-                       place_rows: list[dict[str, Any]]) -> IngestResult:
+    def write_prepared(
+        self, conn: Connection, prep: PreparedArticle, place_rows: list[dict[str, Any]]
+    ) -> IngestResult:
         """Write a :class:`PreparedArticle` inside the caller's transaction.
 
         ``place_rows`` (:func:`place_row_from` dicts) must cover the places the article
@@ -617,29 +758,45 @@ class Store:
         row.setdefault("created_at", dt.datetime.now(dt.UTC))
         sid = db.insert_ignore_returning(conn, sources_t, row, ["key"])
         if sid is None:  # stored already (by another process, or earlier in this batch)
-            other = conn.execute(sa.select(sources_t.c.id)
-                                 .where(sources_t.c.key == prep.key)).scalar_one()
+            other = conn.execute(
+                sa.select(sources_t.c.id).where(sources_t.c.key == prep.key)
+            ).scalar_one()
             return IngestResult(other, False, {}, chash)
         spec = prep.records
-        counts = self._write_records(conn, spec, origin_id=sid, source_ids={None: sid},
-                                     place_rows=place_rows)
+        counts = self._write_records(
+            conn, spec, origin_id=sid, source_ids={None: sid}, place_rows=place_rows
+        )
         return IngestResult(sid, True, counts, chash, spec.plan_name if spec.moves else None)
 
     def _source_id_by_key(self, key: str) -> int | None:
         with db.read(self.engine) as conn:
-            return conn.execute(sa.select(sources_t.c.id).where(sources_t.c.key == key)
-                                ).scalar_one_or_none()
+            return conn.execute(
+                sa.select(sources_t.c.id).where(sources_t.c.key == key)
+            ).scalar_one_or_none()
 
-    def _write_records(self, conn: Connection, spec: Records, *, origin_id: int,
-                       source_ids: dict[str | None, int], place_rows: list[dict[str, Any]]
-                       ) -> dict[str, int]:
+    def _write_records(
+        self,
+        conn: Connection,
+        spec: Records,
+        *,
+        origin_id: int,
+        source_ids: dict[str | None, int],
+        place_rows: list[dict[str, Any]],
+    ) -> dict[str, int]:
         """Insert a :class:`Records` bundle (inside the caller's transaction)."""
         new_places = self._ensure_places(conn, place_rows)
         kinds = {r["id"]: r["kind"] for r in place_rows}
         missing = {o["place_id"] for o in spec.observations} - set(kinds)
         if missing:
-            kinds.update(dict(conn.execute(sa.select(places_t.c.id, places_t.c.kind)
-                                           .where(places_t.c.id.in_(sorted(missing)))).all()))
+            kinds.update(
+                dict(
+                    conn.execute(
+                        sa.select(places_t.c.id, places_t.c.kind).where(
+                            places_t.c.id.in_(sorted(missing))
+                        )
+                    ).all()
+                )
+            )
         unknown = sorted(spec.place_ids() - set(kinds) - self._stored_ids(conn, spec))
         if unknown:
             raise UnknownPlaceError(f"unknown place {unknown[0][:80]!r}")
@@ -654,56 +811,89 @@ class Store:
         obs_rows = []
         for o in spec.observations:
             row = {k: v for k, v in o.items() if k != "source"}
-            row.update(series_id=series[(o["actor"], o["place_id"])], origin_id=origin_id,
-                       source_id=source_ids[o.get("source")],
-                       created_at=dt.datetime.now(dt.UTC))
+            row.update(
+                series_id=series[(o["actor"], o["place_id"])],
+                origin_id=origin_id,
+                source_id=source_ids[o.get("source")],
+                created_at=dt.datetime.now(dt.UTC),
+            )
             obs_rows.append(row)
         if obs_rows:
             conn.execute(observations_t.insert(), obs_rows)
         nplans = 0
         for plan in spec.plans:
             nplans += 1
-            plan_id = conn.execute(plans_t.insert().values(
-                slug=plan["slug"], name=plan["name"], kind=plan["kind"], origin_id=origin_id,
-                source_id=source_ids[plan.get("source")], start=plan.get("start"),
-                description=plan.get("description"),
-                created_at=dt.datetime.now(dt.UTC)).returning(plans_t.c.id)
+            plan_id = conn.execute(
+                plans_t.insert()
+                .values(
+                    slug=plan["slug"],
+                    name=plan["name"],
+                    kind=plan["kind"],
+                    origin_id=origin_id,
+                    source_id=source_ids[plan.get("source")],
+                    start=plan.get("start"),
+                    description=plan.get("description"),
+                    created_at=dt.datetime.now(dt.UTC),
+                )
+                .returning(plans_t.c.id)
             ).scalar_one()
             for ph in plan["phases"]:
-                phase_id = conn.execute(phases_t.insert().values(
-                    plan_id=plan_id, ordinal=ph["ordinal"], name=ph["name"],
-                    deadline=ph.get("deadline"), deadline_precision=ph.get("deadline_precision"),
-                    deadline_approximate=bool(ph.get("deadline_approximate")))
-                    .returning(phases_t.c.id)).scalar_one()
+                phase_id = conn.execute(
+                    phases_t.insert()
+                    .values(
+                        plan_id=plan_id,
+                        ordinal=ph["ordinal"],
+                        name=ph["name"],
+                        deadline=ph.get("deadline"),
+                        deadline_precision=ph.get("deadline_precision"),
+                        deadline_approximate=bool(ph.get("deadline_approximate")),
+                    )
+                    .returning(phases_t.c.id)
+                ).scalar_one()
                 rows = []
                 for mv in ph["moves"]:
                     row = {k: v for k, v in mv.items() if k != "source"}
-                    row.update(plan_id=plan_id, phase_id=phase_id,
-                               source_id=source_ids[mv.get("source")])
+                    row.update(
+                        plan_id=plan_id, phase_id=phase_id, source_id=source_ids[mv.get("source")]
+                    )
                     rows.append(row)
                 if rows:
                     conn.execute(moves_t.insert(), rows)
-        return {"observations": len(obs_rows), "moves": len(spec.moves), "plans": nplans,
-                "places": new_places, "series": len(series), "skipped": spec.skipped}
+        return {
+            "observations": len(obs_rows),
+            "moves": len(spec.moves),
+            "plans": nplans,
+            "places": new_places,
+            "series": len(series),
+            "skipped": spec.skipped,
+        }
 
     @staticmethod
     def _stored_ids(conn: Connection, spec: Records) -> set[str]:
         ids = sorted(spec.place_ids())
         out: set[str] = set()
         for i in range(0, len(ids), 500):
-            out.update(r[0] for r in conn.execute(sa.select(places_t.c.id).where(
-                places_t.c.id.in_(ids[i:i + 500]))))
+            out.update(
+                r[0]
+                for r in conn.execute(
+                    sa.select(places_t.c.id).where(places_t.c.id.in_(ids[i : i + 500]))
+                )
+            )
         return out
 
     # ------------------------------------------------------------------ analyst edits
     def confirm(self, observation_id: int, confirmed: bool = True) -> None:
         """Mark an observation as confirmed (or not) by an analyst."""
+
         def _do(conn: Connection) -> None:
-            n = conn.execute(observations_t.update().where(observations_t.c.id ==
-                                                           observation_id)
-                             .values(confirmed=bool(confirmed))).rowcount
+            n = conn.execute(
+                observations_t.update()
+                .where(observations_t.c.id == observation_id)
+                .values(confirmed=bool(confirmed))
+            ).rowcount
             if not n:
                 raise NotFoundError(f"no observation {observation_id}")
+
         db.run_write(self.engine, _do)
 
     def load_scenario(self, path: str | Path) -> ScenarioResult:
@@ -733,37 +923,54 @@ class Store:
                 return True
             except UnknownPlaceError:
                 return False
+
         return exists
 
     def _apply_scenario(self, sc: Any) -> ScenarioResult:
         key = f"scenario:{sc.slug}"
         gaz_ids = {pid for pid in sc.records.place_ids() if pid not in sc.custom_place_ids}
-        gaz_ids |= {p.parent for p in sc.places
-                    if p.parent and p.parent not in sc.custom_place_ids}
+        gaz_ids |= {p.parent for p in sc.places if p.parent and p.parent not in sc.custom_place_ids}
         gaz_rows = self._gaz_place_rows(gaz_ids - set(self._stored_custom_ids(gaz_ids)))
         custom_rows = [place_row_from(p, p.geometry, custom=True) for p in sc.places]
 
         def _write(conn: Connection) -> ScenarioResult:
-            row = conn.execute(sa.select(sources_t.c.id, sources_t.c.content_hash)
-                               .where(sources_t.c.key == key)).first()
+            row = conn.execute(
+                sa.select(sources_t.c.id, sources_t.c.content_hash).where(sources_t.c.key == key)
+            ).first()
             if row is not None and row.content_hash == sc.content_hash:
                 return ScenarioResult(sc.slug, row.id, False, {})
             if row is not None:
                 self._delete_origin(conn, row.id)
-                conn.execute(sources_t.update().where(sources_t.c.id == row.id).values(
-                    content_hash=sc.content_hash, title=sc.title,
-                    meta={"file": sc.filename, "description": sc.description}))
+                conn.execute(
+                    sources_t.update()
+                    .where(sources_t.c.id == row.id)
+                    .values(
+                        content_hash=sc.content_hash,
+                        title=sc.title,
+                        meta={"file": sc.filename, "description": sc.description},
+                    )
+                )
                 sid = row.id
             else:
-                sid = db.insert_ignore_returning(conn, sources_t, {
-                    "key": key, "kind": "scenario", "title": sc.title,
-                    "content_hash": sc.content_hash, "independence": f"analyst:{sc.slug}",
-                    "meta": {"file": sc.filename, "description": sc.description},
-                    "published": None, "created_at": dt.datetime.now(dt.UTC)},
-                    ["key"])
+                sid = db.insert_ignore_returning(
+                    conn,
+                    sources_t,
+                    {
+                        "key": key,
+                        "kind": "scenario",
+                        "title": sc.title,
+                        "content_hash": sc.content_hash,
+                        "independence": f"analyst:{sc.slug}",
+                        "meta": {"file": sc.filename, "description": sc.description},
+                        "published": None,
+                        "created_at": dt.datetime.now(dt.UTC),
+                    },
+                    ["key"],
+                )
                 if sid is None:  # a concurrent load of the same scenario won
-                    other = conn.execute(sa.select(sources_t.c.id)
-                                         .where(sources_t.c.key == key)).scalar_one()
+                    other = conn.execute(
+                        sa.select(sources_t.c.id).where(sources_t.c.key == key)
+                    ).scalar_one()
                     return ScenarioResult(sc.slug, other, False, {})
             for p in custom_rows:
                 self._upsert_custom_place(conn, p)
@@ -771,14 +978,18 @@ class Store:
             for ref_id, ref in sc.sources.items():
                 source_ids[ref_id] = self._reference_source(conn, ref)
             for plan in sc.records.plans:
-                taken = conn.execute(sa.select(plans_t.c.id).where(
-                    plans_t.c.slug == plan["slug"])).first()
+                taken = conn.execute(
+                    sa.select(plans_t.c.id).where(plans_t.c.slug == plan["slug"])
+                ).first()
                 if taken is not None:
                     raise ValidationError(
                         f"{sc.filename}: plan id {plan['slug']!r} is already used by another "
-                        "scenario or article", detail={"file": sc.filename, "field": "plans.id"})
-            counts = self._write_records(conn, sc.records, origin_id=sid,
-                                         source_ids=source_ids, place_rows=gaz_rows)
+                        "scenario or article",
+                        detail={"file": sc.filename, "field": "plans.id"},
+                    )
+            counts = self._write_records(
+                conn, sc.records, origin_id=sid, source_ids=source_ids, place_rows=gaz_rows
+            )
             counts["custom_places"] = len(custom_rows)
             self._drop_orphan_references(conn)
             return ScenarioResult(sc.slug, sid, True, counts)
@@ -790,18 +1001,21 @@ class Store:
         if not ids:
             return []
         with db.read(self.engine) as conn:
-            return [r[0] for r in conn.execute(sa.select(places_t.c.id)
-                                               .where(places_t.c.id.in_(ids)))]
+            return [
+                r[0] for r in conn.execute(sa.select(places_t.c.id).where(places_t.c.id.in_(ids)))
+            ]
 
     def _upsert_custom_place(self, conn: Connection, row: dict[str, Any]) -> None:
-        exists = conn.execute(sa.select(places_t.c.id, places_t.c.custom)
-                              .where(places_t.c.id == row["id"])).first()
+        exists = conn.execute(
+            sa.select(places_t.c.id, places_t.c.custom).where(places_t.c.id == row["id"])
+        ).first()
         if exists is None:
             conn.execute(places_t.insert(), [row])
         else:
             if not exists.custom:
-                raise ValidationError(f"place {row['id']!r} is a gazetteer place and cannot "
-                                      "be redefined")
+                raise ValidationError(
+                    f"place {row['id']!r} is a gazetteer place and cannot be redefined"
+                )
             vals = {k: v for k, v in row.items() if k not in ("id", "created_at")}
             conn.execute(places_t.update().where(places_t.c.id == row["id"]).values(**vals))
 
@@ -809,56 +1023,97 @@ class Store:
         """The id of a cited source: an existing article/reference that matches, or a new one."""
         s = sources_t
         if ref.get("url"):
-            hit = conn.execute(sa.select(s.c.id).where(s.c.url == ref["url"])
-                               .order_by(s.c.id)).first()
+            hit = conn.execute(
+                sa.select(s.c.id).where(s.c.url == ref["url"]).order_by(s.c.id)
+            ).first()
             if hit:
                 return hit[0]
         if ref.get("outlet") and ref.get("published"):
             ind = independence_key(ref["outlet"], None, "")
-            hit = conn.execute(sa.select(s.c.id).where(
-                s.c.independence == ind, s.c.published == ref["published"],
-                s.c.kind.in_(("article", "reference"))).order_by(s.c.id)).first()
+            hit = conn.execute(
+                sa.select(s.c.id)
+                .where(
+                    s.c.independence == ind,
+                    s.c.published == ref["published"],
+                    s.c.kind.in_(("article", "reference")),
+                )
+                .order_by(s.c.id)
+            ).first()
             if hit:
                 return hit[0]
-        key = "ref:" + _claim_key(ref.get("outlet"), ref.get("url"), ref.get("published"),
-                                  ref.get("title"))
-        sid = db.insert_ignore_returning(conn, s, {
-            "key": key, "kind": "reference" if (ref.get("outlet") or ref.get("url"))
-            else "analyst", "outlet": ref.get("outlet"), "outlet_ar": ref.get("outlet_ar"),
-            "url": ref.get("url"), "title": ref.get("title"),
-            "language": ref.get("language"), "published": ref.get("published"),
-            "independence": independence_key(ref.get("outlet"), ref.get("url"), key),
-            "meta": {}, "created_at": dt.datetime.now(dt.UTC)}, ["key"])
+        key = "ref:" + _claim_key(
+            ref.get("outlet"), ref.get("url"), ref.get("published"), ref.get("title")
+        )
+        sid = db.insert_ignore_returning(
+            conn,
+            s,
+            {
+                "key": key,
+                "kind": "reference" if (ref.get("outlet") or ref.get("url")) else "analyst",
+                "outlet": ref.get("outlet"),
+                "outlet_ar": ref.get("outlet_ar"),
+                "url": ref.get("url"),
+                "title": ref.get("title"),
+                "language": ref.get("language"),
+                "published": ref.get("published"),
+                "independence": independence_key(ref.get("outlet"), ref.get("url"), key),
+                "meta": {},
+                "created_at": dt.datetime.now(dt.UTC),
+            },
+            ["key"],
+        )
         if sid is None:
             sid = conn.execute(sa.select(s.c.id).where(s.c.key == key)).scalar_one()
         return sid
 
     def _delete_origin(self, conn: Connection, origin_id: int) -> None:
-        conn.execute(moves_t.delete().where(moves_t.c.plan_id.in_(
-            sa.select(plans_t.c.id).where(plans_t.c.origin_id == origin_id))))
-        conn.execute(phases_t.delete().where(phases_t.c.plan_id.in_(
-            sa.select(plans_t.c.id).where(plans_t.c.origin_id == origin_id))))
+        conn.execute(
+            moves_t.delete().where(
+                moves_t.c.plan_id.in_(
+                    sa.select(plans_t.c.id).where(plans_t.c.origin_id == origin_id)
+                )
+            )
+        )
+        conn.execute(
+            phases_t.delete().where(
+                phases_t.c.plan_id.in_(
+                    sa.select(plans_t.c.id).where(plans_t.c.origin_id == origin_id)
+                )
+            )
+        )
         conn.execute(plans_t.delete().where(plans_t.c.origin_id == origin_id))
         conn.execute(observations_t.delete().where(observations_t.c.origin_id == origin_id))
 
     def _drop_orphan_references(self, conn: Connection) -> None:
         s = sources_t
-        used = sa.union(sa.select(observations_t.c.source_id), sa.select(moves_t.c.source_id),
-                        sa.select(plans_t.c.source_id).where(plans_t.c.source_id.is_not(None)))
-        conn.execute(s.delete().where(s.c.kind.in_(("reference", "analyst")),
-                                      s.c.id.not_in(sa.select(used.subquery().c[0]))))
+        used = sa.union(
+            sa.select(observations_t.c.source_id),
+            sa.select(moves_t.c.source_id),
+            sa.select(plans_t.c.source_id).where(plans_t.c.source_id.is_not(None)),
+        )
+        conn.execute(
+            s.delete().where(
+                s.c.kind.in_(("reference", "analyst")),
+                s.c.id.not_in(sa.select(used.subquery().c[0])),
+            )
+        )
 
     # ------------------------------------------------------------------ reading claims
-    def _series_query(self, conn: Connection, codes: Sequence[str] | None,
-                      bbox: tuple[float, float, float, float] | None):
+    def _series_query(
+        self,
+        conn: Connection,
+        codes: Sequence[str] | None,
+        bbox: tuple[float, float, float, float] | None,
+    ):
         s, p = series_t, places_t
         q = sa.select(s.c.id, s.c.actor, s.c.place_id)
         if bbox is not None:
             x0, y0, x1, y1 = bbox
             q = q.join(p, p.c.id == s.c.place_id)
             if conn.dialect.name == "postgresql":
-                q = q.where(sa.func.ST_Intersects(
-                    p.c.geom, sa.func.ST_MakeEnvelope(x0, y0, x1, y1, 4326)))
+                q = q.where(
+                    sa.func.ST_Intersects(p.c.geom, sa.func.ST_MakeEnvelope(x0, y0, x1, y1, 4326))
+                )
             else:
                 q = q.where(p.c.maxx >= x0, p.c.minx <= x1, p.c.maxy >= y0, p.c.miny <= y1)
         if codes is not None:
@@ -877,34 +1132,69 @@ class Store:
         sq = series_q.subquery("sq")
         if conn.dialect.name == "postgresql":
             # LATERAL: one backward index probe per series, evaluated once per series
-            lat = (sa.select(o2.c.valid_from.label("latest"))
-                   .where(o2.c.series_id == sq.c.id, o2.c.valid_from <= day)
-                   .order_by(o2.c.valid_from.desc()).limit(1).lateral("l"))
+            lat = (
+                sa.select(o2.c.valid_from.label("latest"))
+                .where(o2.c.series_id == sq.c.id, o2.c.valid_from <= day)
+                .order_by(o2.c.valid_from.desc())
+                .limit(1)
+                .lateral("l")
+            )
             # the window rows in a second LATERAL; OFFSET 0 keeps the planner from
             # flattening it into a hash join over the whole table
-            win = (sa.select(*_POSTURE_COLS)
-                   .where(o.c.series_id == sq.c.id, o.c.valid_from <= day,
-                          o.c.valid_from >= db.minus_days(conn, lat.c.latest,
-                                                          M.SAME_TIME_DAYS))
-                   .offset(0).lateral("w"))
+            win = (
+                sa.select(*_POSTURE_COLS)
+                .where(
+                    o.c.series_id == sq.c.id,
+                    o.c.valid_from <= day,
+                    o.c.valid_from >= db.minus_days(conn, lat.c.latest, M.SAME_TIME_DAYS),
+                )
+                .offset(0)
+                .lateral("w")
+            )
             q = sa.select(*win.c).select_from(sq.join(lat, sa.true()).join(win, sa.true()))
             return _driver_rows(conn, q)
-        latest = (sa.select(o2.c.valid_from)
-                  .where(o2.c.series_id == sq.c.id, o2.c.valid_from <= day)
-                  .order_by(o2.c.valid_from.desc()).limit(1)
-                  .correlate(sq).scalar_subquery())
+        latest = (
+            sa.select(o2.c.valid_from)
+            .where(o2.c.series_id == sq.c.id, o2.c.valid_from <= day)
+            .order_by(o2.c.valid_from.desc())
+            .limit(1)
+            .correlate(sq)
+            .scalar_subquery()
+        )
         t = sa.select(sq.c.id.label("sid"), latest.label("latest")).subquery("t")
-        q = (sa.select(*_POSTURE_COLS)
-             .select_from(t.join(o, o.c.series_id == t.c.sid))
-             .where(o.c.valid_from <= day,
-                    o.c.valid_from >= db.minus_days(conn, t.c.latest, M.SAME_TIME_DAYS)))
+        q = (
+            sa.select(*_POSTURE_COLS)
+            .select_from(t.join(o, o.c.series_id == t.c.sid))
+            .where(
+                o.c.valid_from <= day,
+                o.c.valid_from >= db.minus_days(conn, t.c.latest, M.SAME_TIME_DAYS),
+            )
+        )
         return _driver_rows(conn, q)
 
     def _claims(self, rows: Iterable[Any], refs: dict[int, M.SourceRef]) -> list[M.Claim]:
         out = []
         dates: dict[tuple, FuzzyDate] = {}
-        for (oid, actor, place_id, as_of, prec, approx_d, valid_from, count, cmin, cmax,
-             approx, qual, status, source_id, quote, ctype, confirmed, lprec) in rows:
+        for (
+            oid,
+            actor,
+            place_id,
+            as_of,
+            prec,
+            approx_d,
+            valid_from,
+            count,
+            cmin,
+            cmax,
+            approx,
+            qual,
+            status,
+            source_id,
+            quote,
+            ctype,
+            confirmed,
+            lprec,
+        ) in rows:
             dkey = (as_of, prec, approx_d)
             fdate = dates.get(dkey)
             if fdate is None:
@@ -913,8 +1203,22 @@ class Store:
                 q = None
             else:
                 q = _stored_quantity(count, cmin, cmax, bool(approx), qual or "exact")
-            out.append(M.Claim(oid, actor, place_id, fdate, valid_from, q, status,
-                               refs[source_id], quote, ctype, bool(confirmed), lprec))
+            out.append(
+                M.Claim(
+                    oid,
+                    actor,
+                    place_id,
+                    fdate,
+                    valid_from,
+                    q,
+                    status,
+                    refs[source_id],
+                    quote,
+                    ctype,
+                    bool(confirmed),
+                    lprec,
+                )
+            )
         return out
 
     def _plan_filter(self, conn: Connection, plan: Any) -> int | None:
@@ -929,34 +1233,58 @@ class Store:
             raise NotFoundError(f"no plan {str(plan)[:80]!r}")
         return row[0]
 
-    def _moves(self, conn: Connection, plan_id: int | None, until: dt.date | None = None
-               ) -> list[M.PlannedMove]:
+    def _moves(
+        self, conn: Connection, plan_id: int | None, until: dt.date | None = None
+    ) -> list[M.PlannedMove]:
         m, ph, p = moves_t, phases_t, plans_t
-        q = (sa.select(m, ph.c.name.label("phase_name"), p.c.name.label("plan_name"),
-                       p.c.kind.label("plan_kind"))
-             .join(ph, ph.c.id == m.c.phase_id).join(p, p.c.id == m.c.plan_id)
-             .order_by(m.c.id))
+        q = (
+            sa.select(
+                m,
+                ph.c.name.label("phase_name"),
+                p.c.name.label("plan_name"),
+                p.c.kind.label("plan_kind"),
+            )
+            .join(ph, ph.c.id == m.c.phase_id)
+            .join(p, p.c.id == m.c.plan_id)
+            .order_by(m.c.id)
+        )
         if plan_id is not None:
             q = q.where(m.c.plan_id == plan_id)
         if until is not None:
             q = q.where(m.c.by < until)
         rows = conn.execute(q).all()
         refs = self._source_refs(conn, (r.source_id for r in rows))
-        return [M.PlannedMove(
-            id=r.id, plan_id=r.plan_id, plan=r.plan_name, plan_kind=r.plan_kind,
-            phase=r.phase_name, actor=r.actor, action=r.action, place_id=r.place_id,
-            by=_fuzzy(r.by, r.by_precision, r.by_approximate), source=refs[r.source_id],
-            to_place_id=r.to_place_id, scope=r.scope, quantity=_qty_from(r), quote=r.quote,
-            confirmed=bool(r.confirmed), modality=r.modality or "planned", status=r.status)
-            for r in rows]
+        return [
+            M.PlannedMove(
+                id=r.id,
+                plan_id=r.plan_id,
+                plan=r.plan_name,
+                plan_kind=r.plan_kind,
+                phase=r.phase_name,
+                actor=r.actor,
+                action=r.action,
+                place_id=r.place_id,
+                by=_fuzzy(r.by, r.by_precision, r.by_approximate),
+                source=refs[r.source_id],
+                to_place_id=r.to_place_id,
+                scope=r.scope,
+                quantity=_qty_from(r),
+                quote=r.quote,
+                confirmed=bool(r.confirmed),
+                modality=r.modality or "planned",
+                status=r.status,
+            )
+            for r in rows
+        ]
 
     @staticmethod
     def _members_map() -> dict[str, tuple[str, ...]]:
         return {a.code: a.members for a in actor_registry.ACTORS.values() if a.members}
 
     # ------------------------------------------------------------------ posture
-    def posture_at(self, date: Any, actor: str | None = None, bbox: Any = None,
-                   plan: Any = None) -> Posture:
+    def posture_at(
+        self, date: Any, actor: str | None = None, bbox: Any = None, plan: Any = None
+    ) -> Posture:
         """The best estimate for every (actor, place) on ``date``.
 
         Parameters
@@ -996,8 +1324,7 @@ class Store:
         keys = [(a, p) for _, a, p in series_rows]
         if box is not None:
             keys = self._exact_bbox(keys, cache, box)
-        projections = M.build_projections(moves, keys, self._ancestors(cache),
-                                          self._members_map())
+        projections = M.build_projections(moves, keys, self._ancestors(cache), self._members_map())
         build = _RowFeatures(refs, cache, by_series, sid_of, sqlite=self.backend == "sqlite")
         features = []
         for k in keys:
@@ -1007,21 +1334,32 @@ class Store:
                 est = M.estimate_at(build.claims(k), projs, day, build.claims)
                 if est is not None:
                     place = cache[est.place_id]
-                    features.append({"type": "Feature", "geometry": place.geojson(),
-                                     "properties": estimate_properties(est, place)})
+                    features.append(
+                        {
+                            "type": "Feature",
+                            "geometry": place.geojson(),
+                            "properties": estimate_properties(est, place),
+                        }
+                    )
             else:
                 rows = by_series.get(sid_of[k])
                 if rows:
                     features.append(build.reported(k, rows))
         _add_unallocated(features, cache)
         features.sort(key=_feature_order)
-        plan_label = moves[0].plan if plan_id is not None and moves else (
-            str(plan) if plan_id is not None else None)
+        plan_label = (
+            moves[0].plan
+            if plan_id is not None and moves
+            else (str(plan) if plan_id is not None else None)
+        )
         return Posture(day, features, actor=actor, bbox=box, plan=plan_label)
 
     @staticmethod
-    def _exact_bbox(keys: list[tuple[str, str]], cache: dict[str, PlaceInfo],
-                    box: tuple[float, float, float, float]) -> list[tuple[str, str]]:
+    def _exact_bbox(
+        keys: list[tuple[str, str]],
+        cache: dict[str, PlaceInfo],
+        box: tuple[float, float, float, float],
+    ) -> list[tuple[str, str]]:
         from shapely.geometry import box as mkbox
 
         b = mkbox(*box)
@@ -1056,7 +1394,8 @@ class Store:
                     raise UnknownPlaceError(f"no place {str(place_id)[:80]!r}") from None
                 return []
             sq = sa.select(series_t.c.actor, series_t.c.place_id).where(
-                series_t.c.place_id == place_id)
+                series_t.c.place_id == place_id
+            )
             if codes is not None:
                 sq = sq.where(series_t.c.actor.in_(codes))
             keys = [(r.actor, r.place_id) for r in conn.execute(sq)]
@@ -1070,22 +1409,37 @@ class Store:
         claims: dict[tuple[str, str], list[M.Claim]] = {}
         for c in self._claims(rows, refs):
             claims.setdefault((c.actor, c.place_id), []).append(c)
-        projections = M.build_projections(moves, keys, self._ancestors(cache),
-                                          self._members_map())
+        projections = M.build_projections(moves, keys, self._ancestors(cache), self._members_map())
         out: list[TimelineStep] = []
         place = cache[place_id]
         claims_of = lambda key: claims.get(key, ())
         for k in sorted(keys):
             for st in M.steps(claims.get(k, ()), projections.get(k, ()), claims_of):
                 p = estimate_properties(st.estimate, place)
-                out.append(TimelineStep(
-                    start=st.start, end=st.end, actor=k[0], place_id=place_id,
-                    name=place.name, status=p["status"], count=p["count"],
-                    count_min=p["count_min"], count_max=p["count_max"],
-                    approximate=p["approximate"], qualifier=p["qualifier"], label=p["label"],
-                    basis=p["basis"], as_of=p["as_of"], as_of_precision=p["as_of_precision"],
-                    plan=p["plan"], phase=p["phase"], reason=p["reason"],
-                    sources=p["sources"], conflicts=p["conflicts"]))
+                out.append(
+                    TimelineStep(
+                        start=st.start,
+                        end=st.end,
+                        actor=k[0],
+                        place_id=place_id,
+                        name=place.name,
+                        status=p["status"],
+                        count=p["count"],
+                        count_min=p["count_min"],
+                        count_max=p["count_max"],
+                        approximate=p["approximate"],
+                        qualifier=p["qualifier"],
+                        label=p["label"],
+                        basis=p["basis"],
+                        as_of=p["as_of"],
+                        as_of_precision=p["as_of_precision"],
+                        plan=p["plan"],
+                        phase=p["phase"],
+                        reason=p["reason"],
+                        sources=p["sources"],
+                        conflicts=p["conflicts"],
+                    )
+                )
         return out
 
     # ------------------------------------------------------------------ changes
@@ -1095,38 +1449,51 @@ class Store:
         d1 = parse_day(date_to, "date_to")
         if d1 <= d0:
             raise InputError("date_to must be after date_from")
-        before = {(p["actor"], p["place_id"]): f
-                  for f in self.posture_at(d0, actor).features
-                  for p in [f["properties"]]}
-        after = {(p["actor"], p["place_id"]): f
-                 for f in self.posture_at(d1, actor).features
-                 for p in [f["properties"]]}
+        before = {
+            (p["actor"], p["place_id"]): f
+            for f in self.posture_at(d0, actor).features
+            for p in [f["properties"]]
+        }
+        after = {
+            (p["actor"], p["place_id"]): f
+            for f in self.posture_at(d1, actor).features
+            for p in [f["properties"]]
+        }
         with db.read(self.engine) as conn:
-            moves = [m for m in self._moves(conn, None, until=d1)
-                     if m.action == "relocate" and m.effective and m.effective > d0]
+            moves = [
+                m
+                for m in self._moves(conn, None, until=d1)
+                if m.action == "relocate" and m.effective and m.effective > d0
+            ]
         out: list[Change] = []
         for key in sorted(set(before) | set(after)):
             b, a = before.get(key), after.get(key)
-            kind = classify_change(b["properties"] if b else None,
-                                   a["properties"] if a else None)
+            kind = classify_change(b["properties"] if b else None, a["properties"] if a else None)
             if kind is None:
                 continue
             f = a or b
             assert f is not None
             p = f["properties"]
-            out.append(Change(kind=kind, actor=key[0], place_id=key[1], name=p["name"],
-                              before=_state(b), after=_state(a),
-                              sources=(a or b)["properties"]["sources"],
-                              effective=(a["properties"]["valid_from"] if a else None),
-                              geometry=f["geometry"]))
+            out.append(
+                Change(
+                    kind=kind,
+                    actor=key[0],
+                    place_id=key[1],
+                    name=p["name"],
+                    before=_state(b),
+                    after=_state(a),
+                    sources=(a or b)["properties"]["sources"],
+                    effective=(a["properties"]["valid_from"] if a else None),
+                    geometry=f["geometry"],
+                )
+            )
         return ChangeList(_merge_moves(out, moves, after), date_from=d0, date_to=d1)
 
     def change_dates(self, plan: Any = None) -> list[dt.date]:
         """Sorted dates on which anything changes (the map's time-slider steps)."""
         with db.read(self.engine) as conn:
             plan_id = self._plan_filter(conn, plan)
-            obs = {r[0] for r in conn.execute(sa.select(observations_t.c.valid_from)
-                                              .distinct())}
+            obs = {r[0] for r in conn.execute(sa.select(observations_t.c.valid_from).distinct())}
             moves = self._moves(conn, plan_id)
         return sorted(obs | {m.effective for m in moves if m.effective})
 
@@ -1135,10 +1502,12 @@ class Store:
         """Every plan with its phases and moves."""
         with db.read(self.engine) as conn:
             plans = conn.execute(sa.select(plans_t).order_by(plans_t.c.id)).all()
-            phases = conn.execute(sa.select(phases_t).order_by(phases_t.c.plan_id,
-                                                               phases_t.c.ordinal)).all()
-            moves = conn.execute(sa.select(moves_t).order_by(moves_t.c.phase_id,
-                                                             moves_t.c.ordinal)).all()
+            phases = conn.execute(
+                sa.select(phases_t).order_by(phases_t.c.plan_id, phases_t.c.ordinal)
+            ).all()
+            moves = conn.execute(
+                sa.select(moves_t).order_by(moves_t.c.phase_id, moves_t.c.ordinal)
+            ).all()
         by_phase: dict[int, list[dict[str, Any]]] = {}
         for m in moves:
             d = dict(m._mapping)
@@ -1152,24 +1521,32 @@ class Store:
             by_plan.setdefault(ph.plan_id, []).append(d)
         out = []
         for p in plans:
-            out.append({"id": p.id, "slug": p.slug, "name": p.name, "kind": p.kind,
-                        "origin_id": p.origin_id, "source_id": p.source_id,
-                        "start": p.start.isoformat() if p.start else None,
-                        "description": p.description, "phases": by_plan.get(p.id, [])})
+            out.append(
+                {
+                    "id": p.id,
+                    "slug": p.slug,
+                    "name": p.name,
+                    "kind": p.kind,
+                    "origin_id": p.origin_id,
+                    "source_id": p.source_id,
+                    "start": p.start.isoformat() if p.start else None,
+                    "description": p.description,
+                    "phases": by_plan.get(p.id, []),
+                }
+            )
         return out
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
         out = {}
         with db.read(self.engine) as conn:
-            for t in (sources_t, places_t, series_t, observations_t, plans_t, phases_t,
-                      moves_t):
-                out[t.name] = conn.execute(sa.select(sa.func.count()).select_from(t)
-                                           ).scalar_one()
+            for t in (sources_t, places_t, series_t, observations_t, plans_t, phases_t, moves_t):
+                out[t.name] = conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
         return out
 
-    def observations(self, *, place_id: str | None = None, actor: str | None = None
-                     ) -> list[dict[str, Any]]:
+    def observations(
+        self, *, place_id: str | None = None, actor: str | None = None
+    ) -> list[dict[str, Any]]:
         """Stored observations (claims) as dicts, oldest first."""
         o = observations_t
         q = sa.select(o).order_by(o.c.valid_from, o.c.id)
@@ -1205,12 +1582,13 @@ class Store:
 def _driver_rows(conn: Connection, stmt: Any) -> list[tuple]:
     """Run a SELECT on the driver directly (the hot path of ``posture_at``: no per-row result
     processing; dates stay ISO text on SQLite)."""
-    compiled = stmt.compile(dialect=conn.dialect,
-                            compile_kwargs={"render_postcompile": True})
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     if conn.dialect.name == "sqlite":
-        args: Any = tuple(v.isoformat() if isinstance(v, dt.date) else v
-                          for v in (params[k] for k in compiled.positiontup))
+        args: Any = tuple(
+            v.isoformat() if isinstance(v, dt.date) else v
+            for v in (params[k] for k in compiled.positiontup)
+        )
     else:
         args = params
     cur = conn.connection.driver_connection.cursor()
@@ -1222,21 +1600,45 @@ def _driver_rows(conn: Connection, stmt: Any) -> list[tuple]:
 
 
 _o = observations_t
-_CLAIM_COLS = (_o.c.id, _o.c.actor, _o.c.place_id, _o.c.as_of, _o.c.as_of_precision,
-               _o.c.as_of_approximate, _o.c.valid_from, _o.c.count, _o.c.count_min,
-               _o.c.count_max, _o.c.approximate, _o.c.qualifier, _o.c.status, _o.c.source_id,
-               _o.c.quote, _o.c.claim_type, _o.c.confirmed, _o.c.location_precision)
+_CLAIM_COLS = (
+    _o.c.id,
+    _o.c.actor,
+    _o.c.place_id,
+    _o.c.as_of,
+    _o.c.as_of_precision,
+    _o.c.as_of_approximate,
+    _o.c.valid_from,
+    _o.c.count,
+    _o.c.count_min,
+    _o.c.count_max,
+    _o.c.approximate,
+    _o.c.qualifier,
+    _o.c.status,
+    _o.c.source_id,
+    _o.c.quote,
+    _o.c.claim_type,
+    _o.c.confirmed,
+    _o.c.location_precision,
+)
+
+
 def _precision_rank_sql() -> Any:
     """:func:`service.store.model.precision_rank` as a SQL expression (from the model's own
     rank tables), so that claim rows arrive as :data:`service.store.model.Fact` tuples."""
     o = observations_t
-    date_rank = sa.case({p: r * 10_000 for p, r in M._DATE_RANK.items()},
-                        value=o.c.as_of_precision, else_=0)
+    date_rank = sa.case(
+        {p: r * 10_000 for p, r in M._DATE_RANK.items()}, value=o.c.as_of_precision, else_=0
+    )
     exact_date = sa.case((o.c.as_of_approximate, 0), else_=1_000)
     number = sa.case(
         (sa.and_(o.c.count.is_(None), o.c.count_min.is_(None), o.c.count_max.is_(None)), 0),
-        else_=100 + sa.case({q: r * 10 for q, r in M._QUALIFIER_RANK.items()},
-                            value=sa.func.coalesce(o.c.qualifier, "exact"), else_=0))
+        else_=100
+        + sa.case(
+            {q: r * 10 for q, r in M._QUALIFIER_RANK.items()},
+            value=sa.func.coalesce(o.c.qualifier, "exact"),
+            else_=0,
+        ),
+    )
     stated = sa.case((o.c.claim_type == "implied", 0), else_=1)
     return (date_rank + exact_date + number + stated).label("precision_rank")
 
@@ -1244,18 +1646,40 @@ def _precision_rank_sql() -> Any:
 #: The columns ``posture_at`` reads: a :data:`service.store.model.Fact` (valid_from,
 #: precision rank, confirmed, id, status, count, count_min, count_max, approximate,
 #: source_id), then what a feature shows (the series id stands for actor and place).
-_POSTURE_COLS = (_o.c.valid_from, _precision_rank_sql(), _o.c.confirmed, _o.c.id,
-                 _o.c.status, _o.c.count, _o.c.count_min, _o.c.count_max, _o.c.approximate,
-                 _o.c.source_id, _o.c.series_id, _o.c.as_of, _o.c.as_of_precision,
-                 _o.c.qualifier, _o.c.quote, _o.c.claim_type, _o.c.as_of_approximate)
+_POSTURE_COLS = (
+    _o.c.valid_from,
+    _precision_rank_sql(),
+    _o.c.confirmed,
+    _o.c.id,
+    _o.c.status,
+    _o.c.count,
+    _o.c.count_min,
+    _o.c.count_max,
+    _o.c.approximate,
+    _o.c.source_id,
+    _o.c.series_id,
+    _o.c.as_of,
+    _o.c.as_of_precision,
+    _o.c.qualifier,
+    _o.c.quote,
+    _o.c.claim_type,
+    _o.c.as_of_approximate,
+)
 _P_SOURCE, _P_SERIES = 9, 10
 
 
 # ---------------------------------------------------------------------------- properties
 def _source_entry(item: M.Claim | M.Projection) -> dict[str, Any]:
     s = item.source
-    d = {"source_id": s.source_id, "kind": s.kind, "outlet": s.outlet, "url": s.url,
-         "title": s.title, "published": _iso(s.published), "quote": item.quote}
+    d = {
+        "source_id": s.source_id,
+        "kind": s.kind,
+        "outlet": s.outlet,
+        "url": s.url,
+        "title": s.title,
+        "published": _iso(s.published),
+        "quote": item.quote,
+    }
     if isinstance(item, M.Claim):
         d["observation_id"] = item.id
         d["claim_type"] = item.claim_type
@@ -1268,17 +1692,35 @@ def _source_entry(item: M.Claim | M.Projection) -> dict[str, Any]:
 def _conflict_entry(item: M.Claim | M.Projection) -> dict[str, Any]:
     if isinstance(item, M.Claim):
         s, q = item.source, item.quantity
-        return {"source_id": s.source_id, "kind": s.kind, "outlet": s.outlet, "url": s.url,
-                "title": s.title, "published": _iso(s.published), "quote": item.quote,
-                "observation_id": item.id, "claim_type": item.claim_type,
-                "basis": "reported", "status": item.status, "as_of": _iso(item.as_of.value),
-                "label": M.quantity_label(q, item.status), "count": q.count if q else None,
-                "count_min": q.count_min if q else None,
-                "count_max": q.count_max if q else None}
+        return {
+            "source_id": s.source_id,
+            "kind": s.kind,
+            "outlet": s.outlet,
+            "url": s.url,
+            "title": s.title,
+            "published": _iso(s.published),
+            "quote": item.quote,
+            "observation_id": item.id,
+            "claim_type": item.claim_type,
+            "basis": "reported",
+            "status": item.status,
+            "as_of": _iso(item.as_of.value),
+            "label": M.quantity_label(q, item.status),
+            "count": q.count if q else None,
+            "count_min": q.count_min if q else None,
+            "count_max": q.count_max if q else None,
+        }
     d = _source_entry(item)
     by = item.move.by
-    d.update(basis="projected", status=item.status, as_of=by.isoformat() if by else None,
-             label=item.status, count=None, count_min=None, count_max=None)
+    d.update(
+        basis="projected",
+        status=item.status,
+        as_of=by.isoformat() if by else None,
+        label=item.status,
+        count=None,
+        count_min=None,
+        count_max=None,
+    )
     return d
 
 
@@ -1301,23 +1743,37 @@ def estimate_properties(est: M.Estimate, place: PlaceInfo) -> dict[str, Any]:
     q = est.quantity
     actor = actor_registry.ACTORS.get(est.actor)
     return {
-        "place_id": place.id, "name": place.name, "name_ar": place.name_ar,
-        "kind": place.kind, "country": place.country, "actor": est.actor,
+        "place_id": place.id,
+        "name": place.name,
+        "name_ar": place.name_ar,
+        "kind": place.kind,
+        "country": place.country,
+        "actor": est.actor,
         "actor_name": actor.name if actor else est.actor,
-        "count": q.count if q else None, "count_min": q.count_min if q else None,
+        "count": q.count if q else None,
+        "count_min": q.count_min if q else None,
         "count_max": q.count_max if q else None,
         "approximate": bool(q.approximate) if q else False,
         "qualifier": q.qualifier if q else None,
-        "label": M.quantity_label(q, est.status), "status": est.status, "basis": est.basis,
-        "as_of": _iso(est.as_of.value), "as_of_precision": est.as_of.precision,
+        "label": M.quantity_label(q, est.status),
+        "status": est.status,
+        "basis": est.basis,
+        "as_of": _iso(est.as_of.value),
+        "as_of_precision": est.as_of.precision,
         "valid_from": _iso(est.valid_from),
         "location_precision": M.LOCATION_PRECISION.get(place.kind, place.kind),
-        "plan": est.plan, "phase": est.phase,
+        "plan": est.plan,
+        "phase": est.phase,
         "sources": [_source_entry(s) for s in est.supporting],
         "conflicts": [_conflict_entry(c) for c in est.conflicts],
-        "corroboration": est.corroboration, "confirmed": est.confirmed,
-        "reason": est.reason, "claim_type": est.claim_type, "via": est.via or None,
-        "unallocated": None, "lon": place.lon, "lat": place.lat,
+        "corroboration": est.corroboration,
+        "confirmed": est.confirmed,
+        "reason": est.reason,
+        "claim_type": est.claim_type,
+        "via": est.via or None,
+        "unallocated": None,
+        "lon": place.lon,
+        "lat": place.lat,
     }
 
 
@@ -1337,9 +1793,15 @@ class _RowFeatures:
     :func:`service.store.model.estimate_at` on :meth:`claims` instead.
     """
 
-    def __init__(self, refs: dict[int, M.SourceRef], places: dict[str, PlaceInfo],
-                 by_series: dict[int, list[tuple]], sid_of: dict[tuple[str, str], int],
-                 *, sqlite: bool) -> None:
+    def __init__(
+        self,
+        refs: dict[int, M.SourceRef],
+        places: dict[str, PlaceInfo],
+        by_series: dict[int, list[tuple]],
+        sid_of: dict[tuple[str, str], int],
+        *,
+        sqlite: bool,
+    ) -> None:
         self.refs = refs
         self.places = places
         self.by_series = by_series
@@ -1350,9 +1812,17 @@ class _RowFeatures:
         self.day: Callable[[Any], dt.date] = _day_of if sqlite else _same
         self.sources = M.source_facts(refs.values())
         # per source: the first fields of a ``sources`` / ``conflicts`` entry
-        self.entry = {sid: {"source_id": r.source_id, "kind": r.kind, "outlet": r.outlet,
-                            "url": r.url, "title": r.title, "published": _iso(r.published)}
-                      for sid, r in refs.items()}
+        self.entry = {
+            sid: {
+                "source_id": r.source_id,
+                "kind": r.kind,
+                "outlet": r.outlet,
+                "url": r.url,
+                "title": r.title,
+                "published": _iso(r.published),
+            }
+            for sid, r in refs.items()
+        }
         self._claims: dict[tuple[str, str], list[M.Claim]] = {}
 
     def claims(self, key: tuple[str, str]) -> list[M.Claim]:
@@ -1367,13 +1837,46 @@ class _RowFeatures:
         lprec = M.LOCATION_PRECISION.get(place.kind, "country") if place else "country"
         to_day = self.day
         out = []
-        for (vf, _rank, conf, oid, status, count, cmin, cmax, approx, src, _sid, as_of, prec,
-             qual, quote, ctype, approx_d) in rows:
-            q = None if count is None and cmin is None and cmax is None else \
-                _stored_quantity(count, cmin, cmax, bool(approx), qual or "exact")
-            out.append(M.Claim(oid, actor, place_id,
-                               FuzzyDate(to_day(as_of), prec, bool(approx_d)), to_day(vf), q,
-                               status, self.refs[src], quote, ctype, bool(conf), lprec))
+        for (
+            vf,
+            _rank,
+            conf,
+            oid,
+            status,
+            count,
+            cmin,
+            cmax,
+            approx,
+            src,
+            _sid,
+            as_of,
+            prec,
+            qual,
+            quote,
+            ctype,
+            approx_d,
+        ) in rows:
+            q = (
+                None
+                if count is None and cmin is None and cmax is None
+                else _stored_quantity(count, cmin, cmax, bool(approx), qual or "exact")
+            )
+            out.append(
+                M.Claim(
+                    oid,
+                    actor,
+                    place_id,
+                    FuzzyDate(to_day(as_of), prec, bool(approx_d)),
+                    to_day(vf),
+                    q,
+                    status,
+                    self.refs[src],
+                    quote,
+                    ctype,
+                    bool(conf),
+                    lprec,
+                )
+            )
         self._claims[key] = out
         return out
 
@@ -1382,44 +1885,97 @@ class _RowFeatures:
         entry = self.entry
         if len(rows) == 1:
             best = rows[0]
-            sources = [{**entry[best[9]], "quote": best[14], "observation_id": best[3],
-                        "claim_type": best[15]}]
+            sources = [
+                {
+                    **entry[best[9]],
+                    "quote": best[14],
+                    "observation_id": best[3],
+                    "claim_type": best[15],
+                }
+            ]
             conflicts: list[dict[str, Any]] = []
             corroboration, confirmed, reason = 1, bool(best[2]), "only report"
         else:
             best, agree, disagree, corroboration, confirmed, reason = M.choose_current(
-                rows, self.sources)
-            sources = [{**entry[r[9]], "quote": r[14], "observation_id": r[3],
-                        "claim_type": r[15]} for r in agree]
+                rows, self.sources
+            )
+            sources = [
+                {**entry[r[9]], "quote": r[14], "observation_id": r[3], "claim_type": r[15]}
+                for r in agree
+            ]
             text, iso, label_of = self.text, self.iso, M.label_of
-            conflicts = [{**entry[r[9]], "quote": r[14], "observation_id": r[3],
-                          "claim_type": r[15], "basis": "reported", "status": r[4],
-                          "as_of": r[11] if text else iso(r[11]),
-                          "label": label_of(r[5], r[6], r[7], r[13], r[4]),
-                          "count": r[5], "count_min": r[6], "count_max": r[7]}
-                         for r in disagree]
-        (vf, _rank, _conf, _oid, status, count, cmin, cmax, approx, _src, _sid, as_of, prec,
-         qual, _quote, ctype, _ad) = best
+            conflicts = [
+                {
+                    **entry[r[9]],
+                    "quote": r[14],
+                    "observation_id": r[3],
+                    "claim_type": r[15],
+                    "basis": "reported",
+                    "status": r[4],
+                    "as_of": r[11] if text else iso(r[11]),
+                    "label": label_of(r[5], r[6], r[7], r[13], r[4]),
+                    "count": r[5],
+                    "count_min": r[6],
+                    "count_max": r[7],
+                }
+                for r in disagree
+            ]
+        (
+            vf,
+            _rank,
+            _conf,
+            _oid,
+            status,
+            count,
+            cmin,
+            cmax,
+            approx,
+            _src,
+            _sid,
+            as_of,
+            prec,
+            qual,
+            _quote,
+            ctype,
+            _ad,
+        ) = best
         hasq = not (count is None and cmin is None and cmax is None)
         actor, place_id = key
         place = self.places[place_id]
         reg = actor_registry.ACTORS.get(actor)
         # the keys and their order are estimate_properties' (the documented contract)
         props = {
-            "place_id": place.id, "name": place.name, "name_ar": place.name_ar,
-            "kind": place.kind, "country": place.country, "actor": actor,
+            "place_id": place.id,
+            "name": place.name,
+            "name_ar": place.name_ar,
+            "kind": place.kind,
+            "country": place.country,
+            "actor": actor,
             "actor_name": reg.name if reg else actor,
-            "count": count, "count_min": cmin, "count_max": cmax,
+            "count": count,
+            "count_min": cmin,
+            "count_max": cmax,
             "approximate": bool(approx) if hasq else False,
             "qualifier": (qual or "exact") if hasq else None,
-            "label": M.label_of(count, cmin, cmax, qual, status), "status": status,
+            "label": M.label_of(count, cmin, cmax, qual, status),
+            "status": status,
             "basis": "reported",
-            "as_of": self.iso(as_of), "as_of_precision": prec, "valid_from": self.iso(vf),
+            "as_of": self.iso(as_of),
+            "as_of_precision": prec,
+            "valid_from": self.iso(vf),
             "location_precision": M.LOCATION_PRECISION.get(place.kind, place.kind),
-            "plan": None, "phase": None, "sources": sources, "conflicts": conflicts,
-            "corroboration": corroboration, "confirmed": confirmed, "reason": reason,
-            "claim_type": ctype, "via": None, "unallocated": None,
-            "lon": place.lon, "lat": place.lat,
+            "plan": None,
+            "phase": None,
+            "sources": sources,
+            "conflicts": conflicts,
+            "corroboration": corroboration,
+            "confirmed": confirmed,
+            "reason": reason,
+            "claim_type": ctype,
+            "via": None,
+            "unallocated": None,
+            "lon": place.lon,
+            "lat": place.lat,
         }
         return {"type": "Feature", "geometry": place.geojson(), "properties": props}
 
@@ -1442,8 +1998,12 @@ def _day_of(v: str) -> dt.date:
 
 def _add_unallocated(feats: list[dict[str, Any]], cache: dict[str, PlaceInfo]) -> None:
     """Country rows: the part of the country total not attributed to sub-places."""
-    totals = [p for f in feats for p in (f["properties"],)
-              if p["kind"] == "country" and p["status"] in M.PRESENTISH]
+    totals = [
+        p
+        for f in feats
+        for p in (f["properties"],)
+        if p["kind"] == "country" and p["status"] in M.PRESENTISH
+    ]
     if not totals:
         return
     members = {a.code: set(a.members) for a in actor_registry.ACTORS.values()}
@@ -1465,7 +2025,9 @@ def _add_unallocated(feats: list[dict[str, Any]], cache: dict[str, PlaceInfo]) -
         umax = max(0, q.high - lo_alloc)
         umin = 0 if hi_alloc is None else max(0, total_lo - hi_alloc)
         p["unallocated"] = {
-            "count_min": umin, "count_max": umax, "approximate": bool(q.approximate),
+            "count_min": umin,
+            "count_max": umax,
+            "approximate": bool(q.approximate),
             "label": (f"{umin:,}" if umin == umax else f"{umin:,}–{umax:,}"),
             "allocated_places": sorted({s["place_id"] for s in rows}),
         }
@@ -1474,16 +2036,35 @@ def _add_unallocated(feats: list[dict[str, Any]], cache: dict[str, PlaceInfo]) -
 def _props_qty(p: dict[str, Any]) -> Quantity | None:
     if p["count"] is None and p["count_min"] is None and p["count_max"] is None:
         return None
-    return Quantity(p["count"], p["count_min"], p["count_max"], bool(p["approximate"]),
-                    p["qualifier"] or "exact")
+    return Quantity(
+        p["count"],
+        p["count_min"],
+        p["count_max"],
+        bool(p["approximate"]),
+        p["qualifier"] or "exact",
+    )
 
 
 def _state(f: dict[str, Any] | None) -> dict[str, Any] | None:
     if f is None:
         return None
     p = f["properties"]
-    return {k: p[k] for k in ("status", "label", "count", "count_min", "count_max",
-                              "approximate", "qualifier", "basis", "as_of", "plan", "phase")}
+    return {
+        k: p[k]
+        for k in (
+            "status",
+            "label",
+            "count",
+            "count_min",
+            "count_max",
+            "approximate",
+            "qualifier",
+            "basis",
+            "as_of",
+            "plan",
+            "phase",
+        )
+    }
 
 
 def classify_change(b: dict[str, Any] | None, a: dict[str, Any] | None) -> str | None:
@@ -1509,17 +2090,32 @@ def classify_change(b: dict[str, Any] | None, a: dict[str, Any] | None) -> str |
     return None
 
 
-def _merge_moves(changes: list[Change], moves: list[M.PlannedMove],
-                 after: dict[tuple[str, str], dict[str, Any]]) -> list[Change]:
+def _merge_moves(
+    changes: list[Change], moves: list[M.PlannedMove], after: dict[tuple[str, str], dict[str, Any]]
+) -> list[Change]:
     """Turn "left X" + "arrived/grew Y" caused by one relocation into "moved X → Y"."""
     out = list(changes)
     for m in moves:
         if not m.to_place_id:
             continue
-        frm = next((c for c in out if c.actor == m.actor and c.place_id == m.place_id
-                    and c.kind in ("left", "reduced")), None)
-        to = next((c for c in out if c.actor == m.actor and c.place_id == m.to_place_id
-                   and c.kind in ("arrived", "grew")), None)
+        frm = next(
+            (
+                c
+                for c in out
+                if c.actor == m.actor and c.place_id == m.place_id and c.kind in ("left", "reduced")
+            ),
+            None,
+        )
+        to = next(
+            (
+                c
+                for c in out
+                if c.actor == m.actor
+                and c.place_id == m.to_place_id
+                and c.kind in ("arrived", "grew")
+            ),
+            None,
+        )
         if frm is None or to is None:
             continue
         geom = None
@@ -1528,13 +2124,23 @@ def _merge_moves(changes: list[Change], moves: list[M.PlannedMove],
             b = after.get((m.actor, m.to_place_id))
             if a and b:
                 pa, pb = a["properties"], b["properties"]
-                geom = {"type": "LineString",
-                        "coordinates": [[pa["lon"], pa["lat"]], [pb["lon"], pb["lat"]]]}
-        merged = Change(kind="moved", actor=m.actor, place_id=m.place_id, name=frm.name,
-                        before=frm.before, after=to.after, sources=to.sources,
-                        to_place_id=m.to_place_id, to_name=to.name,
-                        effective=m.effective.isoformat() if m.effective else None,
-                        geometry=geom or frm.geometry)
+                geom = {
+                    "type": "LineString",
+                    "coordinates": [[pa["lon"], pa["lat"]], [pb["lon"], pb["lat"]]],
+                }
+        merged = Change(
+            kind="moved",
+            actor=m.actor,
+            place_id=m.place_id,
+            name=frm.name,
+            before=frm.before,
+            after=to.after,
+            sources=to.sources,
+            to_place_id=m.to_place_id,
+            to_name=to.name,
+            effective=m.effective.isoformat() if m.effective else None,
+            geometry=geom or frm.geometry,
+        )
         out = [c for c in out if c is not frm and c is not to] + [merged]
     return out
 
@@ -1566,38 +2172,81 @@ class Records:
         return ids
 
 
-def observation_row(*, actor: str, place_id: str, place_kind: str, as_of: FuzzyDate,
-                    quantity: Quantity | None, status: str, claim_type: str = "level",
-                    quote: str | None = None, quote_start: int | None = None,
-                    quote_end: int | None = None, confirmed: bool = False,
-                    note: str | None = None, source: str | None = None,
-                    valid_from: dt.date | None = None) -> dict[str, Any]:
+def observation_row(
+    *,
+    actor: str,
+    place_id: str,
+    place_kind: str,
+    as_of: FuzzyDate,
+    quantity: Quantity | None,
+    status: str,
+    claim_type: str = "level",
+    quote: str | None = None,
+    quote_start: int | None = None,
+    quote_end: int | None = None,
+    confirmed: bool = False,
+    note: str | None = None,
+    source: str | None = None,
+    valid_from: dt.date | None = None,
+) -> dict[str, Any]:
     """Column values of one observation (validated)."""
-    if status not in M.PRESENTISH + ("withdrawn",):
+    if status not in (*M.PRESENTISH, "withdrawn"):
         raise InputError(f"unknown status {status!r}")
     if not actor_registry.is_actor(actor):
         raise InputError(f"unknown actor {str(actor)[:40]!r}")
     actor = actor_registry.get_actor(actor).code
     if valid_from is None:
         valid_from = as_of.value if claim_type == "event" else as_of.start
-    row = {"actor": actor, "place_id": place_id, "claim_type": claim_type,
-           "as_of": as_of.value, "as_of_precision": as_of.precision,
-           "as_of_approximate": bool(as_of.approximate), "valid_from": valid_from,
-           "status": status, "location_precision": M.LOCATION_PRECISION[place_kind],
-           "quote": quote, "quote_start": quote_start, "quote_end": quote_end,
-           "confirmed": bool(confirmed), "note": note, "source": source,
-           **_qty_cols(quantity)}
-    row["claim_key"] = _claim_key("obs", claim_type, actor, place_id, as_of.value,
-                                  as_of.precision, status, _qty_cols(quantity), source)
+    row = {
+        "actor": actor,
+        "place_id": place_id,
+        "claim_type": claim_type,
+        "as_of": as_of.value,
+        "as_of_precision": as_of.precision,
+        "as_of_approximate": bool(as_of.approximate),
+        "valid_from": valid_from,
+        "status": status,
+        "location_precision": M.LOCATION_PRECISION[place_kind],
+        "quote": quote,
+        "quote_start": quote_start,
+        "quote_end": quote_end,
+        "confirmed": bool(confirmed),
+        "note": note,
+        "source": source,
+        **_qty_cols(quantity),
+    }
+    row["claim_key"] = _claim_key(
+        "obs",
+        claim_type,
+        actor,
+        place_id,
+        as_of.value,
+        as_of.precision,
+        status,
+        _qty_cols(quantity),
+        source,
+    )
     return row
 
 
-def move_row(*, actor: str, action: str, place_id: str, by: FuzzyDate | None,
-             ordinal: int, to_place_id: str | None = None, scope: str | None = None,
-             quantity: Quantity | None = None, quote: str | None = None,
-             quote_start: int | None = None, quote_end: int | None = None,
-             confirmed: bool = False, source: str | None = None,
-             modality: str | None = "planned", status: str | None = None) -> dict[str, Any]:
+def move_row(
+    *,
+    actor: str,
+    action: str,
+    place_id: str,
+    by: FuzzyDate | None,
+    ordinal: int,
+    to_place_id: str | None = None,
+    scope: str | None = None,
+    quantity: Quantity | None = None,
+    quote: str | None = None,
+    quote_start: int | None = None,
+    quote_end: int | None = None,
+    confirmed: bool = False,
+    source: str | None = None,
+    modality: str | None = "planned",
+    status: str | None = None,
+) -> dict[str, Any]:
     """Column values of one planned move (validated)."""
     from ..domain import MOVEMENT_ACTIONS
 
@@ -1609,20 +2258,30 @@ def move_row(*, actor: str, action: str, place_id: str, by: FuzzyDate | None,
         raise InputError(f"unknown move scope {scope!r} (all, rest or part)")
     if (modality or "planned") not in MODALITIES:
         raise InputError(f"unknown move modality {modality!r} ({', '.join(MODALITIES)})")
-    if status is not None and status not in M.PRESENTISH + ("withdrawn",):
+    if status is not None and status not in (*M.PRESENTISH, "withdrawn"):
         raise InputError(f"unknown status {status!r}")
-    return {"actor": actor_registry.get_actor(actor).code, "action": action,
-            "place_id": place_id, "to_place_id": to_place_id,
-            "by": by.value if by else None, "by_precision": by.precision if by else None,
-            "by_approximate": bool(by.approximate) if by else False, "scope": scope,
-            "modality": modality or "planned", "status": status,
-            "ordinal": ordinal, "quote": quote, "quote_start": quote_start,
-            "quote_end": quote_end, "confirmed": bool(confirmed), "source": source,
-            **_qty_cols(quantity)}
+    return {
+        "actor": actor_registry.get_actor(actor).code,
+        "action": action,
+        "place_id": place_id,
+        "to_place_id": to_place_id,
+        "by": by.value if by else None,
+        "by_precision": by.precision if by else None,
+        "by_approximate": bool(by.approximate) if by else False,
+        "scope": scope,
+        "modality": modality or "planned",
+        "status": status,
+        "ordinal": ordinal,
+        "quote": quote,
+        "quote_start": quote_start,
+        "quote_end": quote_end,
+        "confirmed": bool(confirmed),
+        "source": source,
+        **_qty_cols(quantity),
+    }
 
 
-def group_phases(moves: list[tuple[FuzzyDate | None, dict[str, Any]]]
-                 ) -> list[dict[str, Any]]:
+def group_phases(moves: list[tuple[FuzzyDate | None, dict[str, Any]]]) -> list[dict[str, Any]]:
     """Phases grouped by deadline (earliest first); moves without a deadline, then moves that
     are not planned (possible, demanded) come last, in phases of their own."""
     groups: dict[Any, list[tuple[FuzzyDate | None, dict[str, Any]]]] = {}
@@ -1632,38 +2291,56 @@ def group_phases(moves: list[tuple[FuzzyDate | None, dict[str, Any]]]
         else:
             key = by.value if by else None
         groups.setdefault(key, []).append((by, mv))
-    order = sorted(groups, key=lambda d: (d == "other", d is None,
-                                          d if isinstance(d, dt.date) else dt.date.min))
+    order = sorted(
+        groups,
+        key=lambda d: (d == "other", d is None, d if isinstance(d, dt.date) else dt.date.min),
+    )
     phases = []
     for i, d in enumerate(order, start=1):
         items = groups[d]
         if d == "other":
             for j, (_, mv) in enumerate(items, start=1):
                 mv["ordinal"] = j
-            phases.append({"ordinal": i, "name": "Not agreed (possible or demanded moves)",
-                           "deadline": None, "deadline_precision": None,
-                           "deadline_approximate": False, "moves": [mv for _, mv in items]})
+            phases.append(
+                {
+                    "ordinal": i,
+                    "name": "Not agreed (possible or demanded moves)",
+                    "deadline": None,
+                    "deadline_precision": None,
+                    "deadline_approximate": False,
+                    "moves": [mv for _, mv in items],
+                }
+            )
             continue
         by = items[0][0]
         if by is not None:
-            prec = min((b.precision for b, _ in items if b),
-                       key=lambda p: M._DATE_RANK.get(p, 0) * -1)
+            prec = min(
+                (b.precision for b, _ in items if b), key=lambda p: M._DATE_RANK.get(p, 0) * -1
+            )
             by = FuzzyDate(by.value, prec, any(b.approximate for b, _ in items if b))
         for j, (_, mv) in enumerate(items, start=1):
             mv["ordinal"] = j
-        phases.append({
-            "ordinal": i,
-            "name": f"Phase {i} (by {by.value.isoformat()})" if by else "Unscheduled",
-            "deadline": by.value if by else None,
-            "deadline_precision": by.precision if by else None,
-            "deadline_approximate": bool(by.approximate) if by else False,
-            "moves": [mv for _, mv in items]})
+        phases.append(
+            {
+                "ordinal": i,
+                "name": f"Phase {i} (by {by.value.isoformat()})" if by else "Unscheduled",
+                "deadline": by.value if by else None,
+                "deadline_precision": by.precision if by else None,
+                "deadline_approximate": bool(by.approximate) if by else False,
+                "moves": [mv for _, mv in items],
+            }
+        )
     return phases
 
 
-def build_article_records(ex: Any, *, published: dt.date | None, plan_name: str,
-                          plan_slug: str, country_of: Callable[[str], str | None]
-                          ) -> Records:
+def build_article_records(
+    ex: Any,
+    *,
+    published: dt.date | None,
+    plan_name: str,
+    plan_slug: str,
+    country_of: Callable[[str], str | None],
+) -> Records:
     """Turn an :class:`~service.domain.Extraction` into rows (pure apart from ``country_of``).
 
     * force levels → observations (``as_of`` defaults to the publication date);
@@ -1686,20 +2363,30 @@ def build_article_records(ex: Any, *, published: dt.date | None, plan_name: str,
     for fl in ex.force_levels:
         as_of = fl.as_of or pub_fd
         if as_of is None:
-            raise InputError("the article has no publication date and a force level has no "
-                             "date of its own; pass the publication date")
-        row = observation_row(actor=fl.actor, place_id=fl.place_id,
-                              place_kind=kind_of(fl.place_id), as_of=as_of,
-                              quantity=fl.quantity, status=fl.status or "present",
-                              quote=fl.quote.text, quote_start=fl.quote.start,
-                              quote_end=fl.quote.end)
+            raise InputError(
+                "the article has no publication date and a force level has no "
+                "date of its own; pass the publication date"
+            )
+        row = observation_row(
+            actor=fl.actor,
+            place_id=fl.place_id,
+            place_kind=kind_of(fl.place_id),
+            as_of=as_of,
+            quantity=fl.quantity,
+            status=fl.status or "present",
+            quote=fl.quote.text,
+            quote_start=fl.quote.start,
+            quote_end=fl.quote.end,
+        )
         obs.setdefault(row["claim_key"], row)
     # country for place-less movements
-    move_countries = Counter(c for m in ex.movements if m.place_id
-                             for c in [country_of(m.place_id)] if c)
+    move_countries = Counter(
+        c for m in ex.movements if m.place_id for c in [country_of(m.place_id)] if c
+    )
     if not move_countries:
-        move_countries = Counter(c for fl in ex.force_levels
-                                 for c in [country_of(fl.place_id)] if c)
+        move_countries = Counter(
+            c for fl in ex.force_levels for c in [country_of(fl.place_id)] if c
+        )
     default_country = move_countries.most_common(1)[0][0] if move_countries else None
     level_keys = {(o["actor"], o["place_id"], o["valid_from"]) for o in obs.values()}
     plan_moves: list[tuple[FuzzyDate | None, dict[str, Any]]] = []
@@ -1716,44 +2403,101 @@ def build_article_records(ex: Any, *, published: dt.date | None, plan_name: str,
             if when is None:
                 skipped += 1
                 continue
-            pm = M.PlannedMove(0, 0, "", "article", "", actor_registry.get_actor(mv.actor).code,
-                               mv.action, place_id, when, M.SourceRef(0, "article"),
-                               to_place_id=mv.to_place_id, scope=mv.scope, status=mstatus)
+            pm = M.PlannedMove(
+                0,
+                0,
+                "",
+                "article",
+                "",
+                actor_registry.get_actor(mv.actor).code,
+                mv.action,
+                place_id,
+                when,
+                M.SourceRef(0, "article"),
+                to_place_id=mv.to_place_id,
+                scope=mv.scope,
+                status=mstatus,
+            )
             for pid, status, _via in M.move_outcomes(pm):
-                o = observation_row(actor=pm.actor, place_id=pid, place_kind=kind_of(pid),
-                                    as_of=when, quantity=None, status=status,
-                                    claim_type="event", quote=mv.quote.text,
-                                    quote_start=mv.quote.start, quote_end=mv.quote.end)
+                o = observation_row(
+                    actor=pm.actor,
+                    place_id=pid,
+                    place_kind=kind_of(pid),
+                    as_of=when,
+                    quantity=None,
+                    status=status,
+                    claim_type="event",
+                    quote=mv.quote.text,
+                    quote_start=mv.quote.start,
+                    quote_end=mv.quote.end,
+                )
                 obs.setdefault(o["claim_key"], o)
             continue
-        row = move_row(actor=mv.actor, action=mv.action, place_id=place_id, by=mv.by,
-                       ordinal=0, to_place_id=mv.to_place_id, scope=mv.scope,
-                       quantity=mv.quantity, quote=mv.quote.text, quote_start=mv.quote.start,
-                       quote_end=mv.quote.end, modality=modality, status=mstatus)
+        row = move_row(
+            actor=mv.actor,
+            action=mv.action,
+            place_id=place_id,
+            by=mv.by,
+            ordinal=0,
+            to_place_id=mv.to_place_id,
+            scope=mv.scope,
+            quantity=mv.quantity,
+            quote=mv.quote.text,
+            quote_start=mv.quote.start,
+            quote_end=mv.quote.end,
+            modality=modality,
+            status=mstatus,
+        )
         plan_moves.append((mv.by, row))
-        if (mv.action in _IMPLIED_ACTIONS and pub_fd is not None and mv.by is not None
-                and modality == "planned"):
+        if (
+            mv.action in _IMPLIED_ACTIONS
+            and pub_fd is not None
+            and mv.by is not None
+            and modality == "planned"
+        ):
             code = row["actor"]
             if (code, place_id, pub_fd.start) not in level_keys:
-                o = observation_row(actor=code, place_id=place_id,
-                                    place_kind=kind_of(place_id), as_of=pub_fd,
-                                    quantity=None, status="present", claim_type="implied",
-                                    quote=mv.quote.text, quote_start=mv.quote.start,
-                                    quote_end=mv.quote.end)
+                o = observation_row(
+                    actor=code,
+                    place_id=place_id,
+                    place_kind=kind_of(place_id),
+                    as_of=pub_fd,
+                    quantity=None,
+                    status="present",
+                    claim_type="implied",
+                    quote=mv.quote.text,
+                    quote_start=mv.quote.start,
+                    quote_end=mv.quote.end,
+                )
                 obs.setdefault(o["claim_key"], o)
     for ev in getattr(ex, "events", []):
         status = _EVENT_STATUS.get(ev.action)
         if status is None or not ev.place_id or ev.date is None:
             continue
-        o = observation_row(actor=ev.actor, place_id=ev.place_id,
-                            place_kind=kind_of(ev.place_id), as_of=ev.date, quantity=None,
-                            status=status, claim_type="event", quote=ev.quote.text,
-                            quote_start=ev.quote.start, quote_end=ev.quote.end)
+        o = observation_row(
+            actor=ev.actor,
+            place_id=ev.place_id,
+            place_kind=kind_of(ev.place_id),
+            as_of=ev.date,
+            quantity=None,
+            status=status,
+            claim_type="event",
+            quote=ev.quote.text,
+            quote_start=ev.quote.start,
+            quote_end=ev.quote.end,
+        )
         obs.setdefault(o["claim_key"], o)
     plans = []
     if plan_moves:
-        plans.append({"slug": plan_slug, "name": plan_name, "kind": "article",
-                      "start": published, "phases": group_phases(plan_moves)})
+        plans.append(
+            {
+                "slug": plan_slug,
+                "name": plan_name,
+                "kind": "article",
+                "start": published,
+                "phases": group_phases(plan_moves),
+            }
+        )
     return Records(list(obs.values()), plans, skipped, plan_name if plans else None)
 
 
@@ -1787,10 +2531,18 @@ class PreparedArticle:
         return self.source_row["key"]
 
 
-def prepare_article(text: Any, *, published: Any = None, url: str | None = None,
-                    outlet: str | None = None, title: str | None = None, lang: str = "auto",
-                    outlet_ar: str | None = None, extractor: Callable[..., Any],
-                    gazetteer: Any) -> PreparedArticle:
+def prepare_article(
+    text: Any,
+    *,
+    published: Any = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    lang: str = "auto",
+    outlet_ar: str | None = None,
+    extractor: Callable[..., Any],
+    gazetteer: Any,
+) -> PreparedArticle:
     """The pure half of :meth:`Store.ingest_article`: validate, extract, build the rows.
 
     ``extractor(text, *, published, lang, source, gazetteer) -> Extraction``.  No database
@@ -1805,16 +2557,24 @@ def prepare_article(text: Any, *, published: Any = None, url: str | None = None,
     pub = parse_day(published, "published") if published not in (None, "") else None
     chash = content_hash(text)
     key = f"article:{chash}"
-    extraction = extractor(text, published=pub, lang=lang, source=url or outlet,
-                           gazetteer=gazetteer)
+    extraction = extractor(
+        text, published=pub, lang=lang, source=url or outlet, gazetteer=gazetteer
+    )
     pub = pub or getattr(extraction, "published", None)
     language = getattr(extraction, "language", None) or (None if lang == "auto" else lang)
     source_row = {
-        "key": key, "kind": "article", "outlet": outlet, "outlet_ar": outlet_ar,
-        "url": url, "title": title, "language": (language or None) and language[:8],
-        "published": pub, "content_hash": chash,
+        "key": key,
+        "kind": "article",
+        "outlet": outlet,
+        "outlet_ar": outlet_ar,
+        "url": url,
+        "title": title,
+        "language": (language or None) and language[:8],
+        "published": pub,
+        "content_hash": chash,
         "independence": independence_key(outlet, url, f"article:{chash[:16]}"),
-        "text": text, "meta": {},
+        "text": text,
+        "meta": {},
     }
     plan_name = f"plan from {outlet or 'article ' + chash[:8]} {pub.isoformat() if pub else ''}"
 
@@ -1825,8 +2585,13 @@ def prepare_article(text: Any, *, published: Any = None, url: str | None = None,
             return None
         return c.id if c is not None else None
 
-    spec = build_article_records(extraction, published=pub, plan_name=plan_name.strip(),
-                                 plan_slug=f"article-{chash[:16]}", country_of=country_of)
+    spec = build_article_records(
+        extraction,
+        published=pub,
+        plan_name=plan_name.strip(),
+        plan_slug=f"article-{chash[:16]}",
+        country_of=country_of,
+    )
     ids: set[str] = set()
     for pid in spec.place_ids():
         ids.add(gazetteer.get(pid).id)

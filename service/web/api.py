@@ -28,8 +28,9 @@ _ID_RE = re.compile(r"^[\w:.\-]{1,200}$")
 
 def dumps(obj: Any) -> bytes:
     """Compact UTF-8 JSON (the one serialiser of the web layer)."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=_default
-                      ).encode("utf-8")
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=_default).encode(
+        "utf-8"
+    )
 
 
 def _default(o: Any) -> Any:
@@ -43,8 +44,9 @@ def _default(o: Any) -> Any:
 
 
 # ------------------------------------------------------------------------------ arguments
-def arg_str(args: Mapping[str, str], name: str, *, required: bool = False,
-            max_len: int = MAX_QUERY) -> str | None:
+def arg_str(
+    args: Mapping[str, str], name: str, *, required: bool = False, max_len: int = MAX_QUERY
+) -> str | None:
     v = args.get(name)
     if v is None or v == "":
         if required:
@@ -98,8 +100,9 @@ def check_id(value: str, what: str) -> str:
 
 
 # ------------------------------------------------------------------------------ bodies
-def parse_body(content_type: str | None, raw: bytes, *, max_bytes: int,
-               text_field: str = "text") -> dict[str, Any]:
+def parse_body(
+    content_type: str | None, raw: bytes, *, max_bytes: int, text_field: str = "text"
+) -> dict[str, Any]:
     """A request body as a dict: JSON objects as they are, ``text/plain`` as ``{text: …}``.
 
     Raises
@@ -133,12 +136,14 @@ def parse_body(content_type: str | None, raw: bytes, *, max_bytes: int,
             raise InputError("the body is not valid UTF-8 text") from None
     if not mime:
         raise UnsupportedMediaError("send Content-Type: application/json or text/plain")
-    raise UnsupportedMediaError(f"unsupported content type {mime[:60]!r}; send "
-                                "application/json or text/plain")
+    raise UnsupportedMediaError(
+        f"unsupported content type {mime[:60]!r}; send application/json or text/plain"
+    )
 
 
-def body_str(body: Mapping[str, Any], name: str, *, required: bool = False,
-             max_len: int = MAX_TEXT_FIELD) -> str | None:
+def body_str(
+    body: Mapping[str, Any], name: str, *, required: bool = False, max_len: int = MAX_TEXT_FIELD
+) -> str | None:
     v = body.get(name)
     if v is None or v == "":
         if required:
@@ -154,8 +159,7 @@ def body_str(body: Mapping[str, Any], name: str, *, required: bool = False,
 
 
 def _merged(body: Mapping[str, Any], args: Mapping[str, str]) -> dict[str, Any]:
-    out = {k: v for k, v in args.items() if k in ("published", "lang", "url", "outlet",
-                                                   "title")}
+    out = {k: v for k, v in args.items() if k in ("published", "lang", "url", "outlet", "title")}
     out.update(body)
     return out
 
@@ -163,20 +167,35 @@ def _merged(body: Mapping[str, Any], args: Mapping[str, str]) -> dict[str, Any]:
 # ------------------------------------------------------------------------------ reads
 def index(base: str) -> dict[str, Any]:
     """``GET /api``: what is here."""
-    paths = ["/api/plans", "/api/places", "/api/posture?date=YYYY-MM-DD",
-             "/api/changes?from=YYYY-MM-DD&to=YYYY-MM-DD", "/api/dates",
-             "/api/geocode?q=NAME", "/api/sources", "POST /api/extract",
-             "POST /api/articles"]
-    return {"title": "Troop-presence map API", "endpoints": paths,
-            "openapi": f"{base}/openapi.json", "docs": f"{base}/docs", "ogc": f"{base}/ogc"}
+    paths = [
+        "/api/plans",
+        "/api/places",
+        "/api/posture?date=YYYY-MM-DD",
+        "/api/changes?from=YYYY-MM-DD&to=YYYY-MM-DD",
+        "/api/dates",
+        "/api/geocode?q=NAME",
+        "/api/sources",
+        "POST /api/extract",
+        "POST /api/articles",
+    ]
+    return {
+        "title": "Troop-presence map API",
+        "endpoints": paths,
+        "openapi": f"{base}/openapi.json",
+        "docs": f"{base}/docs",
+        "ogc": f"{base}/ogc",
+    }
 
 
 def plan_links(base: str, slug: str) -> dict[str, str]:
     from urllib.parse import quote
 
     s = quote(slug, safe="")
-    return {"map": f"{base}/maps/{s}", "embed": f"{base}/embed/{s}",
-            "snippet": f"{base}/maps/{s}/embed"}
+    return {
+        "map": f"{base}/maps/{s}",
+        "embed": f"{base}/embed/{s}",
+        "snippet": f"{base}/maps/{s}/embed",
+    }
 
 
 def plans(svc, base: str) -> list[dict[str, Any]]:
@@ -185,6 +204,7 @@ def plans(svc, base: str) -> list[dict[str, Any]]:
         for p in svc.store.plans():
             out.append({**p, "links": plan_links(base, p["slug"])})
         return out
+
     return svc.cached(svc.responses, ("plans", base), build)
 
 
@@ -199,8 +219,11 @@ def find_plan_slug(svc, slug: str) -> str | None:
     """``None`` for ``all``; the slug of a stored plan; else NotFoundError."""
     if slug == "all":
         return None
-    keys = svc.cached(svc.responses, ("plan-slugs",),
-                      lambda: [(p["slug"], str(p["id"])) for p in svc.store.plans()])
+    keys = svc.cached(
+        svc.responses,
+        ("plan-slugs",),
+        lambda: [(p["slug"], str(p["id"])) for p in svc.store.plans()],
+    )
     for s, pid in keys:
         if slug in (s, pid):
             return s
@@ -215,8 +238,12 @@ def places(svc, args: Mapping[str, str]) -> list[dict[str, Any]]:
     if kind is not None and kind not in PLACE_KINDS:
         raise InputError(f"kind must be one of {', '.join(PLACE_KINDS)}")
     rows = svc.cached(svc.responses, ("places",), svc.store.places)
-    return [p for p in rows if (kind is None or p["kind"] == kind)
-            and (country is None or (p["country"] or "").upper() == country.upper())]
+    return [
+        p
+        for p in rows
+        if (kind is None or p["kind"] == kind)
+        and (country is None or (p["country"] or "").upper() == country.upper())
+    ]
 
 
 def place(svc, place_id: str) -> dict[str, Any]:
@@ -231,6 +258,7 @@ def timeline(svc, place_id: str, args: Mapping[str, str]) -> dict[str, Any]:
     def build():
         steps = svc.store.timeline(place_id, actor=actor)
         return {"place_id": place_id, "actor": actor, "steps": [s.to_dict() for s in steps]}
+
     return svc.cached(svc.responses, ("timeline", place_id, actor), build)
 
 
@@ -243,8 +271,11 @@ def posture(svc, args: Mapping[str, str]) -> bytes:
     if plan_arg is not None:
         plan_arg = find_plan_slug(svc, plan_arg)
     key = ("posture", day, actor, box, plan_arg)
-    return svc.cached(svc.responses, key, lambda: dumps(
-        svc.store.posture_at(day, actor=actor, bbox=box, plan=plan_arg).to_geojson()))
+    return svc.cached(
+        svc.responses,
+        key,
+        lambda: dumps(svc.store.posture_at(day, actor=actor, bbox=box, plan=plan_arg).to_geojson()),
+    )
 
 
 def changes(svc, args: Mapping[str, str]) -> bytes:
@@ -253,15 +284,21 @@ def changes(svc, args: Mapping[str, str]) -> bytes:
     actor = arg_actor(args)
     if d1 <= d0:
         raise InputError("to must be after from")
-    return svc.cached(svc.responses, ("changes", d0, d1, actor), lambda: dumps(
-        svc.store.changes(d0, d1, actor=actor).to_geojson()))
+    return svc.cached(
+        svc.responses,
+        ("changes", d0, d1, actor),
+        lambda: dumps(svc.store.changes(d0, d1, actor=actor).to_geojson()),
+    )
 
 
 def dates(svc, args: Mapping[str, str]) -> dict[str, Any]:
     plan_arg = arg_str(args, "plan", max_len=200)
     slug = find_plan_slug(svc, plan_arg) if plan_arg else None
-    ds = svc.cached(svc.responses, ("dates", slug),
-                    lambda: [d.isoformat() for d in svc.store.change_dates(plan=slug)])
+    ds = svc.cached(
+        svc.responses,
+        ("dates", slug),
+        lambda: [d.isoformat() for d in svc.store.change_dates(plan=slug)],
+    )
     return {"plan": slug, "dates": ds}
 
 
@@ -293,14 +330,24 @@ def geocode(svc, args: Mapping[str, str]) -> list[dict[str, Any]]:
         raise InputError(f"kind must be one of {', '.join(PLACE_KINDS)}")
     country = arg_str(args, "country", max_len=10)
     limit = arg_int(args, "limit", 10, 1, 50)
-    locs = svc.geocoder.geocode(q, exactly_one=False, limit=limit, kind=kind,
-                                country=country) or []
+    locs = svc.geocoder.geocode(q, exactly_one=False, limit=limit, kind=kind, country=country) or []
     out = []
     for loc in locs:
         raw = dict(loc.raw)
         raw.pop("geometry", None)
-        keys = ("id", "name", "name_ar", "kind", "subkind", "country", "lat", "lon",
-                "parents", "score", "source")
+        keys = (
+            "id",
+            "name",
+            "name_ar",
+            "kind",
+            "subkind",
+            "country",
+            "lat",
+            "lon",
+            "parents",
+            "score",
+            "source",
+        )
         row = {k: raw.get(k) for k in keys}
         row["lat"] = row["lat"] if row["lat"] is not None else loc.latitude
         row["lon"] = row["lon"] if row["lon"] is not None else loc.longitude
@@ -322,9 +369,14 @@ def _article_fields(body: Mapping[str, Any], args: Mapping[str, str]) -> dict[st
     url = body_str(b, "url")
     if url is not None and not re.match(r"^https?://", url, re.I):
         raise InputError("url must be an http(s) URL")
-    return {"text": text, "published": parse_day(pub, "published") if pub else None,
-            "lang": lang, "url": url, "outlet": body_str(b, "outlet", max_len=200),
-            "title": body_str(b, "title", max_len=500)}
+    return {
+        "text": text,
+        "published": parse_day(pub, "published") if pub else None,
+        "lang": lang,
+        "url": url,
+        "outlet": body_str(b, "outlet", max_len=200),
+        "title": body_str(b, "title", max_len=500),
+    }
 
 
 def extract(svc, body: Mapping[str, Any], args: Mapping[str, str]) -> dict[str, Any]:
@@ -332,8 +384,13 @@ def extract(svc, body: Mapping[str, Any], args: Mapping[str, str]) -> dict[str, 
     from ..extract import extract_article
 
     f = _article_fields(body, args)
-    ex = extract_article(f["text"], published=f["published"], lang=f["lang"],
-                         source=f["url"] or f["outlet"], gazetteer=svc.gazetteer)
+    ex = extract_article(
+        f["text"],
+        published=f["published"],
+        lang=f["lang"],
+        source=f["url"] or f["outlet"],
+        gazetteer=svc.gazetteer,
+    )
     return ex.to_dict()
 
 
@@ -343,8 +400,14 @@ def ingest(svc, body: Mapping[str, Any], args: Mapping[str, str]) -> tuple[dict[
     Returns the result and whether it was newly created.
     """
     f = _article_fields(body, args)
-    res = svc.store.ingest_article(f["text"], published=f["published"], url=f["url"],
-                                   outlet=f["outlet"], title=f["title"], lang=f["lang"])
+    res = svc.store.ingest_article(
+        f["text"],
+        published=f["published"],
+        url=f["url"],
+        outlet=f["outlet"],
+        title=f["title"],
+        lang=f["lang"],
+    )
     if res.created:
         svc.changed()
     return res.to_dict(), res.created

@@ -16,16 +16,24 @@ from ..cli import _print_json, command
 
 
 def _setup_serve(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"),
-                   help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")),
-                   help="port (default 8000)")
-    p.add_argument("--database", help="database URL (default $DATABASE_URL or the instance "
-                                      "SQLite file)")
+    p.add_argument(
+        "--host",
+        default=os.environ.get("HOST", "127.0.0.1"),
+        help="address to listen on (default 127.0.0.1)",
+    )
+    p.add_argument(
+        "--port", type=int, default=int(os.environ.get("PORT", "8000")), help="port (default 8000)"
+    )
+    p.add_argument(
+        "--database", help="database URL (default $DATABASE_URL or the instance SQLite file)"
+    )
     p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     p.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
-    p.add_argument("--dev", action="store_true",
-                   help="Werkzeug's development server instead of gunicorn (reloads code)")
+    p.add_argument(
+        "--dev",
+        action="store_true",
+        help="Werkzeug's development server instead of gunicorn (reloads code)",
+    )
 
 
 @command("serve", _setup_serve)
@@ -46,10 +54,18 @@ def _serve(args: argparse.Namespace) -> int:
         app.run(host=args.host, port=args.port, debug=False, use_reloader=True)
         return 0
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-    cmd = [gunicorn if os.path.exists(gunicorn) else "gunicorn",
-           "--bind", f"{args.host}:{args.port}", "--workers", str(args.workers),
-           "--threads", str(args.threads), "--access-logfile", "-",
-           "service.web:create_app()"]
+    cmd = [
+        gunicorn if os.path.exists(gunicorn) else "gunicorn",
+        "--bind",
+        f"{args.host}:{args.port}",
+        "--workers",
+        str(args.workers),
+        "--threads",
+        str(args.threads),
+        "--access-logfile",
+        "-",
+        "service.web:create_app()",
+    ]
     print(f"serving http://{args.host}:{args.port}/", file=sys.stderr, flush=True)
     os.execvp(cmd[0], cmd)
     return 0  # pragma: no cover - exec does not return
@@ -59,8 +75,12 @@ def _setup_token(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     c = sub.add_parser("create", help="make a token, print it once, store its hash")
     c.add_argument("--name", default="", help="a note: who or what uses the token")
-    c.add_argument("--scope", action="append", choices=("read", "write"),
-                   help="read (private reads) or write (ingest, edits; the default)")
+    c.add_argument(
+        "--scope",
+        action="append",
+        choices=("read", "write"),
+        help="read (private reads) or write (ingest, edits; the default)",
+    )
     c.add_argument("--file", help="tokens file (default <instance>/api-tokens.json)")
     c.add_argument("--json", action="store_true", help="print {id, token, scopes} as JSON")
     ls = sub.add_parser("list", help="the stored tokens (ids, names, scopes; never secrets)")
@@ -85,16 +105,26 @@ def _token(args: argparse.Namespace) -> int:
     if args.action == "create":
         token, rec = store.create(args.name, args.scope or ["write"])
         if args.json:
-            _print_json({"id": rec.id, "token": token, "scopes": sorted(rec.scopes),
-                         "file": str(store.path)})
+            _print_json(
+                {
+                    "id": rec.id,
+                    "token": token,
+                    "scopes": sorted(rec.scopes),
+                    "file": str(store.path),
+                }
+            )
         else:
             print(token)
-            print(f"token {rec.id} ({', '.join(sorted(rec.scopes))}) stored hashed in "
-                  f"{store.path}; it is shown only now", file=sys.stderr)
+            print(
+                f"token {rec.id} ({', '.join(sorted(rec.scopes))}) stored hashed in "
+                f"{store.path}; it is shown only now",
+                file=sys.stderr,
+            )
         return 0
     if args.action == "list":
-        _print_json([{k: v for k, v in r.to_json().items() if k != "hash"}
-                     for r in store.records()])
+        _print_json(
+            [{k: v for k, v in r.to_json().items() if k != "hash"} for r in store.records()]
+        )
         return 0
     store.revoke(args.id)
     print(f"token {args.id} revoked", file=sys.stderr)

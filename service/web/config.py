@@ -25,49 +25,73 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Every setting with its default.  Documented in docs/WEB.md.
 DEFAULTS: dict[str, Any] = {
     # data
-    "DATABASE_URL": None,            # None: $DATABASE_URL or <instance>/tpm.sqlite
+    "DATABASE_URL": None,  # None: $DATABASE_URL or <instance>/tpm.sqlite
     # security
-    "PRIVATE_READS": False,          # true: every read needs a token with the "read" scope
-    "API_TOKENS": [],                # extra token hashes ("sha256:<hex>" or {"hash","scopes"})
-    "TOKENS_FILE": None,             # None: <instance>/api-tokens.json
+    "PRIVATE_READS": False,  # true: every read needs a token with the "read" scope
+    "API_TOKENS": [],  # extra token hashes ("sha256:<hex>" or {"hash","scopes"})
+    "TOKENS_FILE": None,  # None: <instance>/api-tokens.json
     "EXTRACT_REQUIRES_TOKEN": False,  # POST /api/extract stores nothing; public by default
     "MAX_CONTENT_LENGTH": 1024 * 1024,  # bytes; larger request bodies get 413
     # per client (token or address); "map" counts map renders (/embed), "geocode" lookups
-    "RATE_LIMITS": {"extract": "30/minute", "ingest": "120/minute", "edit": "120/minute",
-                    "geocode": "600/minute", "map": "300/minute"},
+    "RATE_LIMITS": {
+        "extract": "30/minute",
+        "ingest": "120/minute",
+        "edit": "120/minute",
+        "geocode": "600/minute",
+        "map": "300/minute",
+    },
     "RATE_LIMIT_ENABLED": True,
-    "TRUSTED_PROXIES": 0,            # number of reverse proxies whose X-Forwarded-* to trust
-    "CORS_ORIGINS": [],              # origins allowed to read /api, /ogc, /openapi.json ("*")
-    "FRAME_ANCESTORS": "*",          # CSP frame-ancestors of /embed/* (space-separated)
+    "TRUSTED_PROXIES": 0,  # number of reverse proxies whose X-Forwarded-* to trust
+    "CORS_ORIGINS": [],  # origins allowed to read /api, /ogc, /openapi.json ("*")
+    "FRAME_ANCESTORS": "*",  # CSP frame-ancestors of /embed/* (space-separated)
     "MAP_TILE_ORIGINS": ["https://tile.openstreetmap.org"],  # img-src for basemap=osm
-    "HSTS": False,                   # send Strict-Transport-Security (behind HTTPS only)
-    "TRUSTED_HOSTS": None,           # e.g. ["maps.example.org"]: other Host headers get 400
+    "HSTS": False,  # send Strict-Transport-Security (behind HTTPS only)
+    "TRUSTED_HOSTS": None,  # e.g. ["maps.example.org"]: other Host headers get 400
     # OGC API – Features
-    "BASE_URL": None,                # absolute URL of the service for links; None: from request
+    "BASE_URL": None,  # absolute URL of the service for links; None: from request
     "OGC_DEFAULT_LIMIT": 100,
     "OGC_MAX_LIMIT": 10000,
     # caching
-    "RESPONSE_CACHE_SIZE": 256,      # cached JSON responses (0: off)
-    "MAP_CACHE_SIZE": 32,            # cached map pages (0: off)
-    "DATA_CHECK_SECONDS": 1.0,       # how often a worker checks whether the store changed
-    "CACHE_MAX_AGE": 60.0,           # seconds after which any cached entry is rebuilt
-    "HTTP_MAX_AGE": 60,              # Cache-Control max-age of public reads
+    "RESPONSE_CACHE_SIZE": 256,  # cached JSON responses (0: off)
+    "MAP_CACHE_SIZE": 32,  # cached map pages (0: off)
+    "DATA_CHECK_SECONDS": 1.0,  # how often a worker checks whether the store changed
+    "CACHE_MAX_AGE": 60.0,  # seconds after which any cached entry is rebuilt
+    "HTTP_MAX_AGE": 60,  # Cache-Control max-age of public reads
     "SERVICE_TITLE": "Troop-presence map",
 }
 
 _BOOL_KEYS = ("PRIVATE_READS", "EXTRACT_REQUIRES_TOKEN", "RATE_LIMIT_ENABLED", "HSTS")
-_INT_KEYS = ("MAX_CONTENT_LENGTH", "TRUSTED_PROXIES", "OGC_DEFAULT_LIMIT", "OGC_MAX_LIMIT",
-             "RESPONSE_CACHE_SIZE", "MAP_CACHE_SIZE", "HTTP_MAX_AGE")
+_INT_KEYS = (
+    "MAX_CONTENT_LENGTH",
+    "TRUSTED_PROXIES",
+    "OGC_DEFAULT_LIMIT",
+    "OGC_MAX_LIMIT",
+    "RESPONSE_CACHE_SIZE",
+    "MAP_CACHE_SIZE",
+    "HTTP_MAX_AGE",
+)
 _FLOAT_KEYS = ("DATA_CHECK_SECONDS", "CACHE_MAX_AGE")
-_RATE_RE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*(s|sec|second|m|min|minute|h|hour|d|day)s?\s*$",
-                      re.I)
-_UNIT_SECONDS = {"s": 1, "sec": 1, "second": 1, "m": 60, "min": 60, "minute": 60, "h": 3600,
-                 "hour": 3600, "d": 86400, "day": 86400}
+_RATE_RE = re.compile(
+    r"^\s*(\d+)\s*/\s*(\d*)\s*(s|sec|second|m|min|minute|h|hour|d|day)s?\s*$", re.I
+)
+_UNIT_SECONDS = {
+    "s": 1,
+    "sec": 1,
+    "second": 1,
+    "m": 60,
+    "min": 60,
+    "minute": 60,
+    "h": 3600,
+    "hour": 3600,
+    "d": 86400,
+    "day": 86400,
+}
 # a CSP source expression: a scheme, a host (with optional scheme, port, path), or a keyword
 _CSP_SOURCE_RE = re.compile(
     r"^(\*|'self'|'none'|[a-z][a-z0-9+.-]*:|"
     r"(?:[a-z][a-z0-9+.-]*://)?(?:\*\.)?[a-z0-9.-]+(?::(?:\d{1,5}|\*))?(?:/[\w./~%-]*)?)$",
-    re.I)
+    re.I,
+)
 _ORIGIN_RE = re.compile(r"^https?://[a-z0-9.-]+(?::\d{1,5})?$", re.I)
 
 
@@ -104,9 +128,12 @@ def read_instance_file(path: Path) -> dict[str, Any]:
     return {k: v for k, v in namespace.items() if k.isupper()}
 
 
-def load_config(config: Mapping[str, Any] | None = None, *,
-                environ: Mapping[str, str] | None = None,
-                instance: Path | None = None) -> dict[str, Any]:
+def load_config(
+    config: Mapping[str, Any] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    instance: Path | None = None,
+) -> dict[str, Any]:
     """Merge defaults, the instance ``config.py``, the environment and ``config``."""
     inst = instance or instance_path()
     merged: dict[str, Any] = dict(DEFAULTS)
@@ -123,8 +150,17 @@ def _bool(key: str, v: Any) -> bool:
         return v
     if isinstance(v, (int, float)) and v in (0, 1):
         return bool(v)
-    if isinstance(v, str) and v.strip().lower() in ("1", "true", "yes", "on", "0", "false",
-                                                     "no", "off", ""):
+    if isinstance(v, str) and v.strip().lower() in (
+        "1",
+        "true",
+        "yes",
+        "on",
+        "0",
+        "false",
+        "no",
+        "off",
+        "",
+    ):
         return v.strip().lower() in ("1", "true", "yes", "on")
     raise InputError(f"setting {key} must be true or false")
 
@@ -182,10 +218,10 @@ def normalize(cfg: dict[str, Any]) -> dict[str, Any]:
     for o in cfg["CORS_ORIGINS"]:
         if o != "*" and not _ORIGIN_RE.match(o):
             raise InputError(f"CORS origin {o[:60]!r} must look like https://host[:port]")
-    cfg["FRAME_ANCESTORS"] = " ".join(check_csp_sources(cfg.get("FRAME_ANCESTORS"),
-                                                        "FRAME_ANCESTORS")) or "'none'"
-    cfg["MAP_TILE_ORIGINS"] = check_csp_sources(cfg.get("MAP_TILE_ORIGINS"),
-                                                "MAP_TILE_ORIGINS")
+    cfg["FRAME_ANCESTORS"] = (
+        " ".join(check_csp_sources(cfg.get("FRAME_ANCESTORS"), "FRAME_ANCESTORS")) or "'none'"
+    )
+    cfg["MAP_TILE_ORIGINS"] = check_csp_sources(cfg.get("MAP_TILE_ORIGINS"), "MAP_TILE_ORIGINS")
     base = cfg.get("BASE_URL")
     if base:
         base = str(base).rstrip("/")
@@ -211,8 +247,9 @@ def check_csp_sources(value: Any, key: str) -> list[str]:
     if any(c in raw for c in "\r\n\x00;"):
         raise InputError(f"setting {key} must not contain line breaks or ';'")
     for src in _list(value):
-        if not _CSP_SOURCE_RE.match(src) or (any(c in src for c in ";,\r\n\"'") and src not in (
-                "'self'", "'none'")):
+        if not _CSP_SOURCE_RE.match(src) or (
+            any(c in src for c in ";,\r\n\"'") and src not in ("'self'", "'none'")
+        ):
             raise InputError(f"setting {key}: {src[:60]!r} is not a CSP source expression")
         out.append(src)
     return out

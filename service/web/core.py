@@ -50,8 +50,11 @@ class LRU:
         with key_lock:  # one builder per key; the others wait and reuse its result
             with self._lock:
                 hit = self._data.get(key)
-                if hit is not None and hit[0] == version and \
-                        time.monotonic() - hit[1] < self.max_age:
+                if (
+                    hit is not None
+                    and hit[0] == version
+                    and time.monotonic() - hit[1] < self.max_age
+                ):
                     self.hits += 1
                     return hit[2]
             self.misses += 1
@@ -127,12 +130,13 @@ class Service:
     def data_version(self) -> Any:
         """A value that changes when the stored data does (see the module docstring)."""
         now = time.monotonic()
-        if self._version is not None and now - self._version_at < \
-                self.config["DATA_CHECK_SECONDS"]:
+        if self._version is not None and now - self._version_at < self.config["DATA_CHECK_SECONDS"]:
             return (self._local_writes, self._version)
         with self._version_lock:
-            if self._version is None or time.monotonic() - self._version_at >= \
-                    self.config["DATA_CHECK_SECONDS"]:
+            if (
+                self._version is None
+                or time.monotonic() - self._version_at >= self.config["DATA_CHECK_SECONDS"]
+            ):
                 counts = self.store.counts()
                 self._version = tuple(sorted(counts.items()))
                 self._version_at = time.monotonic()

@@ -27,11 +27,22 @@ log = logging.getLogger("service.web")
 ALWAYS_PUBLIC = ("/healthz", "/static/", "/assets/")
 #: Read paths that answer cross-origin requests when CORS_ORIGINS allows the origin.
 CORS_PREFIXES = ("/api", "/ogc", "/openapi.json")
-_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-               405: "method_not_allowed", 406: "not_acceptable", 408: "request_timeout",
-               411: "length_required", 413: "payload_too_large", 414: "uri_too_long",
-               415: "unsupported_media_type", 429: "rate_limited", 431:
-               "request_header_fields_too_large", 501: "not_implemented"}
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    408: "request_timeout",
+    411: "length_required",
+    413: "payload_too_large",
+    414: "uri_too_long",
+    415: "unsupported_media_type",
+    429: "rate_limited",
+    431: "request_header_fields_too_large",
+    501: "not_implemented",
+}
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -42,8 +53,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     the database until the first request that needs it.
     """
     cfg = load_config(config)
-    app = Flask("service.web", static_folder=str(STATIC), static_url_path="/static",
-                instance_path=cfg["INSTANCE_PATH"], instance_relative_config=True)
+    app = Flask(
+        "service.web",
+        static_folder=str(STATIC),
+        static_url_path="/static",
+        instance_path=cfg["INSTANCE_PATH"],
+        instance_relative_config=True,
+    )
     app.config.update(cfg)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
@@ -51,8 +67,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         n = cfg["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n,  # type: ignore
-                                x_prefix=n)
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app,
+            x_for=n,
+            x_proto=n,
+            x_host=n,  # type: ignore
+            x_prefix=n,
+        )
     svc = Service(cfg, store=(config or {}).get("STORE"))
     app.extensions["tpm"] = svc
 
@@ -72,14 +93,15 @@ def service_of(app: Flask) -> Service:
 def error_body(obj: dict) -> bytes:
     """An error as JSON with ``<``, ``>`` and ``&`` escaped (an echoed excerpt of hostile
     input stays inert even if a client renders the message as HTML)."""
-    return (dumps(obj).replace(b"<", b"\\u003c").replace(b">", b"\\u003e")
-            .replace(b"&", b"\\u0026"))
+    return dumps(obj).replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
 
 
-def error_response(status: int, code: str, message: str, headers: dict | None = None
-                   ) -> Response:
-    resp = Response(error_body({"error": code, "message": message, "status": status}),
-                    status=status, mimetype="application/json")
+def error_response(status: int, code: str, message: str, headers: dict | None = None) -> Response:
+    resp = Response(
+        error_body({"error": code, "message": message, "status": status}),
+        status=status,
+        mimetype="application/json",
+    )
     for k, v in (headers or {}).items():
         resp.headers[k] = v
     resp.headers["Cache-Control"] = "no-store"
@@ -98,8 +120,12 @@ def _install_hooks(app: Flask, svc: Service) -> None:
             g.principal = svc.authenticate(header)
         if request.method == "OPTIONS":
             return _preflight()
-        if (cfg["PRIVATE_READS"] and request.method in ("GET", "HEAD")
-                and not g.principal.can("read") and not request.path.startswith(ALWAYS_PUBLIC)):
+        if (
+            cfg["PRIVATE_READS"]
+            and request.method in ("GET", "HEAD")
+            and not g.principal.can("read")
+            and not request.path.startswith(ALWAYS_PUBLIC)
+        ):
             raise AuthError("reads need an API token on this server")
         return None
 
@@ -110,8 +136,11 @@ def _install_hooks(app: Flask, svc: Service) -> None:
         resp = Response(status=204)
         resp.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
         want = request.headers.get("Access-Control-Request-Headers", "")
-        allowed = [h.strip() for h in want.split(",")
-                   if h.strip().lower() in ("authorization", "accept", "content-type")]
+        allowed = [
+            h.strip()
+            for h in want.split(",")
+            if h.strip().lower() in ("authorization", "accept", "content-type")
+        ]
         if allowed:
             resp.headers["Access-Control-Allow-Headers"] = ", ".join(allowed)
         resp.headers["Access-Control-Max-Age"] = "600"
@@ -133,10 +162,8 @@ def _install_hooks(app: Flask, svc: Service) -> None:
         if exc.status == 429:
             headers["Retry-After"] = str(getattr(exc, "retry_after", 60))
         if exc.status >= 500:
-            log.error("service error on %s %s: %s", request.method, request.path,
-                      exc.message)
-        resp = Response(error_body(exc.to_dict()), status=exc.status,
-                        mimetype="application/json")
+            log.error("service error on %s %s: %s", request.method, request.path, exc.message)
+        resp = Response(error_body(exc.to_dict()), status=exc.status, mimetype="application/json")
         for k, v in headers.items():
             resp.headers[k] = v
         resp.headers["Cache-Control"] = "no-store"
@@ -146,9 +173,11 @@ def _install_hooks(app: Flask, svc: Service) -> None:
     def _http_error(exc: HTTPException):
         status = exc.code or 500
         code = _HTTP_CODES.get(status, "http_error")
-        message = {404: "no such page", 405: "method not allowed",
-                   413: "the request body is too large"}.get(status) or (
-            exc.description or code).split("\n")[0][:300]
+        message = {
+            404: "no such page",
+            405: "method not allowed",
+            413: "the request body is too large",
+        }.get(status) or (exc.description or code).split("\n")[0][:300]
         headers = {k: v for k, v in exc.get_headers() if k.lower() == "allow"}
         return error_response(status, code, message, headers)
 
@@ -178,8 +207,11 @@ def _install_hooks(app: Flask, svc: Service) -> None:
         else:
             hashes, osm = csp
             h["Content-Security-Policy"] = csp_for(
-                "map", frame_ancestors=_ancestors(cfg["FRAME_ANCESTORS"]),
-                script_hashes=hashes, img_origins=cfg["MAP_TILE_ORIGINS"] if osm else ())
+                "map",
+                frame_ancestors=_ancestors(cfg["FRAME_ANCESTORS"]),
+                script_hashes=hashes,
+                img_origins=cfg["MAP_TILE_ORIGINS"] if osm else (),
+            )
         if cfg["HSTS"]:
             h.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
         if request.path.startswith(CORS_PREFIXES) and request.method in ("GET", "HEAD"):
@@ -189,8 +221,11 @@ def _install_hooks(app: Flask, svc: Service) -> None:
                 h["Access-Control-Expose-Headers"] = "Link, Retry-After"
                 if allow != "*":
                     h.add("Vary", "Origin")
-        if "Cache-Control" not in h and request.method in ("GET", "HEAD") \
-                and resp.status_code == 200:
+        if (
+            "Cache-Control" not in h
+            and request.method in ("GET", "HEAD")
+            and resp.status_code == 200
+        ):
             if cfg["PRIVATE_READS"] or request.headers.get("Authorization"):
                 h["Cache-Control"] = "private, no-store"
             elif request.path.startswith("/static/") or request.path.startswith("/assets/"):

@@ -59,40 +59,77 @@ class CollectionSpec:
 
 
 _STR = {"type": "string"}
-COLLECTIONS: dict[str, CollectionSpec] = {c.id: c for c in (
-    CollectionSpec(
-        "places", "Places", "Places the store knows: installations and cities (points), "
-        "provinces, regions and countries (polygons).", False,
-        {"kind": {"type": "string", "enum": ["country", "region", "admin1", "city",
-                                             "installation"]},
-         "country": _STR, "parent": _STR}),
-    CollectionSpec(
-        "posture", "Force posture over time",
-        "One feature per actor, place and period [start_date, end_date) in which the "
-        "estimated presence stays the same (end_date null: until further notice). Reported "
-        "and projected (from plans) states; properties as in /api/posture.", True,
-        {"actor": _STR, "place_id": _STR, "status": {"type": "string", "enum": [
-            "present", "reduced", "withdrawn", "advisory"]},
-         "basis": {"type": "string", "enum": ["reported", "projected"]},
-         "kind": _STR, "country": _STR, "location_precision": _STR, "plan": _STR,
-         "start_date": {"type": "string", "format": "date"},
-         "end_date": {"type": "string", "format": "date"}}),
-    CollectionSpec(
-        "movements", "Planned movements",
-        "Planned moves (withdraw, reduce, remain, relocate, arrive, increase) of every plan "
-        "phase: a point at the place, or a line to the destination; in force from the plan's "
-        "start (start_date) to the phase deadline (end_date).", True,
-        {"actor": _STR, "action": {"type": "string", "enum": [
-            "withdraw", "reduce", "remain", "relocate", "arrive", "increase"]},
-         "place_id": _STR, "plan": _STR, "modality": _STR,
-         "start_date": {"type": "string", "format": "date"},
-         "end_date": {"type": "string", "format": "date"}}),
-    CollectionSpec(
-        "regions", "Provinces and regions",
-        "The gazetteer's provinces (admin-1: the governorates of the Middle East) and named "
-        "regions (Kurdistan Region, Gaza Strip, north-east Syria …) as polygons.", False,
-        {"kind": {"type": "string", "enum": ["admin1", "region"]}, "country": _STR}),
-)}
+COLLECTIONS: dict[str, CollectionSpec] = {
+    c.id: c
+    for c in (
+        CollectionSpec(
+            "places",
+            "Places",
+            "Places the store knows: installations and cities (points), "
+            "provinces, regions and countries (polygons).",
+            False,
+            {
+                "kind": {
+                    "type": "string",
+                    "enum": ["country", "region", "admin1", "city", "installation"],
+                },
+                "country": _STR,
+                "parent": _STR,
+            },
+        ),
+        CollectionSpec(
+            "posture",
+            "Force posture over time",
+            "One feature per actor, place and period [start_date, end_date) in which the "
+            "estimated presence stays the same (end_date null: until further notice). Reported "
+            "and projected (from plans) states; properties as in /api/posture.",
+            True,
+            {
+                "actor": _STR,
+                "place_id": _STR,
+                "status": {
+                    "type": "string",
+                    "enum": ["present", "reduced", "withdrawn", "advisory"],
+                },
+                "basis": {"type": "string", "enum": ["reported", "projected"]},
+                "kind": _STR,
+                "country": _STR,
+                "location_precision": _STR,
+                "plan": _STR,
+                "start_date": {"type": "string", "format": "date"},
+                "end_date": {"type": "string", "format": "date"},
+            },
+        ),
+        CollectionSpec(
+            "movements",
+            "Planned movements",
+            "Planned moves (withdraw, reduce, remain, relocate, arrive, increase) of every plan "
+            "phase: a point at the place, or a line to the destination; in force from the plan's "
+            "start (start_date) to the phase deadline (end_date).",
+            True,
+            {
+                "actor": _STR,
+                "action": {
+                    "type": "string",
+                    "enum": ["withdraw", "reduce", "remain", "relocate", "arrive", "increase"],
+                },
+                "place_id": _STR,
+                "plan": _STR,
+                "modality": _STR,
+                "start_date": {"type": "string", "format": "date"},
+                "end_date": {"type": "string", "format": "date"},
+            },
+        ),
+        CollectionSpec(
+            "regions",
+            "Provinces and regions",
+            "The gazetteer's provinces (admin-1: the governorates of the Middle East) and named "
+            "regions (Kurdistan Region, Gaza Strip, north-east Syria …) as polygons.",
+            False,
+            {"kind": {"type": "string", "enum": ["admin1", "region"]}, "country": _STR},
+        ),
+    )
+}
 
 
 # ------------------------------------------------------------------------------ features
@@ -100,10 +137,10 @@ COLLECTIONS: dict[str, CollectionSpec] = {c.id: c for c in (
 class Item:
     id: str
     bbox: tuple[float, float, float, float] | None
-    t0: dt.date | None       # period start (None: open)
-    t1: dt.date | None       # period end, inclusive (None: open)
+    t0: dt.date | None  # period start (None: open)
+    t1: dt.date | None  # period end, inclusive (None: open)
     props: dict[str, Any]
-    text: str                # the feature's JSON
+    text: str  # the feature's JSON
     geom: dict[str, Any] | None = None
     _shape: Any = None
 
@@ -123,8 +160,9 @@ class Item:
         x0, y0, x1, y1 = box
         if x0 <= x1:
             return self._shape.intersects(mkbox(x0, y0, x1, y1))
-        return (self._shape.intersects(mkbox(x0, y0, 180, y1))
-                or self._shape.intersects(mkbox(-180, y0, x1, y1)))
+        return self._shape.intersects(mkbox(x0, y0, 180, y1)) or self._shape.intersects(
+            mkbox(-180, y0, x1, y1)
+        )
 
 
 @dataclass(slots=True)
@@ -148,6 +186,7 @@ def geom_bbox(g: dict[str, Any] | None) -> tuple[float, float, float, float] | N
         elif isinstance(c, (list, tuple)):
             for x in c:
                 walk(x)
+
     if g.get("type") == "GeometryCollection":
         for sub in g.get("geometries", []):
             walk(sub.get("coordinates"))
@@ -158,8 +197,10 @@ def geom_bbox(g: dict[str, Any] | None) -> tuple[float, float, float, float] | N
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _feature_set(rows: Iterable[tuple[str, dict | None, dict[str, Any], dt.date | None,
-                                      dt.date | None]], temporal: bool) -> FeatureSet:
+def _feature_set(
+    rows: Iterable[tuple[str, dict | None, dict[str, Any], dt.date | None, dt.date | None]],
+    temporal: bool,
+) -> FeatureSet:
     items: list[Item] = []
     by_id: dict[str, Item] = {}
     for fid, geom, props, t0, t1 in rows:
@@ -171,8 +212,16 @@ def _feature_set(rows: Iterable[tuple[str, dict | None, dict[str, Any], dt.date 
         items.append(it)
         by_id[fid] = it
     boxes = [i.bbox for i in items if i.bbox]
-    bbox = ([min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-             max(b[3] for b in boxes)] if boxes else None)
+    bbox = (
+        [
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        ]
+        if boxes
+        else None
+    )
     interval = None
     if temporal:
         starts = [i.t0 for i in items]
@@ -194,7 +243,7 @@ def _state_key(props: dict[str, Any]) -> str:
 def build_posture(store) -> FeatureSet:
     """Posture steps: the posture on each change date, merged while a series stays the same."""
     days = sorted(store.change_dates())
-    open_: dict[tuple[str, str], list[Any]] = {}   # key -> [start, geom, props, state]
+    open_: dict[tuple[str, str], list[Any]] = {}  # key -> [start, geom, props, state]
     done: list[tuple[str, dict | None, dict[str, Any], dt.date | None, dt.date | None]] = []
 
     def close(key, end: dt.date | None):
@@ -222,8 +271,14 @@ def build_posture(store) -> FeatureSet:
             close(key, day)
     for key in list(open_):
         close(key, None)
-    done.sort(key=lambda r: (r[3] or dt.date.min, r[2].get("country") or "~",
-                             r[2].get("place_id"), r[2].get("actor")))
+    done.sort(
+        key=lambda r: (
+            r[3] or dt.date.min,
+            r[2].get("country") or "~",
+            r[2].get("place_id"),
+            r[2].get("actor"),
+        )
+    )
     return _feature_set(done, True)
 
 
@@ -249,23 +304,39 @@ def build_movements(store) -> FeatureSet:
         for ph in plan["phases"]:
             for m in ph["moves"]:
                 a, b = point(m["place_id"]), point(m.get("to_place_id"))
-                geom = ({"type": "LineString", "coordinates": [a, b]} if a and b and a != b
-                        else {"type": "Point", "coordinates": a} if a else None)
+                geom = (
+                    {"type": "LineString", "coordinates": [a, b]}
+                    if a and b and a != b
+                    else {"type": "Point", "coordinates": a}
+                    if a
+                    else None
+                )
                 end = _date(m.get("by")) or _date(ph.get("deadline"))
                 props = {
-                    "move_id": m["id"], "plan": plan["slug"], "plan_name": plan["name"],
-                    "plan_kind": plan["kind"], "phase": ph["name"],
-                    "phase_ordinal": ph["ordinal"], "actor": m["actor"],
-                    "action": m["action"], "place_id": m["place_id"],
+                    "move_id": m["id"],
+                    "plan": plan["slug"],
+                    "plan_name": plan["name"],
+                    "plan_kind": plan["kind"],
+                    "phase": ph["name"],
+                    "phase_ordinal": ph["ordinal"],
+                    "actor": m["actor"],
+                    "action": m["action"],
+                    "place_id": m["place_id"],
                     "place_name": (known.get(m["place_id"]) or {}).get("name"),
                     "to_place_id": m.get("to_place_id"),
                     "to_place_name": (known.get(m.get("to_place_id")) or {}).get("name"),
-                    "scope": m.get("scope"), "modality": m.get("modality"),
-                    "status": m.get("status"), "count": m.get("count"),
-                    "count_min": m.get("count_min"), "count_max": m.get("count_max"),
-                    "approximate": m.get("approximate"), "qualifier": m.get("qualifier"),
-                    "by": m.get("by"), "by_precision": m.get("by_precision"),
-                    "quote": m.get("quote"), "source_id": m.get("source_id"),
+                    "scope": m.get("scope"),
+                    "modality": m.get("modality"),
+                    "status": m.get("status"),
+                    "count": m.get("count"),
+                    "count_min": m.get("count_min"),
+                    "count_max": m.get("count_max"),
+                    "approximate": m.get("approximate"),
+                    "qualifier": m.get("qualifier"),
+                    "by": m.get("by"),
+                    "by_precision": m.get("by_precision"),
+                    "quote": m.get("quote"),
+                    "source_id": m.get("source_id"),
                     "confirmed": m.get("confirmed"),
                     "start_date": start.isoformat() if start else None,
                     "end_date": end.isoformat() if end else None,
@@ -308,6 +379,7 @@ def _round(g: dict[str, Any], nd: int = 5) -> dict[str, Any]:
                 return [round(float(v), nd) for v in c]
             return [r(x) for x in c]
         return c
+
     return {"type": g["type"], "coordinates": r(g["coordinates"])}
 
 
@@ -327,15 +399,15 @@ def feature_set(svc, cid: str) -> FeatureSet:
         if fs is None:
             fs = svc.static_features["regions"] = build_regions(svc.gazetteer)
         return fs
-    builders = {"places": build_places, "posture": build_posture,
-                "movements": build_movements}
+    builders = {"places": build_places, "posture": build_posture, "movements": build_movements}
     return svc.cached(svc.features, ("ogc", cid), lambda: builders[cid](svc.store))
 
 
 # ------------------------------------------------------------------------------ parameters
 _INSTANT_RE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[Tt](?:(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?"
-    r"(Z|z|[+-]\d{2}:?\d{2})?)?$")
+    r"(Z|z|[+-]\d{2}:?\d{2})?)?$"
+)
 
 
 def parse_instant(text: str) -> dt.date:
@@ -396,8 +468,9 @@ def parse_bbox(value: str) -> tuple[float, float, float, float]:
     return x0, y0, x1, y1
 
 
-def _bbox_hit(b: tuple[float, float, float, float] | None,
-              q: tuple[float, float, float, float]) -> bool:
+def _bbox_hit(
+    b: tuple[float, float, float, float] | None, q: tuple[float, float, float, float]
+) -> bool:
     if b is None:
         return False
     x0, y0, x1, y1 = q
@@ -427,18 +500,30 @@ def landing(base: str, title: str) -> dict[str, Any]:
     return {
         "title": title,
         "description": "Foreign troop presence — places, force posture over time, planned "
-                       "movements and regions — as OGC API – Features (GeoJSON).",
+        "movements and regions — as OGC API – Features (GeoJSON).",
         "links": [
             _link(o, "self", JSON, "this document"),
-            _link(f"{base}/openapi.json", "service-desc", OPENAPI_JSON,
-                  "the API definition (OpenAPI 3.0)"),
+            _link(
+                f"{base}/openapi.json",
+                "service-desc",
+                OPENAPI_JSON,
+                "the API definition (OpenAPI 3.0)",
+            ),
             _link(f"{base}/docs", "service-doc", "text/html", "the API documentation"),
             _link(f"{o}/conformance", "conformance", JSON, "conformance classes"),
-            _link(f"{o}/conformance", "http://www.opengis.net/def/rel/ogc/1.0/conformance",
-                  JSON, "conformance classes"),
+            _link(
+                f"{o}/conformance",
+                "http://www.opengis.net/def/rel/ogc/1.0/conformance",
+                JSON,
+                "conformance classes",
+            ),
             _link(f"{o}/collections", "data", JSON, "the feature collections"),
-            _link(f"{o}/collections", "http://www.opengis.net/def/rel/ogc/1.0/data", JSON,
-                  "the feature collections"),
+            _link(
+                f"{o}/collections",
+                "http://www.opengis.net/def/rel/ogc/1.0/data",
+                JSON,
+                "the feature collections",
+            ),
         ],
     }
 
@@ -451,37 +536,58 @@ def collection_doc(svc, cid: str, base: str) -> dict[str, Any]:
     spec = _spec(cid)
     fs = feature_set(svc, cid)
     c = f"{base}/ogc/collections/{cid}"
-    extent: dict[str, Any] = {"spatial": {"bbox": [fs.bbox or [-180, -90, 180, 90]],
-                                          "crs": CRS84}}
+    extent: dict[str, Any] = {"spatial": {"bbox": [fs.bbox or [-180, -90, 180, 90]], "crs": CRS84}}
     if spec.temporal:
-        extent["temporal"] = {"interval": [fs.interval or [None, None]],
-                              "trs": "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"}
+        extent["temporal"] = {
+            "interval": [fs.interval or [None, None]],
+            "trs": "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian",
+        }
     return {
-        "id": cid, "title": spec.title, "description": spec.description,
-        "itemType": "feature", "crs": [CRS84], "storageCrs": CRS84, "extent": extent,
+        "id": cid,
+        "title": spec.title,
+        "description": spec.description,
+        "itemType": "feature",
+        "crs": [CRS84],
+        "storageCrs": CRS84,
+        "extent": extent,
         "links": [
             _link(c, "self", JSON, "this collection"),
             _link(f"{c}/items", "items", GEOJSON, "the features (GeoJSON)"),
-            _link(f"{c}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
-                  "application/schema+json", "queryable properties"),
-            _link(f"{c}/schema", "describedby", "application/schema+json",
-                  "the features' properties (JSON Schema)"),
+            _link(
+                f"{c}/queryables",
+                "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                "application/schema+json",
+                "queryable properties",
+            ),
+            _link(
+                f"{c}/schema",
+                "describedby",
+                "application/schema+json",
+                "the features' properties (JSON Schema)",
+            ),
         ],
     }
 
 
 def collections(svc, base: str) -> dict[str, Any]:
     o = f"{base}/ogc"
-    return {"links": [_link(f"{o}/collections", "self", JSON, "this document")],
-            "collections": [collection_doc(svc, cid, base) for cid in COLLECTIONS]}
+    return {
+        "links": [_link(f"{o}/collections", "self", JSON, "this document")],
+        "collections": [collection_doc(svc, cid, base) for cid in COLLECTIONS],
+    }
 
 
 def queryables(cid: str, base: str) -> dict[str, Any]:
     spec = _spec(cid)
     props = {k: {**v, "title": k} for k, v in spec.queryables.items()}
-    return {"$schema": "https://json-schema.org/draft/2019-09/schema",
-            "$id": f"{base}/ogc/collections/{cid}/queryables", "type": "object",
-            "title": spec.title, "properties": props, "additionalProperties": False}
+    return {
+        "$schema": "https://json-schema.org/draft/2019-09/schema",
+        "$id": f"{base}/ogc/collections/{cid}/queryables",
+        "type": "object",
+        "title": spec.title,
+        "properties": props,
+        "additionalProperties": False,
+    }
 
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -518,9 +624,13 @@ def schema(svc, cid: str, base: str) -> dict[str, Any]:
     props = {k: {"title": k, **_json_type(v)} for k, v in names.items()}
     for k, q in spec.queryables.items():
         props.setdefault(k, {"title": k, **q})
-    return {"$schema": "https://json-schema.org/draft/2019-09/schema",
-            "$id": f"{base}/ogc/collections/{cid}/schema", "type": "object",
-            "title": spec.title, "properties": props}
+    return {
+        "$schema": "https://json-schema.org/draft/2019-09/schema",
+        "$id": f"{base}/ogc/collections/{cid}/schema",
+        "type": "object",
+        "title": spec.title,
+        "properties": props,
+    }
 
 
 def _spec(cid: str) -> CollectionSpec:
@@ -536,8 +646,9 @@ def check_format(args: Mapping[str, str]) -> None:
         raise InputError("f must be json (GeoJSON)")
 
 
-def items(svc, cid: str, args: Mapping[str, str], base: str, *, max_limit: int,
-          default_limit: int) -> bytes:
+def items(
+    svc, cid: str, args: Mapping[str, str], base: str, *, max_limit: int, default_limit: int
+) -> bytes:
     """``GET /ogc/collections/{cid}/items`` as GeoJSON bytes."""
     spec = _spec(cid)
     unknown = [k for k in args if k not in ITEM_PARAMS and k not in spec.queryables]
@@ -575,7 +686,7 @@ def items(svc, cid: str, args: Mapping[str, str], base: str, *, max_limit: int,
     for k, v in filters.items():
         selected = [i for i in selected if _prop_eq(i.props.get(k), v)]
     matched = len(selected)
-    page = selected[offset:offset + limit]
+    page = selected[offset : offset + limit]
     url = f"{base}/ogc/collections/{cid}/items"
     keep = {k: v for k, v in args.items() if k not in ("offset", "limit")}
 
@@ -583,19 +694,22 @@ def items(svc, cid: str, args: Mapping[str, str], base: str, *, max_limit: int,
         q = {**keep, "limit": str(limit), "offset": str(off)}
         return f"{url}?{urlencode(q)}"
 
-    links = [_link(page_url(offset), "self", GEOJSON, "this page"),
-             _link(f"{base}/ogc/collections/{cid}", "collection", JSON, "the collection")]
+    links = [
+        _link(page_url(offset), "self", GEOJSON, "this page"),
+        _link(f"{base}/ogc/collections/{cid}", "collection", JSON, "the collection"),
+    ]
     if offset + limit < matched:
         links.append(_link(page_url(offset + limit), "next", GEOJSON, "next page"))
     if offset > 0:
-        links.append(_link(page_url(max(0, offset - limit)), "prev", GEOJSON,
-                           "previous page"))
-    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace(
-        "+00:00", "Z")
+        links.append(_link(page_url(max(0, offset - limit)), "prev", GEOJSON, "previous page"))
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     head = '{"type":"FeatureCollection","features":['
-    tail = (f'],"numberMatched":{matched},"numberReturned":{len(page)},'
-            f'"timeStamp":"{stamp}","links":'
-            + json.dumps(links, ensure_ascii=False, separators=(",", ":")) + "}")
+    tail = (
+        f'],"numberMatched":{matched},"numberReturned":{len(page)},'
+        f'"timeStamp":"{stamp}","links":'
+        + json.dumps(links, ensure_ascii=False, separators=(",", ":"))
+        + "}"
+    )
     return (head + ",".join(i.text for i in page) + tail).encode("utf-8")
 
 
@@ -618,7 +732,10 @@ def item(svc, cid: str, fid: str, args: Mapping[str, str], base: str) -> bytes:
     if it is None:
         raise NotFoundError(f"no feature {fid[:80]!r} in {cid}")
     c = f"{base}/ogc/collections/{cid}"
-    links = [_link(f"{c}/items/{quote(fid, safe='')}", "self", GEOJSON, "this feature"),
-             _link(c, "collection", JSON, "the collection")]
-    return (it.text[:-1] + ',"links":' + json.dumps(links, separators=(",", ":")) + "}"
-            ).encode("utf-8")
+    links = [
+        _link(f"{c}/items/{quote(fid, safe='')}", "self", GEOJSON, "this feature"),
+        _link(c, "collection", JSON, "the collection"),
+    ]
+    return (it.text[:-1] + ',"links":' + json.dumps(links, separators=(",", ":")) + "}").encode(
+        "utf-8"
+    )

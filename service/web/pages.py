@@ -29,9 +29,12 @@ def env():
     if _ENV is None:
         import jinja2
 
-        _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-                                  autoescape=jinja2.select_autoescape(["html"]),
-                                  trim_blocks=True, lstrip_blocks=True)
+        _ENV = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+            autoescape=jinja2.select_autoescape(["html"]),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
         _ENV.filters["code"] = _code_spans
     return _ENV
 
@@ -64,8 +67,7 @@ def map_options(args: Mapping[str, str]) -> dict[str, Any]:
         layers = tuple(x for x in layers_s.split(",") if x)
         bad = [x for x in layers if x not in MAP_LAYERS]
         if bad:
-            raise InputError(f"unknown layer {bad[0][:40]!r}; expected "
-                             f"{', '.join(MAP_LAYERS)}")
+            raise InputError(f"unknown layer {bad[0][:40]!r}; expected {', '.join(MAP_LAYERS)}")
     d, d1, d2 = arg_date(args, "date"), arg_date(args, "from"), arg_date(args, "to")
     out: dict[str, Any] = {"lang": lang, "basemap": basemap, "layers": layers}
     if d1 or d2:
@@ -93,8 +95,7 @@ def map_html(svc, plan: str, args: Mapping[str, str]) -> tuple[str, list[str], b
 
     slug = find_plan_slug(svc, plan)
     opts = map_options(args)
-    key = ("map", slug, tuple(sorted((k, str(v)) for k, v in opts.items())),
-           dt.date.today())
+    key = ("map", slug, tuple(sorted((k, str(v)) for k, v in opts.items())), dt.date.today())
 
     def build():
         from ..render import render_map
@@ -105,6 +106,7 @@ def map_html(svc, plan: str, args: Mapping[str, str]) -> tuple[str, list[str], b
         m = render_map(svc.store, assets="/static/vendor", plan=slug, **kwargs)
         html = m.get_root().render()
         return html, inline_script_hashes(html)
+
     html, hashes = svc.cached(svc.maps, key, build)
     return html, hashes, opts["basemap"] == "osm"
 
@@ -115,10 +117,18 @@ def _plans_brief(svc) -> list[dict[str, Any]]:
     for p in svc.store.plans():
         moves = sum(len(ph["moves"]) for ph in p["phases"])
         deadlines = [ph["deadline"] for ph in p["phases"] if ph.get("deadline")]
-        out.append({"slug": p["slug"], "name": p["name"], "kind": p["kind"],
-                    "start": p["start"], "phases": len(p["phases"]), "moves": moves,
-                    "until": max(deadlines) if deadlines else None,
-                    "q": quote(p["slug"], safe="")})
+        out.append(
+            {
+                "slug": p["slug"],
+                "name": p["name"],
+                "kind": p["kind"],
+                "start": p["start"],
+                "phases": len(p["phases"]),
+                "moves": moves,
+                "until": max(deadlines) if deadlines else None,
+                "q": quote(p["slug"], safe=""),
+            }
+        )
     return out
 
 
@@ -131,14 +141,24 @@ def index_page(svc, args: Mapping[str, str], title: str, base: str) -> str:
         dates = [d.isoformat() for d in svc.store.change_dates()]
         places = svc.store.places()
         today = dt.date.today().isoformat()
-        default = (today if dates and dates[0] <= today <= dates[-1]
-                   else dates[-1] if dates else today)
-        return render("index.html", title=title, plans=_plans_brief(svc), dates=dates,
-                      places=places, lang=lang, base=base,
-                      today=today, default_date=default,
-                      date_min=dates[0] if dates else None,
-                      date_max=dates[-1] if dates else None,
-                      quote=lambda s: quote(s, safe=""))
+        default = (
+            today if dates and dates[0] <= today <= dates[-1] else dates[-1] if dates else today
+        )
+        return render(
+            "index.html",
+            title=title,
+            plans=_plans_brief(svc),
+            dates=dates,
+            places=places,
+            lang=lang,
+            base=base,
+            today=today,
+            default_date=default,
+            date_min=dates[0] if dates else None,
+            date_max=dates[-1] if dates else None,
+            quote=lambda s: quote(s, safe=""),
+        )
+
     return svc.cached(svc.responses, ("index", lang, base, dt.date.today()), build)
 
 
@@ -157,19 +177,29 @@ def map_page(svc, plan: str, args: Mapping[str, str], title: str, base: str) -> 
     q = quote(slug or "all", safe="")
     src = f"/embed/{q}{map_query(args)}"
     dates = [d.isoformat() for d in svc.store.change_dates(plan=slug)]
-    return render("map.html", title=title, plan_title=_plan_title(svc, slug), plan=q,
-                  src=src, args={k: args.get(k, "") for k in MAP_ARGS}, opts=opts,
-                  layers=MAP_LAYERS, basemaps=BASEMAPS, dates=dates,
-                  snippet_url=f"/maps/{q}/embed{map_query(args)}",
-                  geojson_url=(f"/api/posture?date={opts['date'].isoformat()}"
-                               if opts.get("date") else None))
+    return render(
+        "map.html",
+        title=title,
+        plan_title=_plan_title(svc, slug),
+        plan=q,
+        src=src,
+        args={k: args.get(k, "") for k in MAP_ARGS},
+        opts=opts,
+        layers=MAP_LAYERS,
+        basemaps=BASEMAPS,
+        dates=dates,
+        snippet_url=f"/maps/{q}/embed{map_query(args)}",
+        geojson_url=(f"/api/posture?date={opts['date'].isoformat()}" if opts.get("date") else None),
+    )
 
 
 def snippet(base: str, plan_q: str, args: Mapping[str, str], name: str) -> str:
     src = f"{base}/embed/{plan_q}{map_query(args)}"
-    return (f'<iframe src="{_attr(src)}" title="{_attr(name)}" width="100%" height="520" '
-            'style="border:0" loading="lazy" referrerpolicy="no-referrer" '
-            'allowfullscreen></iframe>')
+    return (
+        f'<iframe src="{_attr(src)}" title="{_attr(name)}" width="100%" height="520" '
+        'style="border:0" loading="lazy" referrerpolicy="no-referrer" '
+        "allowfullscreen></iframe>"
+    )
 
 
 def _attr(s: str) -> str:
@@ -184,9 +214,15 @@ def snippet_page(svc, plan: str, args: Mapping[str, str], title: str, base: str)
     q = quote(slug or "all", safe="")
     name = f"{title}: {_plan_title(svc, slug)}"
     code = snippet(base, q, args, name)
-    return render("snippet.html", title=title, plan_title=_plan_title(svc, slug), plan=q,
-                  code=code, src=f"/embed/{q}{map_query(args)}",
-                  map_url=f"/maps/{q}{map_query(args)}")
+    return render(
+        "snippet.html",
+        title=title,
+        plan_title=_plan_title(svc, slug),
+        plan=q,
+        code=code,
+        src=f"/embed/{q}{map_query(args)}",
+        map_url=f"/maps/{q}{map_query(args)}",
+    )
 
 
 def docs_page(doc: dict[str, Any], title: str) -> str:
@@ -202,22 +238,40 @@ def docs_page(doc: dict[str, Any], title: str) -> str:
                     typ += " (" + " | ".join(map(str, s["enum"])) + ")"
                 if s.get("format"):
                     typ += f", {s['format']}"
-                params.append({"name": p["name"], "in": p["in"], "type": typ,
-                               "required": p.get("required", False),
-                               "description": p.get("description", "")})
+                params.append(
+                    {
+                        "name": p["name"],
+                        "in": p["in"],
+                        "type": typ,
+                        "required": p.get("required", False),
+                        "description": p.get("description", ""),
+                    }
+                )
             body = list((op.get("requestBody") or {}).get("content", {}))
             responses = []
             for code, r in op["responses"].items():
                 if "$ref" in r:
                     r = doc["components"]["responses"][r["$ref"].rsplit("/", 1)[-1]]
-                responses.append({"code": code, "description": r.get("description", ""),
-                                  "types": list(r.get("content", {}))})
-            anchor = (op.get("operationId") or f"{method}-{path}")
-            groups.setdefault(op["tags"][0], []).append({
-                "method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                "description": op.get("description", ""), "params": params, "body": body,
-                "responses": responses, "secured": bool(op.get("security")),
-                "id": anchor, "example": path if "{" not in path and method == "get"
-                else None})
-    return render("docs.html", title=title, info=doc["info"], groups=groups,
-                  version=doc["openapi"])
+                responses.append(
+                    {
+                        "code": code,
+                        "description": r.get("description", ""),
+                        "types": list(r.get("content", {})),
+                    }
+                )
+            anchor = op.get("operationId") or f"{method}-{path}"
+            groups.setdefault(op["tags"][0], []).append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "params": params,
+                    "body": body,
+                    "responses": responses,
+                    "secured": bool(op.get("security")),
+                    "id": anchor,
+                    "example": path if "{" not in path and method == "get" else None,
+                }
+            )
+    return render("docs.html", title=title, info=doc["info"], groups=groups, version=doc["openapi"])

@@ -79,8 +79,13 @@ class TokenRecord:
     created: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "hash": self.hash,
-                "scopes": sorted(self.scopes), "created": self.created}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "hash": self.hash,
+            "scopes": sorted(self.scopes),
+            "created": self.created,
+        }
 
 
 def _record(obj: Any, i: int) -> TokenRecord:
@@ -100,8 +105,13 @@ def _record(obj: Any, i: int) -> TokenRecord:
     bad = [s for s in scopes if s not in SCOPES]
     if bad:
         raise InputError(f"unknown token scope {bad[0]!r} (read or write)")
-    return TokenRecord(str(obj.get("id") or f"config-{i}"), h, frozenset(scopes),
-                       str(obj.get("name") or ""), str(obj.get("created") or ""))
+    return TokenRecord(
+        str(obj.get("id") or f"config-{i}"),
+        h,
+        frozenset(scopes),
+        str(obj.get("name") or ""),
+        str(obj.get("created") or ""),
+    )
 
 
 class TokenStore:
@@ -176,9 +186,13 @@ class TokenStore:
             tid = secrets.token_hex(4)
             while any(r.id == tid for r in existing):
                 tid = secrets.token_hex(4)
-            rec = TokenRecord(tid, hash_token(token), frozenset(scopes or ["write"]), name,
-                              dt.datetime.now(dt.UTC).replace(microsecond=0)
-                              .isoformat())
+            rec = TokenRecord(
+                tid,
+                hash_token(token),
+                frozenset(scopes or ["write"]),
+                name,
+                dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            )
             self._write([*existing, rec])
         finally:
             lock.close()
@@ -278,13 +292,17 @@ class RateLimiter:
                 self._prune(now)
 
     def _prune(self, now: float) -> None:
-        full = [k for k, (t, last) in self._buckets.items()
-                if t + (now - last) * self.rate >= self.capacity]
+        full = [
+            k
+            for k, (t, last) in self._buckets.items()
+            if t + (now - last) * self.rate >= self.capacity
+        ]
         for k in full:
             del self._buckets[k]
         if len(self._buckets) > self.MAX_CLIENTS:  # still too many: forget the oldest half
             for k, _ in sorted(self._buckets.items(), key=lambda kv: kv[1][1])[
-                    : len(self._buckets) // 2]:
+                : len(self._buckets) // 2
+            ]:
                 del self._buckets[k]
 
 
@@ -310,8 +328,13 @@ def inline_script_hashes(html: str) -> list[str]:
     return out
 
 
-def csp_for(kind: str, *, frame_ancestors: str = "'none'", script_hashes: Iterable[str] = (),
-            img_origins: Iterable[str] = ()) -> str:
+def csp_for(
+    kind: str,
+    *,
+    frame_ancestors: str = "'none'",
+    script_hashes: Iterable[str] = (),
+    img_origins: Iterable[str] = (),
+) -> str:
     """The Content-Security-Policy of a response kind: ``api``, ``page``, ``map``, ``docs``."""
     if kind == "map":
         parts = [
@@ -326,10 +349,20 @@ def csp_for(kind: str, *, frame_ancestors: str = "'none'", script_hashes: Iterab
             f"frame-ancestors {frame_ancestors}",
         ]
     elif kind in ("page", "docs"):
-        parts = ["default-src 'none'", "style-src 'self'", "img-src 'self' data:",
-                 "frame-src 'self'", "form-action 'self'", "base-uri 'none'",
-                 "frame-ancestors 'self'"]
+        parts = [
+            "default-src 'none'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "frame-src 'self'",
+            "form-action 'self'",
+            "base-uri 'none'",
+            "frame-ancestors 'self'",
+        ]
     else:  # JSON, text, static files
-        parts = ["default-src 'none'", "frame-ancestors 'none'", "base-uri 'none'",
-                 "form-action 'none'"]
+        parts = [
+            "default-src 'none'",
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
     return "; ".join(" ".join(p.split()) for p in parts)

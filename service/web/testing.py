@@ -21,8 +21,9 @@ from ..errors import InputError
 class LiveServer:
     """A running server: ``url`` (``http://127.0.0.1:<port>``), ``port``, ``stop()``."""
 
-    def __init__(self, app: Any, host: str = "127.0.0.1", port: int = 0, *,
-                 quiet: bool = True) -> None:
+    def __init__(
+        self, app: Any, host: str = "127.0.0.1", port: int = 0, *, quiet: bool = True
+    ) -> None:
         from werkzeug.serving import WSGIRequestHandler, make_server
 
         class _Handler(WSGIRequestHandler):
@@ -35,8 +36,9 @@ class LiveServer:
         self.host = host
         self.port = self._server.server_port
         self.url = f"http://{f'[{host}]' if ':' in host else host}:{self.port}"
-        self._thread = threading.Thread(target=self._server.serve_forever,
-                                        name=f"tpm-serve-{self.port}", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name=f"tpm-serve-{self.port}", daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:
@@ -57,8 +59,9 @@ class LiveServer:
         return f"<LiveServer {self.url} {state}>"
 
 
-def serve_in_thread(app: Any, host: str = "127.0.0.1", port: int = 0, *,
-                    quiet: bool = True) -> LiveServer:
+def serve_in_thread(
+    app: Any, host: str = "127.0.0.1", port: int = 0, *, quiet: bool = True
+) -> LiveServer:
     """Serve ``app`` on ``host:port`` (port 0: a free port) in a daemon thread.
 
     ``quiet`` (default) drops the per-request access log lines; errors are still logged.

@@ -14,7 +14,7 @@ from . import pages as P
 from .security import require_scope
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-MAX_ID = 2 ** 53
+MAX_ID = 2**53
 
 pages = Blueprint("pages", __name__)
 api = Blueprint("api", __name__, url_prefix="/api")
@@ -27,8 +27,7 @@ def svc():
 
 
 def base_url() -> str:
-    return current_app.config["BASE_URL"] or (request.host_url.rstrip("/")
-                                              + request.script_root)
+    return current_app.config["BASE_URL"] or (request.host_url.rstrip("/") + request.script_root)
 
 
 def args() -> dict[str, str]:
@@ -39,8 +38,12 @@ def title() -> str:
     return current_app.config["SERVICE_TITLE"]
 
 
-def json_resp(obj: Any, status: int = 200, mimetype: str = "application/json",
-              headers: dict[str, str] | None = None) -> Response:
+def json_resp(
+    obj: Any,
+    status: int = 200,
+    mimetype: str = "application/json",
+    headers: dict[str, str] | None = None,
+) -> Response:
     body = obj if isinstance(obj, bytes) else A.dumps(obj)
     resp = Response(body, status=status, mimetype=mimetype)
     for k, v in (headers or {}).items():
@@ -61,8 +64,9 @@ def read_body(text_field: str = "text") -> dict[str, Any]:
     """The body as a dict (JSON object or text/plain); 413 / 415 / 400 as appropriate."""
     limit = current_app.config["MAX_CONTENT_LENGTH"]
     raw = read_raw(limit)
-    return A.parse_body(request.headers.get("Content-Type"), raw, max_bytes=limit,
-                        text_field=text_field)
+    return A.parse_body(
+        request.headers.get("Content-Type"), raw, max_bytes=limit, text_field=text_field
+    )
 
 
 def read_raw(limit: int) -> bytes:
@@ -127,16 +131,20 @@ def embed(plan: str):
 @pages.get("/docs")
 def docs():
     doc = _openapi()
-    return html_resp(svc().cached(svc().responses, ("docs", base_url()),
-                                  lambda: P.docs_page(doc, title())))
+    return html_resp(
+        svc().cached(svc().responses, ("docs", base_url()), lambda: P.docs_page(doc, title()))
+    )
 
 
 def _openapi() -> dict[str, Any]:
     from .openapi import openapi_document
 
     base = base_url()
-    return svc().cached(svc().responses, ("openapi", base), lambda: openapi_document(
-        base, title(), private_reads=current_app.config["PRIVATE_READS"]))
+    return svc().cached(
+        svc().responses,
+        ("openapi", base),
+        lambda: openapi_document(base, title(), private_reads=current_app.config["PRIVATE_READS"]),
+    )
 
 
 @pages.get("/openapi.json")
@@ -223,8 +231,7 @@ def source(source_id: str):
 
 @api.get("/sources/<source_id>/text")
 def source_text(source_id: str):
-    return Response(A.source_text(svc(), int_id(source_id, "source")),
-                    mimetype="text/plain")
+    return Response(A.source_text(svc(), int_id(source_id, "source")), mimetype="text/plain")
 
 
 # ------------------------------------------------------------------------------ /api writes
@@ -307,8 +314,14 @@ def ogc_schema(cid: str):
 @ogc.get("/collections/<cid>/items")
 def ogc_items(cid: str):
     cfg = current_app.config
-    body = O.items(svc(), cid, args(), base_url(), max_limit=cfg["OGC_MAX_LIMIT"],
-                   default_limit=cfg["OGC_DEFAULT_LIMIT"])
+    body = O.items(
+        svc(),
+        cid,
+        args(),
+        base_url(),
+        max_limit=cfg["OGC_MAX_LIMIT"],
+        default_limit=cfg["OGC_DEFAULT_LIMIT"],
+    )
     return json_resp(body, mimetype=O.GEOJSON)
 
 

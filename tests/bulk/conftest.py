@@ -29,10 +29,15 @@ def dask_client():
 
     from service.bulk.worker import warm_up
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address=None,
-                           scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-                           silence_logs=logging.ERROR)
+    cluster = LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+        silence_logs=logging.ERROR,
+    )
     client = Client(cluster, set_as_default=False)
     try:
         client.run(warm_up)
@@ -52,15 +57,22 @@ def corpus(tmp_path_factory, gaz):
     write_folder(arts, root / "folder", html_share=0.25, seed=SEED, per_dir=60)
     write_jsonl(arts, root / "articles.jsonl")
     write_parquet(arts, root / "articles.parquet", row_group_size=40)
-    return {"articles": arts, "folder": root / "folder", "jsonl": root / "articles.jsonl",
-            "parquet": root / "articles.parquet", "root": root}
+    return {
+        "articles": arts,
+        "folder": root / "folder",
+        "jsonl": root / "articles.jsonl",
+        "parquet": root / "articles.parquet",
+        "root": root,
+    }
 
 
 @pytest.fixture(params=("sqlite", "postgis"))
 def backend(request):
     if request.param == "postgis":
-        require(bool(os.environ.get(PG_ENV, "").strip()),
-                f"{PG_ENV} is not set (run scripts/ci_postgres.sh)")
+        require(
+            bool(os.environ.get(PG_ENV, "").strip()),
+            f"{PG_ENV} is not set (run scripts/ci_postgres.sh)",
+        )
     return request.param
 
 
@@ -120,8 +132,14 @@ def reference(backend, new_db, open_store, corpus):
                     _ingest_file(st, path)
             else:
                 for a in corpus["articles"]:
-                    st.ingest_article(a["text"], published=a["published"], url=a["url"],
-                                      outlet=a["outlet"], title=a["title"], lang=a["lang"])
+                    st.ingest_article(
+                        a["text"],
+                        published=a["published"],
+                        url=a["url"],
+                        outlet=a["outlet"],
+                        title=a["title"],
+                        lang=a["lang"],
+                    )
             _REFERENCES[key] = contents(st)
         return _REFERENCES[key]
 

@@ -42,17 +42,22 @@ def _items(store, status: str = "done") -> int:
     with db.read(store.engine) as conn:
         if not sa.inspect(conn).has_table("bulk_items"):
             return 0
-        return conn.execute(sa.select(sa.func.count()).select_from(S.bulk_items_t)
-                            .where(S.bulk_items_t.c.status == status)).scalar_one()
+        return conn.execute(
+            sa.select(sa.func.count())
+            .select_from(S.bulk_items_t)
+            .where(S.bulk_items_t.c.status == status)
+        ).scalar_one()
 
 
 def _restrict(c: dict, hashes: set[str]) -> dict:
     """Only what belongs to the articles with these content hashes."""
-    return {"sources": Counter({r: n for r, n in c["sources"].items() if r[0][8:] in hashes}),
-            "observations": Counter({r: n for r, n in c["observations"].items()
-                                     if r[0] in hashes}),
-            "moves": Counter({r: n for r, n in c["moves"].items() if r[0] in hashes}),
-            "places": Counter(), "series": Counter()}
+    return {
+        "sources": Counter({r: n for r, n in c["sources"].items() if r[0][8:] in hashes}),
+        "observations": Counter({r: n for r, n in c["observations"].items() if r[0] in hashes}),
+        "moves": Counter({r: n for r, n in c["moves"].items() if r[0] in hashes}),
+        "places": Counter(),
+        "series": Counter(),
+    }
 
 
 def _stored_hashes(store) -> set[str]:
@@ -60,8 +65,7 @@ def _stored_hashes(store) -> set[str]:
 
 
 # ---------------------------------------------------------------------------- same claims
-def test_folder_bulk_equals_one_process_ingest(new_db, open_store, dask_client, corpus,
-                                               reference):
+def test_folder_bulk_equals_one_process_ingest(new_db, open_store, dask_client, corpus, reference):
     st = open_store(new_db())
     n = len(article_files(corpus["folder"]))
     s = _bulk(st, dask_client, corpus["folder"], batch_size=25, task_size=4)
@@ -79,8 +83,9 @@ def test_folder_bulk_equals_one_process_ingest(new_db, open_store, dask_client, 
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
-def test_jsonl_and_parquet_bulk_equal_one_process_ingest(fmt, new_db, open_store,
-                                                         dask_client, corpus, reference):
+def test_jsonl_and_parquet_bulk_equal_one_process_ingest(
+    fmt, new_db, open_store, dask_client, corpus, reference
+):
     st = open_store(new_db())
     s = _bulk(st, dask_client, corpus[fmt], batch_size=40, task_size=8)
     assert (s.status, s.total, s.done, s.failed) == ("finished", N_ARTICLES, N_ARTICLES, 0)
@@ -89,23 +94,39 @@ def test_jsonl_and_parquet_bulk_equal_one_process_ingest(fmt, new_db, open_store
 
 
 # ---------------------------------------------------------------------------- kill + resume
-def test_killed_run_resumes_without_loss_or_duplicates(new_db, open_store, dask_client,
-                                                       corpus, reference):
+def test_killed_run_resumes_without_loss_or_duplicates(
+    new_db, open_store, dask_client, corpus, reference
+):
     d = new_db()
     st = open_store(d)
     env = {**os.environ, "DATABASE_URL": d.cli_url}
     cmd = [sys.executable, "-m", "service", "ingest-bulk", str(corpus["jsonl"])]
     # 1. on the running cluster, slowed down; killed (SIGKILL) after a few batches
-    proc = subprocess.Popen([*cmd, "--scheduler", dask_client.scheduler.address,
-                             "--batch-size", "10", "--task-size", "2", "--extractor", SLOW],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            *cmd,
+            "--scheduler",
+            dask_client.scheduler.address,
+            "--batch-size",
+            "10",
+            "--task-size",
+            "2",
+            "--extractor",
+            SLOW,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 120
         while _items(st) < 30:
             if proc.poll() is not None:
-                pytest.fail("the run ended before it was killed:\n"
-                            + proc.stderr.read().decode()[-3000:])
+                pytest.fail(
+                    "the run ended before it was killed:\n" + proc.stderr.read().decode()[-3000:]
+                )
             assert time.monotonic() < deadline, "the run made no progress"
             time.sleep(0.02)
         os.killpg(proc.pid, signal.SIGKILL)
@@ -118,32 +139,57 @@ def test_killed_run_resumes_without_loss_or_duplicates(new_db, open_store, dask_
     assert 30 <= len(partial) < N_ARTICLES
     assert _items(st) == len(partial)  # progress and claims were committed together
     # every article stored so far is complete (no half-written batch)
-    assert_same_contents(_restrict(contents(st), partial),
-                         _restrict(reference("records"), partial))
+    assert_same_contents(_restrict(contents(st), partial), _restrict(reference("records"), partial))
     # 2. resume (on the same cluster: starting one is tested below)
-    res = subprocess.run([*cmd, "--scheduler", dask_client.scheduler.address,
-                          "--no-progress"], cwd=ROOT, env=env, capture_output=True,
-                         timeout=300)
+    res = subprocess.run(
+        [*cmd, "--scheduler", dask_client.scheduler.address, "--no-progress"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
     assert res.returncode == 0, res.stderr.decode()[-3000:]
     summary = json.loads(res.stdout.decode().strip().splitlines()[-1])
     assert summary["status"] == "finished"
     assert (summary["skipped"], summary["done"], summary["failed"]) == (
-        len(partial), N_ARTICLES - len(partial), 0)  # nothing redone, nothing left out
+        len(partial),
+        N_ARTICLES - len(partial),
+        0,
+    )  # nothing redone, nothing left out
     assert_same_contents(contents(st), reference("records"))
     assert _items(st) == N_ARTICLES
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # not database-specific
-def test_sigterm_stops_a_local_cluster_run_cleanly(backend, new_db, open_store, dask_client,
-                                                    corpus, reference):
+def test_sigterm_stops_a_local_cluster_run_cleanly(
+    backend, new_db, open_store, dask_client, corpus, reference
+):
     d = new_db()
     st = open_store(d)
     # the default: a new LocalCluster (here 1 worker), slowed down; SIGTERM after 2 batches
     proc = subprocess.Popen(
-        [sys.executable, "-m", "service", "ingest-bulk", str(corpus["parquet"]),
-         "--workers", "1", "--batch-size", "10", "--task-size", "2", "--extractor", SLOW,
-         "--database", d.cli_url],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "service",
+            "ingest-bulk",
+            str(corpus["parquet"]),
+            "--workers",
+            "1",
+            "--batch-size",
+            "10",
+            "--task-size",
+            "2",
+            "--extractor",
+            SLOW,
+            "--database",
+            d.cli_url,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 120
         while _items(st) < 20:
@@ -194,8 +240,9 @@ def _mixed_jsonl(corpus, path):
     return expected
 
 
-def test_failures_are_recorded_and_the_run_goes_on(new_db, open_store, dask_client, corpus,
-                                                   tmp_path, capsys):
+def test_failures_are_recorded_and_the_run_goes_on(
+    new_db, open_store, dask_client, corpus, tmp_path, capsys
+):
     from service.cli import main
 
     d = new_db()
@@ -226,15 +273,17 @@ def test_failures_are_recorded_and_the_run_goes_on(new_db, open_store, dask_clie
     assert st.counts()["sources"] == 9
 
 
-def test_an_article_the_database_refuses_fails_alone(new_db, open_store, dask_client,
-                                                     corpus, tmp_path, monkeypatch):
+def test_an_article_the_database_refuses_fails_alone(
+    new_db, open_store, dask_client, corpus, tmp_path, monkeypatch
+):
     from service.bulk import runner
 
     arts = corpus["articles"][:10]
     poison = arts[3]["url"]
     path = tmp_path / "ten.jsonl"
-    path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in arts),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in arts), encoding="utf-8"
+    )
 
     def refused():
         return sa.exc.IntegrityError("INSERT …", {}, Exception("refused by the database"))
@@ -276,8 +325,9 @@ def test_bad_sources_are_input_errors(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # not database-specific
-def test_work_in_flight_stays_bounded(backend, new_db, open_store, dask_client, corpus,
-                                      monkeypatch):
+def test_work_in_flight_stays_bounded(
+    backend, new_db, open_store, dask_client, corpus, monkeypatch
+):
     """However long the source, at most ``window`` tasks of ``task_size`` articles are out,
     and the client holds at most one batch (plus one task's results) of prepared articles."""
     from service.bulk import runner

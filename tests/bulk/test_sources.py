@@ -16,7 +16,8 @@ def test_folder_source_reads_files_and_sidecars_in_a_stable_order(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "a.txt").write_bytes(b"line one\r\nline two\r\n")
     (tmp_path / "a.meta.yaml").write_text(
-        "published: 2024-09-06\noutlet: Wire\nlanguage: en\ntitle: T\n", encoding="utf-8")
+        "published: 2024-09-06\noutlet: Wire\nlanguage: en\ntitle: T\n", encoding="utf-8"
+    )
     (tmp_path / "b" / "c.html").write_text("<p>نص</p>", encoding="utf-8")
     (tmp_path / "b" / "c.meta.json").write_text(json.dumps({"url": "https://x/c"}))
     (tmp_path / "d.txt").write_bytes(b"\xff\xfe bad")
@@ -37,17 +38,22 @@ def test_folder_source_reads_files_and_sidecars_in_a_stable_order(tmp_path):
 
 def test_jsonl_source_streams_lines_and_reports_bad_ones(tmp_path):
     p = tmp_path / "a.jsonl"
-    p.write_bytes(b'{"text": "one", "published": "2024-01-02T10:00:00Z", "language": "ar"}\n'
-                  b"\n"
-                  b'{"text": "two", "outlet": null, "extra": 1}\n'
-                  b"[1, 2]\n"
-                  b"{broken\n")
+    p.write_bytes(
+        b'{"text": "one", "published": "2024-01-02T10:00:00Z", "language": "ar"}\n'
+        b"\n"
+        b'{"text": "two", "outlet": null, "extra": 1}\n'
+        b"[1, 2]\n"
+        b"{broken\n"
+    )
     src = open_source(p)
     assert src.kind == "jsonl" and src.count() == 4
     it = iter(src)
     first = next(it)  # lazily, one line at a time
     assert (first.ref, first.text, first.meta) == (
-        "line 1", "one", {"published": "2024-01-02", "lang": "ar"})
+        "line 1",
+        "one",
+        {"published": "2024-01-02", "lang": "ar"},
+    )
     rest = list(it)
     assert [(i.ref, i.text, i.meta) for i in rest[:1]] == [("line 3", "two", {})]
     assert rest[1].error == "not a JSON object" and rest[2].error.startswith("bad JSON")
@@ -57,8 +63,16 @@ def test_parquet_source_reads_record_batches(tmp_path, monkeypatch):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [{"text": f"article {i}", "published": dt.date(2024, 1, 1 + i % 28),
-             "url": f"https://x/{i}", "outlet": None, "lang": "en"} for i in range(25)]
+    rows = [
+        {
+            "text": f"article {i}",
+            "published": dt.date(2024, 1, 1 + i % 28),
+            "url": f"https://x/{i}",
+            "outlet": None,
+            "lang": "en",
+        }
+        for i in range(25)
+    ]
     p = tmp_path / "a.parquet"
     pq.write_table(pa.Table.from_pylist(rows), p, row_group_size=10)
     monkeypatch.setattr(S, "PARQUET_BATCH_ROWS", 4)
@@ -66,8 +80,7 @@ def test_parquet_source_reads_record_batches(tmp_path, monkeypatch):
     assert src.kind == "parquet" and src.count() == 25
     items = list(src)
     assert [i.ref for i in items][:2] == ["row 1", "row 2"] and len(items) == 25
-    assert items[3].meta == {"published": dt.date(2024, 1, 4), "url": "https://x/3",
-                             "lang": "en"}
+    assert items[3].meta == {"published": dt.date(2024, 1, 4), "url": "https://x/3", "lang": "en"}
     notext = tmp_path / "b.parquet"
     pq.write_table(pa.Table.from_pylist([{"body": "x"}]), notext)
     with pytest.raises(InputError, match="no 'text' column"):
@@ -93,9 +106,15 @@ def test_source_identity_is_stable(tmp_path):
 
 
 def test_clean_meta():
-    assert clean_meta({"published": dt.datetime(2024, 5, 1, 12), "url": 5, "title": "",
-                       "lang": "EN-gb", "outlet": float("nan")}) == {
-        "published": dt.date(2024, 5, 1), "url": "5", "lang": "en"}
+    assert clean_meta(
+        {
+            "published": dt.datetime(2024, 5, 1, 12),
+            "url": 5,
+            "title": "",
+            "lang": "EN-gb",
+            "outlet": float("nan"),
+        }
+    ) == {"published": dt.date(2024, 5, 1), "url": "5", "lang": "en"}
 
 
 def test_generated_corpus_is_deterministic_varied_and_extractable(gaz, tmp_path):
@@ -110,9 +129,15 @@ def test_generated_corpus_is_deterministic_varied_and_extractable(gaz, tmp_path)
     assert {x["lang"] for x in a} == {"ar", "en"}
     obs = moves = 0
     for x in a:
-        prep = prepare_article(x["text"], published=x["published"], url=x["url"],
-                               outlet=x["outlet"], lang=x["lang"], extractor=extract_article,
-                               gazetteer=gaz)
+        prep = prepare_article(
+            x["text"],
+            published=x["published"],
+            url=x["url"],
+            outlet=x["outlet"],
+            lang=x["lang"],
+            extractor=extract_article,
+            gazetteer=gaz,
+        )
         obs += len(prep.records.observations)
         moves += len(prep.records.moves)
     assert obs > 60 and moves > 20

@@ -12,8 +12,11 @@ def _tpm_offline() -> None:
     import ipaddress
     import socket
 
-    connect, connect_ex, getaddrinfo = (socket.socket.connect, socket.socket.connect_ex,
-                                        socket.getaddrinfo)
+    connect, connect_ex, getaddrinfo = (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.getaddrinfo,
+    )
 
     def local(address) -> bool:
         if isinstance(address, (str, bytes)):  # AF_UNIX

@@ -51,33 +51,44 @@ def kernel_spec_manager(tmp_path_factory):
     kernels = tmp_path_factory.mktemp("kernels")
     spec = kernels / KERNEL
     spec.mkdir()
-    (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "Python (troop-presence map tests)", "language": "python",
-    }), encoding="utf-8")
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "Python (troop-presence map tests)",
+                "language": "python",
+            }
+        ),
+        encoding="utf-8",
+    )
     return KernelSpecManager(kernel_dirs=[str(kernels)], ensure_native_kernel=False)
 
 
 def kernel_env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("TPM_") or k in ("TPM_INDEX_DIR", "TPM_DATA_DIR")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("TPM_") or k in ("TPM_INDEX_DIR", "TPM_DATA_DIR")
+    }
     for key in ("DATABASE_URL", "JUPYTER_PATH", "PYTHONSTARTUP"):
         env.pop(key, None)
     instance = tmp_path / "instance"
     instance.mkdir()
-    env.update({
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'tpm.sqlite'}",
-        "TPM_INSTANCE_PATH": str(instance),
-        "TPM_OFFLINE": "1",
-        "TPM_GEOCODER_FALLBACK": "",
-        "MPLBACKEND": "Agg",
-        "PYTHONPATH": os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(
-            os.pathsep),
-        "TMPDIR": str(tmp_path),  # the notebooks' temporary folders land in the test's
-        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-    })
-    for var in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY",
-                "ALL_PROXY"):
+    env.update(
+        {
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'tpm.sqlite'}",
+            "TPM_INSTANCE_PATH": str(instance),
+            "TPM_OFFLINE": "1",
+            "TPM_GEOCODER_FALLBACK": "",
+            "MPLBACKEND": "Agg",
+            "PYTHONPATH": os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(
+                os.pathsep
+            ),
+            "TMPDIR": str(tmp_path),  # the notebooks' temporary folders land in the test's
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        }
+    )
+    for var in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
         env[var] = DEAD_PROXY
     env["no_proxy"] = env["NO_PROXY"] = "127.0.0.1,localhost,::1"
     return env
@@ -99,8 +110,13 @@ def run(nb, kernel_spec_manager, tmp_path: Path) -> None:
 
     km = KernelManager(kernel_name=KERNEL, kernel_spec_manager=kernel_spec_manager)
     client = NotebookClient(
-        nb, km=km, kernel_name=KERNEL, timeout=CELL_TIMEOUT, startup_timeout=120,
-        allow_errors=False, record_timing=False,
+        nb,
+        km=km,
+        kernel_name=KERNEL,
+        timeout=CELL_TIMEOUT,
+        startup_timeout=120,
+        allow_errors=False,
+        record_timing=False,
         resources={"metadata": {"path": str(NOTEBOOKS)}},
         extra_arguments=[f"--IPKernelApp.exec_files={OFFLINE}"],
     )
@@ -110,15 +126,20 @@ def run(nb, kernel_spec_manager, tmp_path: Path) -> None:
 def test_the_kernel_is_offline_and_uses_this_python(kernel_spec_manager, tmp_path):
     from nbformat.v4 import new_code_cell, new_notebook
 
-    nb = new_notebook(cells=[new_code_cell(
-        "import os, socket, sys\n"
-        "print(sys.prefix)\n"
-        "print(os.getcwd(), os.environ['TPM_OFFLINE'], os.environ['DATABASE_URL'])\n"
-        "try:\n"
-        "    socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
-        "except OSError as exc:\n"
-        "    print('blocked:', exc)\n"
-        "socket.socket().connect_ex(('127.0.0.1', 9))  # loopback is allowed\n")])
+    nb = new_notebook(
+        cells=[
+            new_code_cell(
+                "import os, socket, sys\n"
+                "print(sys.prefix)\n"
+                "print(os.getcwd(), os.environ['TPM_OFFLINE'], os.environ['DATABASE_URL'])\n"
+                "try:\n"
+                "    socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
+                "except OSError as exc:\n"
+                "    print('blocked:', exc)\n"
+                "socket.socket().connect_ex(('127.0.0.1', 9))  # loopback is allowed\n"
+            )
+        ]
+    )
     run(nb, kernel_spec_manager, tmp_path)
     out = "".join(o.get("text", "") for o in nb.cells[0].outputs)
     prefix, where, blocked = out.splitlines()[:3]
@@ -146,11 +167,16 @@ def test_notebook_runs(path: Path, kernel_spec_manager, tmp_path):
         assert counts.get(mime, 0) >= least, (mime, counts)
     html = "".join(
         "".join(out.get("data", {}).get("text/html", ""))
-        for cell in nb.cells for out in cell.get("outputs", ()))
+        for cell in nb.cells
+        for out in cell.get("outputs", ())
+    )
     # maps shown in the notebook load nothing from the internet (no tiles, no CDN assets)
     assert "tile.openstreetmap.org" not in html
-    assert not re.search(r"(src|href)=(&quot;|\\?[\"'])https?://(?!127\.0\.0\.1)[^\"'&]*"
-                         r"\.(js|css|png)", html)
+    assert not re.search(
+        r"(src|href)=(&quot;|\\?[\"'])https?://(?!127\.0\.0\.1)[^\"'&]*"
+        r"\.(js|css|png)",
+        html,
+    )
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[p.stem for p in PATHS])

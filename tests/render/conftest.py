@@ -17,23 +17,33 @@ from tests.conftest import ROOT, SEED, require
 from .fakes import seed_store
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = ROOT / "test-artifacts"
 SCENARIO = ROOT / "data" / "scenarios" / "coalition-transition-2024-2026.yaml"
 VENDOR = ROOT / "service" / "static" / "vendor"
 
 EVIL_ARTICLE = (
     "BAGHDAD, Jan 15 2025 — About 300 US troops are stationed at Harir Air Base "
-    '<img src=x onerror="window.__xss=1"> officials said <script>window.__xss=2</script>.')
+    '<img src=x onerror="window.__xss=1"> officials said <script>window.__xss=2</script>.'
+)
 EVIL_OUTLET = "<b>Evil</b> Times<script>window.__xss=3</script>"
 EVIL_TITLE = "<img src=x onerror=window.__xss=4>"
 
 
 def require_vendor() -> None:
-    require((VENDOR / "leaflet" / "leaflet.js").exists(),
-            "offline assets not installed (make setup: npm ci + python -m service assets)")
+    require(
+        (VENDOR / "leaflet" / "leaflet.js").exists(),
+        "offline assets not installed (make setup: npm ci + python -m service assets)",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -50,10 +60,19 @@ def real_store(gaz, tmp_path_factory):
     path = tmp_path_factory.mktemp("store") / "tpm.sqlite"
     st = Store.open(f"sqlite:///{path}", gazetteer=gaz)
     st.load_scenario(SCENARIO)
-    st.ingest_article(SEED.read_text(encoding="utf-8"), published="2024-09-27",
-                      outlet="Almaghrib Today", url="https://www.almaghribtoday.net/")
-    st.ingest_article(EVIL_ARTICLE, published="2025-01-15", outlet=EVIL_OUTLET,
-                      url="javascript:window.__xss=5", title=EVIL_TITLE)
+    st.ingest_article(
+        SEED.read_text(encoding="utf-8"),
+        published="2024-09-27",
+        outlet="Almaghrib Today",
+        url="https://www.almaghribtoday.net/",
+    )
+    st.ingest_article(
+        EVIL_ARTICLE,
+        published="2025-01-15",
+        outlet=EVIL_OUTLET,
+        url="javascript:window.__xss=5",
+        title=EVIL_TITLE,
+    )
     return st
 
 
@@ -93,8 +112,10 @@ class PageWatch:
         self.remote: list[str] = []
         self.errors: list[str] = []
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
-        page.on("response", lambda r: self.failed.append(f"{r.url} HTTP {r.status}")
-                if r.status >= 400 else None)
+        page.on(
+            "response",
+            lambda r: self.failed.append(f"{r.url} HTTP {r.status}") if r.status >= 400 else None,
+        )
         page.on("request", self._request)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -123,13 +144,17 @@ def open_page(browser):
         page = ctx.new_page()
         watch = PageWatch(page)
         if offline:  # a file opened from disk: nothing may leave it
-            page.route("**/*", lambda route: route.continue_()
-                       if route.request.url.startswith(("file:", "data:"))
-                       else route.abort())
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_()
+                    if route.request.url.startswith(("file:", "data:"))
+                    else route.abort()
+                ),
+            )
         page.goto(url)
         try:
-            page.wait_for_function("window.TPM && TPM.map && TPM.layers.length > 0",
-                                   timeout=15_000)
+            page.wait_for_function("window.TPM && TPM.map && TPM.layers.length > 0", timeout=15_000)
         except PlaywrightError:
             raise AssertionError(f"map did not start: {watch.errors} {watch.failed}") from None
         pages.append(ctx)
@@ -159,8 +184,11 @@ def copy_to_docs(png: Path) -> None:
         return
     from PIL import Image
 
-    img = Image.open(png).convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE,
-                                                  dither=Image.Dither.NONE)
+    img = (
+        Image.open(png)
+        .convert("RGB")
+        .quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    )
     img.save(target, optimize=True)
     assert target.stat().st_size < 300_000, "docs/screenshot-map.png must stay under 300 KB"
 

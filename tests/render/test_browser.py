@@ -45,10 +45,12 @@ def maps(real_store, gaz, fake_store, mini_gaz, web_root):
         "time": write_map(render(real_store, gaz), web_root, "time.html"),
         "static": write_map(render(real_store, gaz, date="2025-02-01"), web_root, "static.html"),
         "ar": write_map(render(real_store, gaz, lang="ar"), web_root, "ar.html"),
-        "changes": write_map(render(real_store, gaz, date_from="2025-01-01",
-                                    date_to="2025-10-15"), web_root, "changes.html"),
-        "fake": write_map(render(fake_store, mini_gaz, date="2025-02-01"), web_root,
-                          "fake.html"),
+        "changes": write_map(
+            render(real_store, gaz, date_from="2025-01-01", date_to="2025-10-15"),
+            web_root,
+            "changes.html",
+        ),
+        "fake": write_map(render(fake_store, mini_gaz, date="2025-02-01"), web_root, "fake.html"),
         "inline": write_map(render(real_store, gaz, assets="inline"), web_root, "inline.html"),
     }
 
@@ -80,14 +82,16 @@ def test_toggling_a_layer_hides_its_markers(open_page, server, maps, real_store)
     total = site_count(page)
     assert coalition
     page.hover(".leaflet-control-layers")
-    box = page.locator(".leaflet-control-layers-overlays label",
-                       has_text="Sites: Coalition").locator("input")
+    box = page.locator(
+        ".leaflet-control-layers-overlays label", has_text="Sites: Coalition"
+    ).locator("input")
     box.uncheck()
     assert site_count(page) == total - len(coalition)
     box.check()
     assert site_count(page) == total
-    basemap = page.locator(".leaflet-control-layers-overlays label",
-                           has_text="Basemap: countries").locator("input")
+    basemap = page.locator(
+        ".leaflet-control-layers-overlays label", has_text="Basemap: countries"
+    ).locator("input")
     basemap.uncheck()
     assert page.locator(".tpm-bl-country").count() == 0
     w.assert_clean()
@@ -139,8 +143,9 @@ def test_popup_shows_names_and_arabic_quote_right_to_left(open_page, server, map
     w.assert_clean()
 
 
-@pytest.mark.parametrize("which, place", [("fake", "city-95788"),
-                                          ("static", "installation-harir-air-base")])
+@pytest.mark.parametrize(
+    "which, place", [("fake", "city-95788"), ("static", "installation-harir-air-base")]
+)
 def test_article_markup_never_executes(open_page, server, maps, which, place):
     w = open_page(f"{server}/{maps[which]}")
     page = w.page

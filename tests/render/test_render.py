@@ -16,9 +16,20 @@ from tests.conftest import ROOT
 from .conftest import TODAY, VENDOR, require_vendor
 from .fakes import Q_EVIL, seed_store
 
-CDN_HOSTS = ("cdn.jsdelivr.net", "cdnjs.cloudflare.com", "code.jquery.com", "unpkg.com",
-             "netdna.bootstrapcdn.com", "bootstrapcdn", "rawcdn", "githack", "googleapis.com",
-             "maxcdn", "jsdelivr", "cdnjs")
+CDN_HOSTS = (
+    "cdn.jsdelivr.net",
+    "cdnjs.cloudflare.com",
+    "code.jquery.com",
+    "unpkg.com",
+    "netdna.bootstrapcdn.com",
+    "bootstrapcdn",
+    "rawcdn",
+    "githack",
+    "googleapis.com",
+    "maxcdn",
+    "jsdelivr",
+    "cdnjs",
+)
 
 
 def render(store, gaz, **kw):
@@ -48,10 +59,13 @@ def tables(html: str) -> dict:
 
 # ------------------------------------------------------------------------------ structure
 def test_import_is_lazy():
-    code = ("import sys, service.render, service.render.cli; "
-            "print('folium' in sys.modules, 'branca' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, check=True).stdout.split()
+    code = (
+        "import sys, service.render, service.render.cli; "
+        "print('folium' in sys.modules, 'branca' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout.split()
     assert out == ["False", "False"]
 
 
@@ -81,8 +95,11 @@ def test_latlon_is_the_one_swap():
 
     assert latlon(42.4412, 33.7856) == [33.7856, 42.4412]
     assert bounds_latlon((40, 30, 45, 35)) == [[30, 40], [35, 45]]
-    src = "\n".join(p.read_text("utf-8") for p in (ROOT / "service" / "render").glob("*.py")
-                    if p.name != "geo.py")
+    src = "\n".join(
+        p.read_text("utf-8")
+        for p in (ROOT / "service" / "render").glob("*.py")
+        if p.name != "geo.py"
+    )
     assert "[lat, lon]" not in src.replace("[lat, lon, self.txt", "")
 
 
@@ -101,14 +118,19 @@ def test_esc_and_js_json():
 
 def test_hostile_text_never_reaches_the_page_as_markup(fake_store, mini_gaz):
     html = html_of(render(fake_store, mini_gaz, assets="/static/vendor"))
-    for raw in ('<img src=x onerror="window.__xss=1">', "<script>window.__xss=2</script>",
-                "<b>Evil</b>", "<script>window.__xss=3", "javascript:window.__xss",
-                "<img src=x onerror=window.__xss=5>"):
+    for raw in (
+        '<img src=x onerror="window.__xss=1">',
+        "<script>window.__xss=2</script>",
+        "<b>Evil</b>",
+        "<script>window.__xss=3",
+        "javascript:window.__xss",
+        "<img src=x onerror=window.__xss=5>",
+    ):
         assert raw not in html
     strings = tables(html)["S"]
     evil = [s for s in strings if "window.__xss=1" in s]
     assert evil and all("&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;" in s for s in evil)
-    assert not any("href=\"javascript" in s for s in strings)
+    assert not any('href="javascript' in s for s in strings)
 
 
 # ------------------------------------------------------------------------------ content
@@ -142,7 +164,7 @@ def test_time_map_steps_and_states(fake_store, mini_gaz):
     sites = {s[4]: s for p in payload(html, "sites") for s in p["sites"]}
     asad = sites["installation-ain-al-asad-air-base"]
     rle = asad[6]
-    states = dict(zip(rle[::2], rle[1::2]))
+    states = dict(zip(rle[::2], rle[1::2], strict=False))
     after = states[steps.index("2025-09-30")]
     assert T[after][0] == 2 and T[after][1] == 1  # withdrawn, projected
     before = states[0]
@@ -198,8 +220,11 @@ def test_change_map_without_store_changes_diffs_postures(mini_gaz):
         def change_dates(self, plan=None):
             return self.inner.change_dates()
 
-    html = html_of(render(NoChanges(seed_store(mini_gaz)), mini_gaz,
-                          date_from="2025-01-01", date_to="2025-10-01"))
+    html = html_of(
+        render(
+            NoChanges(seed_store(mini_gaz)), mini_gaz, date_from="2025-01-01", date_to="2025-10-01"
+        )
+    )
     (changes,) = payload(html, "changes")
     assert len(changes) >= 3
 
@@ -270,9 +295,14 @@ def test_folium_extras_are_localised_too(fake_store, mini_gaz):
     html = html_of(m)
     urls = _urls(html)
     assert all(u.startswith("/static/vendor/") for u in urls), urls
-    for part in ("awesome-markers/leaflet.awesome-markers.js", "d3/d3.min.js",
-                 "glyphicons/css/glyphicons.css", "timedimension/leaflet.timedimension.min.js",
-                 "fontawesome/css/all.min.css", "jquery/jquery.min.js"):
+    for part in (
+        "awesome-markers/leaflet.awesome-markers.js",
+        "d3/d3.min.js",
+        "glyphicons/css/glyphicons.css",
+        "timedimension/leaflet.timedimension.min.js",
+        "fontawesome/css/all.min.css",
+        "jquery/jquery.min.js",
+    ):
         assert f"/static/vendor/{part}" in urls
         assert (VENDOR / part).is_file()
     assert not any(h in html for h in CDN_HOSTS)
@@ -317,9 +347,16 @@ def test_notebook_display_is_self_contained(fake_store, mini_gaz):
 def test_vendor_matches_package_lock():
     lock = json.loads((ROOT / "package-lock.json").read_text("utf-8"))
     pkgs = lock["packages"]
-    want = {"leaflet": "1.9.3", "jquery": "3.7.1", "bootstrap": "5.2.2",
-            "@fortawesome/fontawesome-free": "6.2.0", "leaflet-timedimension": "1.1.1",
-            "iso8601-js-period": "0.2.1", "leaflet.fullscreen": "3.0.0", "d3": "3.5.5"}
+    want = {
+        "leaflet": "1.9.3",
+        "jquery": "3.7.1",
+        "bootstrap": "5.2.2",
+        "@fortawesome/fontawesome-free": "6.2.0",
+        "leaflet-timedimension": "1.1.1",
+        "iso8601-js-period": "0.2.1",
+        "leaflet.fullscreen": "3.0.0",
+        "d3": "3.5.5",
+    }
     for name, version in want.items():
         assert pkgs[f"node_modules/{name}"]["version"] == version
     for name in ("leaflet.awesome-markers", "moment", "jquery-ui-dist"):
@@ -328,12 +365,19 @@ def test_vendor_matches_package_lock():
 
 
 # ------------------------------------------------------------------------------ errors
-@pytest.mark.parametrize("kw", [
-    {"lang": "fr"}, {"date": "2025-13-01"}, {"layers": ["sites", "bogus"]},
-    {"basemap": "google"}, {"date_from": "2025-01-01"}, {"assets": "https://x.org/v"},
-    {"date_from": "2025-05-01", "date_to": "2025-01-01"},
-    {"date": "2025-01-01", "date_from": "2024-01-01", "date_to": "2025-01-01"},
-])
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"lang": "fr"},
+        {"date": "2025-13-01"},
+        {"layers": ["sites", "bogus"]},
+        {"basemap": "google"},
+        {"date_from": "2025-01-01"},
+        {"assets": "https://x.org/v"},
+        {"date_from": "2025-05-01", "date_to": "2025-01-01"},
+        {"date": "2025-01-01", "date_from": "2024-01-01", "date_to": "2025-01-01"},
+    ],
+)
 def test_bad_arguments(fake_store, mini_gaz, kw):
     with pytest.raises(InputError):
         render(fake_store, mini_gaz, **kw)
@@ -374,8 +418,13 @@ def test_osm_basemap_is_an_option(fake_store, mini_gaz):
 
 # ------------------------------------------------------------------------------ CLI
 def test_cli_help_lists_render_and_assets():
-    out = subprocess.run([sys.executable, "-m", "service", "--help"], capture_output=True,
-                         text=True, cwd=ROOT, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "service", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
     assert "render" in out and "assets" in out
 
 
@@ -385,13 +434,33 @@ def test_cli_render(real_store, tmp_path, monkeypatch):
 
     url = str(real_store.engine.url)
     out = tmp_path / "map.html"
-    assert main(["render", "--database", url, "--date", "2025-02-01", "--inline-assets",
-                 "-o", str(out)]) == 0
+    assert (
+        main(
+            ["render", "--database", url, "--date", "2025-02-01", "--inline-assets", "-o", str(out)]
+        )
+        == 0
+    )
     html = out.read_text("utf-8")
     assert _urls(html) == [] and "Ain al-Asad Air Base" in html
     out2 = tmp_path / "sub" / "linked.html"
-    assert main(["render", "--database", url, "--from", "2025-01-01", "--to", "2025-10-15",
-                 "--lang", "ar", "-o", str(out2)]) == 0
+    assert (
+        main(
+            [
+                "render",
+                "--database",
+                url,
+                "--from",
+                "2025-01-01",
+                "--to",
+                "2025-10-15",
+                "--lang",
+                "ar",
+                "-o",
+                str(out2),
+            ]
+        )
+        == 0
+    )
     urls = _urls(out2.read_text("utf-8"))
     assert urls and all((out2.parent / u.split("?")[0]).resolve().is_file() for u in urls)
     assert main(["render", "--database", url, "--from", "2025-01-01", "-o", str(out)]) == 2
@@ -404,4 +473,3 @@ def test_real_store_map(real_store, gaz):
     sites = {s[4] for p in payload(html, "sites") for s in p["sites"]}
     assert "installation-ain-al-asad-air-base" in sites
     assert Q_EVIL not in html and "<script>window.__xss" not in html
-

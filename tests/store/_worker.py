@@ -20,23 +20,29 @@ def article(i: int) -> str:
 
 def fake_extract(text, *, published=None, **_kw):
     i = int(text.split()[2].rstrip(":"))
-    return Extraction(source=None, language="en", published=published, force_levels=[
-        ForceLevel("US", "country:IQ", Quantity.exact(i), Span(0, len(text), text)),
-        ForceLevel("GB", "installation:erbil-air-base", Quantity.exact(i % 7),
-                   Span(0, len(text), text))])
+    return Extraction(
+        source=None,
+        language="en",
+        published=published,
+        force_levels=[
+            ForceLevel("US", "country:IQ", Quantity.exact(i), Span(0, len(text), text)),
+            ForceLevel(
+                "GB", "installation:erbil-air-base", Quantity.exact(i % 7), Span(0, len(text), text)
+            ),
+        ],
+    )
 
 
 def main() -> None:
     from service.store import Store
 
-    url, schema, first, last = sys.argv[1], sys.argv[2] or None, int(sys.argv[3]), int(
-        sys.argv[4])
-    st = Store.open(url, schema=schema, gazetteer=Gazetteer.build(MINI),
-                    extractor=fake_extract)
+    url, schema, first, last = sys.argv[1], sys.argv[2] or None, int(sys.argv[3]), int(sys.argv[4])
+    st = Store.open(url, schema=schema, gazetteer=Gazetteer.build(MINI), extractor=fake_extract)
     created = 0
     for i in range(first, last):
-        res = st.ingest_article(article(i), published=dt.date(2024, 1, 1) +
-                                dt.timedelta(days=i), outlet=f"outlet {i}")
+        res = st.ingest_article(
+            article(i), published=dt.date(2024, 1, 1) + dt.timedelta(days=i), outlet=f"outlet {i}"
+        )
         created += res.created
     st.close()
     print(created)

@@ -84,8 +84,13 @@ def make_store(db, mini_gaz):
     opened = []
 
     def make(extractor=seed_extraction, gazetteer=None, migrate=True):
-        st = Store.open(db.url, schema=db.schema, gazetteer=gazetteer or mini_gaz,
-                        extractor=extractor, migrate=migrate)
+        st = Store.open(
+            db.url,
+            schema=db.schema,
+            gazetteer=gazetteer or mini_gaz,
+            extractor=extractor,
+            migrate=migrate,
+        )
         opened.append(st)
         return st
 

@@ -41,16 +41,20 @@ def cli(db, monkeypatch, tmp_path, mini_gaz):
 
 
 def test_ingest_posture_timeline(cli):
-    code, out, _ = cli("ingest", str(SEED), "--published", "2024-09-06", "--outlet",
-                       "Almaghrib Today")
+    code, out, _ = cli(
+        "ingest", str(SEED), "--published", "2024-09-06", "--outlet", "Almaghrib Today"
+    )
     assert code == 0 and json.loads(out)["created"] is True
     code, out, _ = cli("ingest", str(SEED), "--published", "2024-09-06")
     assert json.loads(out)["created"] is False
     code, out, _ = cli("posture", "--date", "2025-10-01")
     fc = json.loads(out)
     assert code == 0 and fc["type"] == "FeatureCollection"
-    ain = next(f["properties"] for f in fc["features"]
-           if f["properties"]["place_id"] == "installation:ain-al-asad-air-base")
+    ain = next(
+        f["properties"]
+        for f in fc["features"]
+        if f["properties"]["place_id"] == "installation:ain-al-asad-air-base"
+    )
     assert (ain["status"], ain["basis"]) == ("withdrawn", "projected")
     code, out, _ = cli("posture", "--date", "2024-10-01", "--format", "csv", "--actor", "US")
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -66,21 +70,25 @@ def test_ingest_posture_timeline(cli):
     assert "2027-01-01" in out
     code, out, _ = cli("changes", "--from", "2024-10-01", "--to", "2025-10-01")
     assert {c["kind"] for c in json.loads(out)} >= {"left", "reduced"}
-    code, out, _ = cli("changes", "--from", "2024-10-01", "--to", "2025-10-01", "--format",
-                       "geojson")
+    code, out, _ = cli(
+        "changes", "--from", "2024-10-01", "--to", "2025-10-01", "--format", "geojson"
+    )
     assert json.loads(out)["type"] == "FeatureCollection"
 
 
-@pytest.mark.parametrize("argv,needle", [
-    (("posture", "--date", "2024-02-30"), "not a calendar date"),
-    (("posture", "--date", "tomorrow"), "YYYY-MM-DD"),
-    (("posture",), "--date"),
-    (("posture", "--date", "2024-10-01", "--bbox", "1,2"), "bbox"),
-    (("posture", "--date", "2024-10-01", "--actor", "ZZ"), "unknown actor"),
-    (("changes", "--from", "2025-01-01", "--to", "2024-01-01"), "after"),
-    (("ingest", "/nonexistent/file.txt"), "not found"),
-    (("timeline", "Atlantis"), "no place"),
-])
+@pytest.mark.parametrize(
+    "argv,needle",
+    [
+        (("posture", "--date", "2024-02-30"), "not a calendar date"),
+        (("posture", "--date", "tomorrow"), "YYYY-MM-DD"),
+        (("posture",), "--date"),
+        (("posture", "--date", "2024-10-01", "--bbox", "1,2"), "bbox"),
+        (("posture", "--date", "2024-10-01", "--actor", "ZZ"), "unknown actor"),
+        (("changes", "--from", "2025-01-01", "--to", "2024-01-01"), "after"),
+        (("ingest", "/nonexistent/file.txt"), "not found"),
+        (("timeline", "Atlantis"), "no place"),
+    ],
+)
 def test_bad_input_exits_with_a_clear_message(cli, argv, needle):
     code, _, err = cli(*argv)
     assert code in (1, 2) and needle in err
@@ -93,8 +101,11 @@ def test_scenario_commands(cli, tmp_path):
     code, out, _ = cli("scenario", "load", str(SHIPPED))
     assert json.loads(out)["changed"] is True
     bad = tmp_path / "bad.yaml"
-    bad.write_text("scenario: b\ntitle: b\nobservations:\n  - actor: US\n    place: country:IQ"
-                   "\n    as_of: 2024-02-30\n", encoding="utf-8")
+    bad.write_text(
+        "scenario: b\ntitle: b\nobservations:\n  - actor: US\n    place: country:IQ"
+        "\n    as_of: 2024-02-30\n",
+        encoding="utf-8",
+    )
     code, _, err = cli("scenario", "load", str(bad))
     assert code == 2 and "bad.yaml:6: observations[0].as_of" in err
 
@@ -120,5 +131,9 @@ def test_load_bundled_is_idempotent(cli):
     st = Store.open()  # DATABASE_URL from the fixture
     src = next(s for s in st.sources() if s["id"] == article["source_id"])
     assert (src["outlet"], src["outlet_ar"], src["published"], src["language"]) == (
-        "Almaghrib Today", "المغرب اليوم", "2024-09-06", "ar")
+        "Almaghrib Today",
+        "المغرب اليوم",
+        "2024-09-06",
+        "ar",
+    )
     st.close()

@@ -15,10 +15,15 @@ def test_concurrent_ingest_from_several_processes(make_store, db):
     store = make_store()  # migrated before the workers start; they migrate too (no-op)
     # overlapping ranges: every article is ingested by two workers at about the same time
     ranges = [(0, 12), (6, 18), (12, 24), (0, 24)]
-    procs = [subprocess.Popen([sys.executable, "-m", "tests.store._worker", db.url,
-                               db.schema or "", str(a), str(b)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-             for a, b in ranges[:WORKERS]]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.store._worker", db.url, db.schema or "", str(a), str(b)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for a, b in ranges[:WORKERS]
+    ]
     created = 0
     for p in procs:
         out, err = p.communicate(timeout=300)

@@ -17,16 +17,23 @@ SHIPPED = ROOT / "data" / "scenarios" / "coalition-transition-2024-2026.yaml"
 @pytest.fixture
 def full(store, seed_text, tmp_path):
     """A store with an article, the shipped scenario and an analyst place."""
-    store.ingest_article(seed_text, published="2024-09-06", outlet="Almaghrib Today",
-                         outlet_ar="المغرب اليوم", lang="ar")
+    store.ingest_article(
+        seed_text,
+        published="2024-09-06",
+        outlet="Almaghrib Today",
+        outlet_ar="المغرب اليوم",
+        lang="ar",
+    )
     store.load_scenario(SHIPPED)
     extra = tmp_path / "extra.yaml"
     extra.write_text(
         "scenario: extra\ntitle: extra\nplaces:\n  - id: custom:site-x\n    name: Site X\n"
         "    kind: installation\n    country: IQ\n    lon: 43.123456789\n    lat: 35.5\n"
         "observations:\n  - actor: GB\n    place: custom:site-x\n    as_of: 2024-H2\n"
-        "    count_min: 10\n    count_max: 50\n    note: \"multi\\nline, with \\\"quotes\\\"\"\n"
-        "    confirmed: true\n", encoding="utf-8")
+        '    count_min: 10\n    count_max: 50\n    note: "multi\\nline, with \\"quotes\\""\n'
+        "    confirmed: true\n",
+        encoding="utf-8",
+    )
     store.load_scenario(extra)
     return store
 
@@ -45,8 +52,9 @@ def test_round_trip_without_loss(full, fresh_store, tmp_path, fmt):
     for day in ("2024-10-01", "2025-10-01", "2027-01-01"):
         a = [f["properties"] for f in full.posture_at(day).features]
         b = [f["properties"] for f in other.posture_at(day).features]
-        strip = lambda rows: [{k: v for k, v in r.items() if k not in ("sources", "conflicts")}
-                              for r in rows]
+        strip = lambda rows: [
+            {k: v for k, v in r.items() if k not in ("sources", "conflicts")} for r in rows
+        ]
         assert strip(a) == strip(b)
     # importing the same file again adds nothing
     before = other.counts()

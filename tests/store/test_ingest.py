@@ -16,11 +16,14 @@ AIN = "installation:ain-al-asad-air-base"
 
 
 def test_ingest_stores_claims_and_places(make_store):
-    ex = extractor(fl("US", IQ, q_about(2500)), moves=[mv("COALITION", AIN, "withdraw",
-                                                         "2025-09", scope="all")])
+    ex = extractor(
+        fl("US", IQ, q_about(2500)),
+        moves=[mv("COALITION", AIN, "withdraw", "2025-09", scope="all")],
+    )
     st = make_store(extractor=ex)
-    res = st.ingest_article(ARTICLE, published="2024-09-06", outlet="Wire",
-                            url="https://example.org/a", title="T")
+    res = st.ingest_article(
+        ARTICLE, published="2024-09-06", outlet="Wire", url="https://example.org/a", title="T"
+    )
     assert res.created and res.counts["observations"] == 2  # level + implied presence
     assert res.counts["moves"] == 1 and res.counts["plans"] == 1
     # the extractor got the store's gazetteer and the publication date
@@ -32,7 +35,11 @@ def test_ingest_stores_claims_and_places(make_store):
     assert places[AIN]["kind"] == "installation"
     src = st.sources()[0]
     assert (src["outlet"], src["url"], src["published"], src["kind"]) == (
-        "Wire", "https://example.org/a", "2024-09-06", "article")
+        "Wire",
+        "https://example.org/a",
+        "2024-09-06",
+        "article",
+    )
     assert st.source_text(res.source_id) == ARTICLE
     obs = st.observations(place_id=IQ)
     assert obs[0]["count"] == 2500 and obs[0]["approximate"] is True
@@ -58,8 +65,11 @@ def test_different_articles_are_different_sources(make_store):
 
 
 def test_failure_midway_leaves_no_partial_data(make_store, monkeypatch):
-    st = make_store(extractor=extractor(fl("US", IQ, q_about(2500)),
-                                        moves=[mv("COALITION", AIN, "withdraw", "2025-09")]))
+    st = make_store(
+        extractor=extractor(
+            fl("US", IQ, q_about(2500)), moves=[mv("COALITION", AIN, "withdraw", "2025-09")]
+        )
+    )
     empty = st.counts()
     real = Store._write_records
 
@@ -89,9 +99,10 @@ def test_unknown_actor_is_an_error(make_store):
     assert st.counts()["sources"] == 0
 
 
-@pytest.mark.parametrize("text,msg", [("", "empty"), ("   \n", "empty"),
-                                      ("a\x00b", "binary"), (b"\xff\xfe", "UTF-8"),
-                                      (42, "text")])
+@pytest.mark.parametrize(
+    "text,msg",
+    [("", "empty"), ("   \n", "empty"), ("a\x00b", "binary"), (b"\xff\xfe", "UTF-8"), (42, "text")],
+)
 def test_bad_text(store, text, msg):
     with pytest.raises(InputError, match=msg):
         store.ingest_article(text, published="2024-09-06")
@@ -115,12 +126,19 @@ def test_force_level_with_its_own_date(make_store):
     st.ingest_article(ARTICLE, published="2024-09-06")
     o = st.observations()[0]
     assert (o["as_of"], o["as_of_precision"], o["valid_from"]) == (
-        "2024-03-31", "month", "2024-03-01")
+        "2024-03-31",
+        "month",
+        "2024-03-01",
+    )
 
 
 def test_placeless_movement_applies_to_the_articles_country(make_store):
-    ex = extractor(moves=[mv("COALITION", AIN, "withdraw", "2025-09", scope="all"),
-                          mv("COALITION", None, "withdraw", "2026", scope="rest")])
+    ex = extractor(
+        moves=[
+            mv("COALITION", AIN, "withdraw", "2025-09", scope="all"),
+            mv("COALITION", None, "withdraw", "2026", scope="rest"),
+        ]
+    )
     st = make_store(extractor=ex)
     st.ingest_article(ARTICLE, published="2024-09-06")
     moves = [m for p in st.plans() for ph in p["phases"] for m in ph["moves"]]
@@ -128,22 +146,27 @@ def test_placeless_movement_applies_to_the_articles_country(make_store):
 
 
 def test_plan_per_article_with_phases_by_deadline(make_store):
-    ex = extractor(moves=[mv("COALITION", IQ, "withdraw", "2026", scope="rest"),
-                          mv("COALITION", AIN, "withdraw", "2025-09", scope="all"),
-                          mv("US", IQ, "remain", None, scope="part", modality="possible",
-                             status="advisory")])
+    ex = extractor(
+        moves=[
+            mv("COALITION", IQ, "withdraw", "2026", scope="rest"),
+            mv("COALITION", AIN, "withdraw", "2025-09", scope="all"),
+            mv("US", IQ, "remain", None, scope="part", modality="possible", status="advisory"),
+        ]
+    )
     st = make_store(extractor=ex)
     st.ingest_article(ARTICLE, published="2024-09-06", outlet="Wire")
     (plan,) = st.plans()
     assert plan["name"] == "plan from Wire 2024-09-06" and plan["kind"] == "article"
     assert [(ph["deadline"], len(ph["moves"])) for ph in plan["phases"]] == [
-        ("2025-09-30", 1), ("2026-12-31", 1), (None, 1)]
+        ("2025-09-30", 1),
+        ("2026-12-31", 1),
+        (None, 1),
+    ]
     assert plan["phases"][2]["moves"][0]["modality"] == "possible"
 
 
 def test_reported_movement_is_a_report_not_a_plan(make_store):
-    ex = extractor(moves=[mv("US", AIN, "withdraw", "2024-08", scope="all",
-                             modality="reported")])
+    ex = extractor(moves=[mv("US", AIN, "withdraw", "2024-08", scope="all", modality="reported")])
     st = make_store(extractor=ex)
     st.ingest_article(ARTICLE, published="2024-09-06")
     assert st.plans() == []
@@ -152,13 +175,22 @@ def test_reported_movement_is_a_report_not_a_plan(make_store):
 
 
 def test_events_become_dated_observations(make_store):
-    ex = extractor(events=[ev("US", IQ, "invade", "2003"), ev("US", IQ, "withdraw", "2011"),
-                           ev("US", IQ, "return", "2014"), ev("US", IQ, "attack", "2015")])
+    ex = extractor(
+        events=[
+            ev("US", IQ, "invade", "2003"),
+            ev("US", IQ, "withdraw", "2011"),
+            ev("US", IQ, "return", "2014"),
+            ev("US", IQ, "attack", "2015"),
+        ]
+    )
     st = make_store(extractor=ex)
     st.ingest_article(ARTICLE, published="2024-09-06")
     steps = st.timeline(IQ, actor="US")
     assert [(s.start.isoformat(), s.status) for s in steps] == [
-        ("2003-12-31", "present"), ("2011-12-31", "withdrawn"), ("2014-12-31", "present")]
+        ("2003-12-31", "present"),
+        ("2011-12-31", "withdrawn"),
+        ("2014-12-31", "present"),
+    ]
 
 
 def test_missing_extractor_is_a_clear_error(make_store, monkeypatch):
@@ -167,8 +199,9 @@ def test_missing_extractor_is_a_clear_error(make_store, monkeypatch):
     real_import = builtins.__import__
 
     def no_extract(name, *args, **kw):
-        if name.endswith("extract") or (args and args[2] and "extract_article" in args[2]
-                                        and name in ("", "service")):
+        if name.endswith("extract") or (
+            args and args[2] and "extract_article" in args[2] and name in ("", "service")
+        ):
             raise ImportError(name)
         return real_import(name, *args, **kw)
 

@@ -13,13 +13,12 @@ from tests.store.helpers import D, claim, move, q_about, q_below, q_exact
 IQ = "country:IQ"
 ERBIL = "city:95446"
 AIN = "installation:ain-al-asad-air-base"
-ANC = {ERBIL: ["admin1:IQ-AR", "region:kurdistan-region", IQ], AIN: ["admin1:IQ-AN", IQ],
-       IQ: []}
+ANC = {ERBIL: ["admin1:IQ-AR", "region:kurdistan-region", IQ], AIN: ["admin1:IQ-AN", IQ], IQ: []}
 MEMBERS = {"COALITION": ("US", "GB", "DE")}
 
 
 def test_agreement_of_uncertain_numbers():
-    assert M.agrees(q_about(2500), q_exact(2400)) is True      # ±10 % for "about"
+    assert M.agrees(q_about(2500), q_exact(2400)) is True  # ±10 % for "about"
     assert M.agrees(q_about(2500), q_exact(2000)) is False
     assert M.agrees(q_below(500), q_exact(300)) is True
     assert M.agrees(q_below(500), q_exact(700)) is False
@@ -45,8 +44,9 @@ def test_more_recent_report_wins_and_conflict_is_listed():
 
 
 def test_more_precise_report_wins_on_the_same_date():
-    vague = claim(1, D(2024, 9, 6), Quantity(count_min=200, count_max=999, qualifier="vague"),
-                  outlet="A")
+    vague = claim(
+        1, D(2024, 9, 6), Quantity(count_min=200, count_max=999, qualifier="vague"), outlet="A"
+    )
     exact = claim(2, D(2024, 9, 6), q_exact(2000), outlet="B")
     est = M.best_reported([vague, exact], D(2024, 10, 1))
     assert est.quantity == q_exact(2000)
@@ -91,12 +91,19 @@ def test_implied_presence_yields_to_a_stated_level():
     assert est.quantity == q_about(2500) and est.conflicts == []
 
 
-@pytest.mark.parametrize("action,scope,status", [
-    ("withdraw", "all", "withdrawn"), ("withdraw", None, "withdrawn"),
-    ("withdraw", "part", "reduced"), ("withdraw", "rest", "withdrawn"),
-    ("reduce", None, "reduced"), ("remain", None, "withdrawn"), ("arrive", None, "present"),
-    ("increase", None, "present"),
-])
+@pytest.mark.parametrize(
+    "action,scope,status",
+    [
+        ("withdraw", "all", "withdrawn"),
+        ("withdraw", None, "withdrawn"),
+        ("withdraw", "part", "reduced"),
+        ("withdraw", "rest", "withdrawn"),
+        ("reduce", None, "reduced"),
+        ("remain", None, "withdrawn"),
+        ("arrive", None, "present"),
+        ("increase", None, "present"),
+    ],
+)
 def test_move_outcomes(action, scope, status):
     m = move(1, action, AIN, "2025-09", scope=scope)
     assert M.move_outcomes(m)[0][1] == status
@@ -115,8 +122,7 @@ def test_stated_status_replaces_the_default():
 def test_deadline_is_half_open():
     m = move(1, "withdraw", AIN, "2025-09", scope="all")
     proj = M.build_projections([m], [("COALITION", AIN)], ANC, MEMBERS)
-    claims = [claim(1, D(2024, 9, 6), None, actor="COALITION", place=AIN,
-                    claim_type="implied")]
+    claims = [claim(1, D(2024, 9, 6), None, actor="COALITION", place=AIN, claim_type="implied")]
     ps = proj[("COALITION", AIN)]
     assert M.estimate_at(claims, ps, D(2025, 9, 30)).status == "present"
     est = M.estimate_at(claims, ps, D(2025, 10, 1))
@@ -168,8 +174,9 @@ def test_partial_country_withdrawal_does_not_empty_sub_places():
 def test_unstated_scope_before_a_later_rest_is_partial():
     first = move(1, "withdraw", IQ, "2025-10", scope=None)
     rest = move(2, "withdraw", IQ, "2026", scope="rest")
-    proj = M.build_projections([first, rest], [("COALITION", IQ), ("COALITION", ERBIL)],
-                               ANC, MEMBERS)
+    proj = M.build_projections(
+        [first, rest], [("COALITION", IQ), ("COALITION", ERBIL)], ANC, MEMBERS
+    )
     statuses = sorted((p.effective, p.status) for p in proj[("COALITION", IQ)])
     assert statuses == [(D(2025, 11, 1), "reduced"), (D(2027, 1, 1), "withdrawn")]
     assert [p.effective for p in proj[("COALITION", ERBIL)]] == [D(2027, 1, 1)]
@@ -183,24 +190,27 @@ def test_possible_and_demanded_moves_do_not_project():
 
 
 def test_moves_without_deadline_do_not_project():
-    assert M.build_projections([move(1, "withdraw", IQ, None)], [("COALITION", IQ)], ANC,
-                               MEMBERS) == {}
+    assert (
+        M.build_projections([move(1, "withdraw", IQ, None)], [("COALITION", IQ)], ANC, MEMBERS)
+        == {}
+    )
 
 
 def test_agreeing_plans_corroborate_and_disagreeing_ones_conflict():
     a = move(1, "withdraw", AIN, "2025-09", scope="all", plan_id=1)
     b = move(2, "withdraw", AIN, "2025-09", scope="all", plan_id=2)
     c = move(3, "reduce", AIN, "2025-09", plan_id=3)
-    ps = M.build_projections([a, b, c], [("COALITION", AIN)], ANC,
-                             MEMBERS)[("COALITION", AIN)]
+    ps = M.build_projections([a, b, c], [("COALITION", AIN)], ANC, MEMBERS)[("COALITION", AIN)]
     est = M.estimate_at([], ps, D(2025, 10, 1))
     assert len(est.supporting) + len(est.conflicts) == 3
     assert est.conflicts and all(p.status != est.status for p in est.conflicts)
 
 
 def test_steps_merge_identical_states():
-    claims = [claim(1, D(2024, 9, 6), q_about(2500), outlet="A"),
-              claim(2, D(2024, 10, 6), q_about(2500), outlet="B")]
+    claims = [
+        claim(1, D(2024, 9, 6), q_about(2500), outlet="A"),
+        claim(2, D(2024, 10, 6), q_about(2500), outlet="B"),
+    ]
     steps = M.steps(claims, [])
     assert len(steps) == 1 and steps[0].end is None
     assert {c.id for c in steps[0].estimate.supporting} == {1, 2}
@@ -209,12 +219,12 @@ def test_steps_merge_identical_states():
 def test_steps_of_a_plan():
     m = move(1, "remain", ERBIL, "~2026")
     ps = M.build_projections([m], [("COALITION", ERBIL)], ANC, MEMBERS)[("COALITION", ERBIL)]
-    claims = [claim(1, D(2024, 9, 6), None, actor="COALITION", place=ERBIL,
-                    claim_type="implied")]
+    claims = [claim(1, D(2024, 9, 6), None, actor="COALITION", place=ERBIL, claim_type="implied")]
     steps = M.steps(claims, ps)
     assert [(s.start, s.end, s.estimate.status, s.estimate.basis) for s in steps] == [
         (D(2024, 9, 6), D(2027, 1, 1), "present", "reported"),
-        (D(2027, 1, 1), None, "withdrawn", "projected")]
+        (D(2027, 1, 1), None, "withdrawn", "projected"),
+    ]
 
 
 def test_labels_show_uncertainty():

@@ -12,17 +12,42 @@ from tests.store.helpers import extractor, fl, mv, q_about, q_below, q_exact
 from tests.store.seedfake import AIN, BAGHDAD, ERBIL
 
 IQ, SY = "country:IQ", "country:SY"
-CONTRACT = ("place_id", "name", "name_ar", "kind", "country", "actor", "count", "count_min",
-            "count_max", "approximate", "qualifier", "label", "status", "basis", "as_of",
-            "as_of_precision", "location_precision", "plan", "phase", "sources", "conflicts",
-            "unallocated")
+CONTRACT = (
+    "place_id",
+    "name",
+    "name_ar",
+    "kind",
+    "country",
+    "actor",
+    "count",
+    "count_min",
+    "count_max",
+    "approximate",
+    "qualifier",
+    "label",
+    "status",
+    "basis",
+    "as_of",
+    "as_of_precision",
+    "location_precision",
+    "plan",
+    "phase",
+    "sources",
+    "conflicts",
+    "unallocated",
+)
 
 
 @pytest.fixture
 def seeded(store, seed_text):
     """The seed article ingested with the hand-built extraction (nothing else)."""
-    store.ingest_article(seed_text, published="2024-09-06", outlet="Almaghrib Today",
-                         outlet_ar="المغرب اليوم", lang="ar")
+    store.ingest_article(
+        seed_text,
+        published="2024-09-06",
+        outlet="Almaghrib Today",
+        outlet_ar="المغرب اليوم",
+        lang="ar",
+    )
     return store
 
 
@@ -31,7 +56,11 @@ def test_seed_alone_2024_10_01_reports_iraq_and_syria(seeded):
     iq = p.find(IQ, actor="US")[0]
     sy = p.find(SY, actor="US")[0]
     assert (iq["count"], iq["approximate"], iq["basis"], iq["status"]) == (
-        2500, True, "reported", "present")
+        2500,
+        True,
+        "reported",
+        "present",
+    )
     assert (sy["count"], sy["basis"]) == (900, "reported")
     assert iq["as_of"] == "2024-09-06" and iq["label"] == "≈ 2,500"
     assert iq["sources"][0]["outlet"] == "Almaghrib Today"
@@ -70,7 +99,8 @@ def test_seed_timeline_of_erbil(seeded):
     steps = [s for s in seeded.timeline(ERBIL, actor="COALITION") if s.actor == "COALITION"]
     assert [(s.start, s.end, s.status, s.basis) for s in steps] == [
         (dt.date(2024, 9, 6), dt.date(2027, 1, 1), "present", "reported"),
-        (dt.date(2027, 1, 1), None, "withdrawn", "projected")]
+        (dt.date(2027, 1, 1), None, "withdrawn", "projected"),
+    ]
     for s in steps:
         assert s.sources and all(x["outlet"] == "Almaghrib Today" for x in s.sources)
         assert any("أربيل" in (x["quote"] or "") for x in s.sources)
@@ -153,8 +183,10 @@ def test_plan_filter(seeded, store):
         seeded.posture_at("2025-10-01", plan="no-such-plan")
 
 
-@pytest.mark.parametrize("bad", ["2024-02-30", "2024-13-01", "2024-1-1", "01/10/2024", "",
-                                 None, 20241001, "2024-10-01T00:00"])
+@pytest.mark.parametrize(
+    "bad",
+    ["2024-02-30", "2024-13-01", "2024-1-1", "01/10/2024", "", None, 20241001, "2024-10-01T00:00"],
+)
 def test_strict_dates(seeded, bad):
     with pytest.raises(InputError):
         seeded.posture_at(bad)
@@ -183,8 +215,10 @@ def test_changes_between_dates(seeded):
 
 
 def test_moved_change_for_a_relocation(make_store):
-    ex = extractor(fl("US", AIN, q_exact(300)),
-                   moves=[mv("US", AIN, "relocate", "2025-03", to_place_id=ERBIL, scope="all")])
+    ex = extractor(
+        fl("US", AIN, q_exact(300)),
+        moves=[mv("US", AIN, "relocate", "2025-03", to_place_id=ERBIL, scope="all")],
+    )
     st = make_store(extractor=ex)
     st.ingest_article("relocation", published="2024-09-06")
     ch = st.changes("2024-10-01", "2025-06-01")
@@ -219,7 +253,7 @@ def test_timeline_unknown_and_unreferenced_places(seeded):
 
 
 def test_resolve_place_by_name(seeded):
-    assert seeded.resolve_place("Erbil") == ERBIL          # the one the store has claims on
+    assert seeded.resolve_place("Erbil") == ERBIL  # the one the store has claims on
     assert seeded.resolve_place("أربيل") == ERBIL
     assert seeded.resolve_place(IQ) == IQ
     with pytest.raises(UnknownPlaceError):

@@ -131,12 +131,19 @@ def test_analyst_place_with_polygon(store, tmp_path):
         confirmed: true
     """
     store.load_scenario(write(tmp_path, text))
-    f = next(f for f in store.posture_at("2024-10-01").features
-             if f["properties"]["place_id"] == "custom:camp-x")
+    f = next(
+        f
+        for f in store.posture_at("2024-10-01").features
+        if f["properties"]["place_id"] == "custom:camp-x"
+    )
     assert f["geometry"]["type"] == "Polygon"
     p = f["properties"]
     assert (p["label"], p["location_precision"], p["as_of"], p["as_of_precision"]) == (
-        "< 100", "admin1", "2024-09-30", "quarter")
+        "< 100",
+        "admin1",
+        "2024-09-30",
+        "quarter",
+    )
     assert p["confirmed"] is True and p["sources"][0]["kind"] == "scenario"
     assert store.place("custom:camp-x")["name_ar"] == "معسكر إكس"
 
@@ -144,30 +151,60 @@ def test_analyst_place_with_polygon(store, tmp_path):
 BAD = [
     ("scenario: x\ntitle: t\nobservations: [\n", 4, "(yaml)", "malformed YAML"),
     ("- just\n- a list\n", 1, "(top)", "mapping"),
-    (GOOD.replace("as_of: 2024-09-06", "as_of: 2024-02-30"), 10, "observations[0].as_of",
-     "not a calendar date"),
-    (GOOD.replace("as_of: 2024-09-06", "as_of: soon"), 10, "observations[0].as_of",
-     "not a date"),
+    (
+        GOOD.replace("as_of: 2024-09-06", "as_of: 2024-02-30"),
+        10,
+        "observations[0].as_of",
+        "not a calendar date",
+    ),
+    (GOOD.replace("as_of: 2024-09-06", "as_of: soon"), 10, "observations[0].as_of", "not a date"),
     (GOOD.replace("count: 2500", "count: -5"), 11, "observations[0].count", "negative"),
     (GOOD.replace("count: 2500", "count: many"), 11, "observations[0].count", "whole number"),
-    (GOOD.replace("place: country:IQ", "place: country:XX"), 9, "observations[0].place",
-     "unknown place"),
+    (
+        GOOD.replace("place: country:IQ", "place: country:XX"),
+        9,
+        "observations[0].place",
+        "unknown place",
+    ),
     (GOOD.replace("actor: US", "actor: USA?"), 8, "observations[0].actor", "unknown actor"),
-    (GOOD.replace("quote: about 2,500", "qoute: typo"), 14, "observations[0].qoute",
-     "unknown field"),
-    (GOOD.replace("source: wire\n    quote", "source: nope\n    quote"), 13,
-     "observations[0].source", "unknown source"),
-    (GOOD.replace("action: withdraw", "action: vanish"), 25,
-     "plans[0].phases[0].moves[0].action", "must be one of"),
-    (GOOD.replace("deadline: 2025-09", "deadline: 2025-13"), 22,
-     "plans[0].phases[0].deadline", "out of range"),
-    (GOOD.replace("deadline: 2025-09", "deadline: 2023-09"), 22,
-     "plans[0].phases[0].deadline", "before the plan"),
-    (GOOD.replace("scope: all", "scope: most"), 27, "plans[0].phases[0].moves[0].scope",
-     "all, rest or part"),
+    (
+        GOOD.replace("quote: about 2,500", "qoute: typo"),
+        14,
+        "observations[0].qoute",
+        "unknown field",
+    ),
+    (
+        GOOD.replace("source: wire\n    quote", "source: nope\n    quote"),
+        13,
+        "observations[0].source",
+        "unknown source",
+    ),
+    (
+        GOOD.replace("action: withdraw", "action: vanish"),
+        25,
+        "plans[0].phases[0].moves[0].action",
+        "must be one of",
+    ),
+    (
+        GOOD.replace("deadline: 2025-09", "deadline: 2025-13"),
+        22,
+        "plans[0].phases[0].deadline",
+        "out of range",
+    ),
+    (
+        GOOD.replace("deadline: 2025-09", "deadline: 2023-09"),
+        22,
+        "plans[0].phases[0].deadline",
+        "before the plan",
+    ),
+    (
+        GOOD.replace("scope: all", "scope: most"),
+        27,
+        "plans[0].phases[0].moves[0].scope",
+        "all, rest or part",
+    ),
     (GOOD.replace("title: Test\n", "title: Test\ntitle: Again\n"), 3, "title", "duplicate"),
-    (GOOD.replace("scenario: test-scenario", "scenario: Not A Slug"), 1, "scenario",
-     "lower-case"),
+    (GOOD.replace("scenario: test-scenario", "scenario: Not A Slug"), 1, "scenario", "lower-case"),
     ("scenario: empty\ntitle: e\n", 1, "(top)", "no observations"),
 ]
 
@@ -210,11 +247,18 @@ def test_plan_id_taken_by_another_scenario(store, tmp_path):
         store.load_scenario(write(tmp_path, other, "b.yaml"))
 
 
-@pytest.mark.parametrize("text,value,precision,approx", [
-    ("2025-09-30", "2025-09-30", "day", False), ("2025-09", "2025-09-30", "month", False),
-    ("2025", "2025-12-31", "year", False), ("2025-Q1", "2025-03-31", "quarter", False),
-    ("2025-H1", "2025-06-30", "half", False), ("~2026", "2026-12-31", "year", True),
-    (2026, "2026-12-31", "year", False)])
+@pytest.mark.parametrize(
+    "text,value,precision,approx",
+    [
+        ("2025-09-30", "2025-09-30", "day", False),
+        ("2025-09", "2025-09-30", "month", False),
+        ("2025", "2025-12-31", "year", False),
+        ("2025-Q1", "2025-03-31", "quarter", False),
+        ("2025-H1", "2025-06-30", "half", False),
+        ("~2026", "2026-12-31", "year", True),
+        (2026, "2026-12-31", "year", False),
+    ],
+)
 def test_fuzzy_dates(text, value, precision, approx):
     d = parse_fuzzy_date(text)
     assert (d.value.isoformat(), d.precision, d.approximate) == (value, precision, approx)

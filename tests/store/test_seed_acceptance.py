@@ -11,7 +11,6 @@ import pytest
 
 from tests.conftest import ROOT
 
-
 SHIPPED = ROOT / "data" / "scenarios" / "coalition-transition-2024-2026.yaml"
 AIN = "installation:ain-al-asad-air-base"
 
@@ -31,15 +30,13 @@ def seed_store(make_store, gazetteer, seed_text):
     from service.extract import extract_article
 
     st = make_store(extractor=extract_article, gazetteer=gazetteer)
-    res = st.ingest_article(seed_text, published="2024-09-06", outlet="Almaghrib Today",
-                            lang="ar")
+    res = st.ingest_article(seed_text, published="2024-09-06", outlet="Almaghrib Today", lang="ar")
     assert res.created
     return st
 
 
 def _named(posture, name, actor=None):
-    return [r for r in posture.rows if r["name"] == name and (actor is None or
-                                                              r["actor"] == actor)]
+    return [r for r in posture.rows if r["name"] == name and (actor is None or r["actor"] == actor)]
 
 
 def test_2024_10_01_iraq_2500_syria_900_reported(seed_store):
@@ -62,8 +59,7 @@ def test_2025_10_01_ain_al_asad_withdrawn_baghdad_reduced(seed_store):
 def test_2027_01_01_erbil_withdrawn(seed_store):
     p = seed_store.posture_at("2027-01-01")
     erbil = _named(p, "Erbil")
-    assert erbil and all((r["status"], r["basis"]) == ("withdrawn", "projected")
-                         for r in erbil)
+    assert erbil and all((r["status"], r["basis"]) == ("withdrawn", "projected") for r in erbil)
 
 
 def test_erbil_timeline_steps_with_sources(seed_store):
@@ -73,8 +69,7 @@ def test_erbil_timeline_steps_with_sources(seed_store):
     assert steps[0].status == "present" and steps[-1].status == "withdrawn"
     assert steps[-1].basis == "projected" and steps[-1].start.isoformat() == "2027-01-01"
     for s in steps:
-        assert s.sources and all(x["outlet"] == "Almaghrib Today" and x["quote"]
-                                 for x in s.sources)
+        assert s.sources and all(x["outlet"] == "Almaghrib Today" and x["quote"] for x in s.sources)
 
 
 def test_seed_and_shipped_scenario_do_not_double_count(seed_store):

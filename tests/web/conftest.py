@@ -35,8 +35,12 @@ def seed_db(gaz, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("seed") / "tpm.sqlite"
     st = Store.open(f"sqlite:///{path}", gazetteer=gaz)
     st.load_scenario(SCENARIO)
-    st.ingest_article(SEED.read_text(encoding="utf-8"), published="2024-09-27",
-                      outlet="Almaghrib Today", url="https://www.almaghribtoday.net/")
+    st.ingest_article(
+        SEED.read_text(encoding="utf-8"),
+        published="2024-09-27",
+        outlet="Almaghrib Today",
+        url="https://www.almaghribtoday.net/",
+    )
     st.close()
     return path
 
@@ -60,8 +64,12 @@ def instance(tmp_path, monkeypatch) -> Path:
     inst.mkdir()
     monkeypatch.setenv("TPM_INSTANCE_PATH", str(inst))
     for key in list(os.environ):
-        if key.startswith("TPM_") and key not in ("TPM_INSTANCE_PATH", "TPM_INDEX_DIR",
-                                                  "TPM_DATA_DIR", "TPM_TEST_POSTGRES_URL"):
+        if key.startswith("TPM_") and key not in (
+            "TPM_INSTANCE_PATH",
+            "TPM_INDEX_DIR",
+            "TPM_DATA_DIR",
+            "TPM_TEST_POSTGRES_URL",
+        ):
             monkeypatch.delenv(key)
     monkeypatch.delenv("DATABASE_URL", raising=False)
     return inst
@@ -106,6 +114,7 @@ def tokens(instance):
     def make(*scopes: str) -> str:
         token, _ = store.create("test", scopes or ("write",))
         return token
+
     return make
 
 
@@ -148,6 +157,7 @@ def serve():
         s = Live(app)
         servers.append(s)
         return s
+
     yield start
     for s in servers:
         s.stop()
@@ -183,15 +193,31 @@ def gunicorn_server(db_url, instance, tmp_path):
     def start(workers: int = 2, threads: int = 4, **env: str) -> str:
         port = free_port()
         e = dict(os.environ)
-        e.update({"DATABASE_URL": db_url, "TPM_INSTANCE_PATH": str(instance),
-                  "PYTHONPATH": str(ROOT)})
+        e.update(
+            {"DATABASE_URL": db_url, "TPM_INSTANCE_PATH": str(instance), "PYTHONPATH": str(ROOT)}
+        )
         e.update(env)
         log = open(tmp_path / f"gunicorn-{port}.log", "wb")  # noqa: SIM115
         gunicorn = Path(sys.executable).with_name("gunicorn")
         proc = subprocess.Popen(
-            [str(gunicorn), "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-             "--threads", str(threads), "--timeout", "120", "service.web:create_app()"],
-            cwd=ROOT, env=e, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                str(gunicorn),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+                "--threads",
+                str(threads),
+                "--timeout",
+                "120",
+                "service.web:create_app()",
+            ],
+            cwd=ROOT,
+            env=e,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         procs.append((proc, log))
         url = f"http://127.0.0.1:{port}"
         wait_http(f"{url}/healthz", proc=proc)

@@ -90,7 +90,7 @@ def test_changes_timeline_dates_sources(client):
     assert text.get_data(as_text=True).strip() == SEED.read_text(encoding="utf-8").strip()
     err(client.get("/api/sources/999999"), 404)
     err(client.get("/api/sources/abc"), 404)
-    err(client.get(f"/api/sources/{2 ** 70}"), 404)
+    err(client.get(f"/api/sources/{2**70}"), 404)
 
 
 def test_geocode_any_script(client):
@@ -113,26 +113,32 @@ def test_extract_json_and_text_and_stores_nothing(client, app):
     ex = r.get_json()
     fl = ex["force_levels"]
     assert fl and fl[0]["actor"] == "US" and fl[0]["place_id"] == "installation:harir-air-base"
-    assert SHORT[fl[0]["start"]:fl[0]["end"]] == fl[0]["quote"]
-    r2 = client.post("/api/extract?published=2025-01-13", data=SHORT.encode(),
-                     content_type="text/plain; charset=utf-8")
+    assert SHORT[fl[0]["start"] : fl[0]["end"]] == fl[0]["quote"]
+    r2 = client.post(
+        "/api/extract?published=2025-01-13",
+        data=SHORT.encode(),
+        content_type="text/plain; charset=utf-8",
+    )
     assert r2.get_json()["force_levels"] == fl
     assert app.extensions["tpm"].store.counts() == before
 
 
-@pytest.mark.parametrize("body,ctype,status,code", [
-    (b"{not json", "application/json", 400, "bad_request"),
-    (b"[1, 2]", "application/json", 400, "bad_request"),
-    (b'{"text": 5}', "application/json", 400, "bad_request"),
-    (b'{"text": ""}', "application/json", 400, "bad_request"),
-    (b'{"text": "x", "lang": "fr"}', "application/json", 400, "bad_request"),
-    (b'{"text": "x", "published": "yesterday"}', "application/json", 400, "bad_request"),
-    (b"\xff\xfe\x00binary", "text/plain", 400, "bad_request"),
-    (b"text=abc", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
-    (b"abc", "", 415, "unsupported_media_type"),
-    (b"<a/>", "application/xml", 415, "unsupported_media_type"),
-    (b"abc", "text/plain; charset=latin-1", 415, "unsupported_media_type"),
-])
+@pytest.mark.parametrize(
+    "body,ctype,status,code",
+    [
+        (b"{not json", "application/json", 400, "bad_request"),
+        (b"[1, 2]", "application/json", 400, "bad_request"),
+        (b'{"text": 5}', "application/json", 400, "bad_request"),
+        (b'{"text": ""}', "application/json", 400, "bad_request"),
+        (b'{"text": "x", "lang": "fr"}', "application/json", 400, "bad_request"),
+        (b'{"text": "x", "published": "yesterday"}', "application/json", 400, "bad_request"),
+        (b"\xff\xfe\x00binary", "text/plain", 400, "bad_request"),
+        (b"text=abc", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
+        (b"abc", "", 415, "unsupported_media_type"),
+        (b"<a/>", "application/xml", 415, "unsupported_media_type"),
+        (b"abc", "text/plain; charset=latin-1", 415, "unsupported_media_type"),
+    ],
+)
 def test_malformed_bodies_are_refused(client, body, ctype, status, code):
     r = client.post("/api/extract", data=body, headers={"Content-Type": ctype} if ctype else {})
     err(r, status, code)
@@ -145,8 +151,7 @@ def test_oversized_bodies_are_refused(make_app, tokens):
     err(c.post("/api/extract", json=big), 413, "payload_too_large")
     err(c.post("/api/articles", json=big, headers=auth(tokens("write"))), 413)
     err(c.post("/api/extract", data=b"y" * 10_001, content_type="text/plain"), 413)
-    assert c.post("/api/extract", data=b"y" * 9_000, content_type="text/plain"
-                  ).status_code == 200
+    assert c.post("/api/extract", data=b"y" * 9_000, content_type="text/plain").status_code == 200
 
 
 # ------------------------------------------------------------------------------ writes / auth
@@ -154,25 +159,33 @@ def test_ingest_needs_a_token_and_is_idempotent(client, app, tokens):
     store = app.extensions["tpm"].store
     n0 = store.counts()["sources"]
     err(client.post("/api/articles", json={"text": SHORT}), 401, "unauthorized")
-    r = client.post("/api/articles", json={"text": SHORT},
-                    headers={"Authorization": "Bearer tpm_wrong"})
+    r = client.post(
+        "/api/articles", json={"text": SHORT}, headers={"Authorization": "Bearer tpm_wrong"}
+    )
     err(r, 401)
     assert r.headers["WWW-Authenticate"].startswith("Bearer")
-    err(client.post("/api/articles", json={"text": SHORT},
-                    headers={"Authorization": "Token abc"}), 401)
-    err(client.post("/api/articles", json={"text": SHORT}, headers=auth(tokens("read"))),
-        403, "forbidden")
+    err(
+        client.post("/api/articles", json={"text": SHORT}, headers={"Authorization": "Token abc"}),
+        401,
+    )
+    err(
+        client.post("/api/articles", json={"text": SHORT}, headers=auth(tokens("read"))),
+        403,
+        "forbidden",
+    )
     assert store.counts()["sources"] == n0
 
     w = auth(tokens("write"))
-    r = client.post("/api/articles", json={"text": SHORT, "published": "2025-01-13",
-                                            "outlet": "Test Wire"}, headers=w)
+    r = client.post(
+        "/api/articles",
+        json={"text": SHORT, "published": "2025-01-13", "outlet": "Test Wire"},
+        headers=w,
+    )
     assert r.status_code == 201, r.data
     res = r.get_json()
     assert res["created"] is True and res["counts"]["observations"] >= 1
     assert r.headers["Location"].endswith(f"/api/sources/{res['source_id']}")
-    again = client.post("/api/articles", json={"text": SHORT, "published": "2025-01-13"},
-                        headers=w)
+    again = client.post("/api/articles", json={"text": SHORT, "published": "2025-01-13"}, headers=w)
     assert again.status_code == 200 and again.get_json()["created"] is False
     assert again.get_json()["source_id"] == res["source_id"]
     assert store.counts()["sources"] == n0 + 1
@@ -182,15 +195,21 @@ def test_ingest_needs_a_token_and_is_idempotent(client, app, tokens):
     assert store.counts()["sources"] == n0 + 1
     # what was ingested is visible at once (caches were cleared)
     fc = client.get("/api/posture?date=2025-02-01").get_json()
-    assert any(f["properties"]["place_id"] == "installation:harir-air-base"
-               and f["properties"]["actor"] == "US" for f in fc["features"])
+    assert any(
+        f["properties"]["place_id"] == "installation:harir-air-base"
+        and f["properties"]["actor"] == "US"
+        for f in fc["features"]
+    )
     # Basic auth with the token as password also works (browsers, GDAL_HTTP_USERPWD)
     import base64
 
     basic = base64.b64encode(b"x:" + w["Authorization"][7:].encode()).decode()
-    r = client.post("/api/articles?published=2025-01-14", data=SHORT + " Again.",
-                    content_type="text/plain",
-                    headers={"Authorization": f"Basic {basic}"})
+    r = client.post(
+        "/api/articles?published=2025-01-14",
+        data=SHORT + " Again.",
+        content_type="text/plain",
+        headers={"Authorization": f"Basic {basic}"},
+    )
     assert r.status_code == 201
 
 
@@ -199,13 +218,14 @@ def test_confirm_an_observation(client, app, tokens):
     obs = store.observations()[0]
     err(client.post(f"/api/observations/{obs['id']}/confirm", json={"confirmed": True}), 401)
     w = auth(tokens())
-    r = client.post(f"/api/observations/{obs['id']}/confirm", json={"confirmed": True},
-                    headers=w)
+    r = client.post(f"/api/observations/{obs['id']}/confirm", json={"confirmed": True}, headers=w)
     assert r.status_code == 200 and r.get_json()["confirmed"] is True
     assert next(o for o in store.observations() if o["id"] == obs["id"])["confirmed"]
     err(client.post("/api/observations/99999999/confirm", json={}, headers=w), 404)
-    err(client.post(f"/api/observations/{obs['id']}/confirm", json={"confirmed": "yes"},
-                    headers=w), 400)
+    err(
+        client.post(f"/api/observations/{obs['id']}/confirm", json={"confirmed": "yes"}, headers=w),
+        400,
+    )
 
 
 def test_rate_limits_on_extract_and_ingest(make_app, tokens):
@@ -220,17 +240,25 @@ def test_rate_limits_on_extract_and_ingest(make_app, tokens):
     r = c.post("/api/extract", json={"text": SHORT}, environ_base={"REMOTE_ADDR": "127.0.0.9"})
     assert r.status_code == 200
     w = auth(tokens())
-    codes = [c.post("/api/articles", json={"text": f"{SHORT} {i}", "published": "2025-01-13"},
-                    headers=w).status_code
-             for i in range(3)]
+    codes = [
+        c.post(
+            "/api/articles", json={"text": f"{SHORT} {i}", "published": "2025-01-13"}, headers=w
+        ).status_code
+        for i in range(3)
+    ]
     assert codes == [201, 201, 429]
 
 
 def test_private_reads(make_app, tokens):
     app = make_app(PRIVATE_READS=True)
     c = app.test_client()
-    for url in ("/api/plans", "/api/posture?date=2025-10-01", "/ogc/collections", "/",
-                "/openapi.json"):
+    for url in (
+        "/api/plans",
+        "/api/posture?date=2025-10-01",
+        "/ogc/collections",
+        "/",
+        "/openapi.json",
+    ):
         err(c.get(url), 401)
     assert c.get("/healthz").status_code == 200
     err(c.post("/api/extract", json={"text": SHORT}), 401)
@@ -255,6 +283,7 @@ def test_unexpected_errors_do_not_leak(make_app, monkeypatch):
 
     def boom(*a, **k):
         raise RuntimeError("secret path /etc/shadow")
+
     monkeypatch.setattr(store, "plans", boom)
     r = app.test_client().get("/api/plans")
     body = err(r, 500, "internal_error")
@@ -269,8 +298,7 @@ def test_security_headers_on_every_response(client):
         assert h["Referrer-Policy"] == "no-referrer", url
         assert "default-src 'none'" in h["Content-Security-Policy"], url
         assert "frame-ancestors" in h["Content-Security-Policy"], url
-    assert "frame-ancestors 'none'" in client.get("/api/plans").headers[
-        "Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in client.get("/api/plans").headers["Content-Security-Policy"]
     page = client.get("/").headers["Content-Security-Policy"]
     assert "script-src" not in page and "frame-ancestors 'self'" in page
 
@@ -305,17 +333,26 @@ def test_cors_by_config(make_app, client):
     assert "Origin" in r.headers.get("Vary", "")
     r = c.get("/ogc/collections", headers={"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in r.headers
-    pre = c.options("/api/posture", headers={"Origin": "https://a.example",
-                                             "Access-Control-Request-Method": "GET",
-                                             "Access-Control-Request-Headers": "Authorization"})
+    pre = c.options(
+        "/api/posture",
+        headers={
+            "Origin": "https://a.example",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "Authorization",
+        },
+    )
     assert pre.status_code == 204 and "GET" in pre.headers["Access-Control-Allow-Methods"]
     assert "POST" not in pre.headers["Access-Control-Allow-Methods"]
     # writes never answer cross-origin
     r = c.post("/api/extract", json={"text": SHORT}, headers={"Origin": "https://a.example"})
     assert "Access-Control-Allow-Origin" not in r.headers
     star = make_app(CORS_ORIGINS="*").test_client()
-    assert star.get("/api/plans", headers={"Origin": "https://x.example"}).headers[
-        "Access-Control-Allow-Origin"] == "*"
+    assert (
+        star.get("/api/plans", headers={"Origin": "https://x.example"}).headers[
+            "Access-Control-Allow-Origin"
+        ]
+        == "*"
+    )
 
 
 def test_an_empty_store_answers_everything(instance, tmp_path):
@@ -323,10 +360,20 @@ def test_an_empty_store_answers_everything(instance, tmp_path):
 
     app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite'}"})
     c = app.test_client()
-    for url in ("/", "/maps/all", "/embed/all", "/api/plans", "/api/places", "/api/sources",
-                "/api/posture?date=2025-01-01", "/api/dates", "/ogc/collections",
-                "/ogc/collections/posture/items?datetime=2025-01-01",
-                "/ogc/collections/movements/items", "/ogc/collections/places/items"):
+    for url in (
+        "/",
+        "/maps/all",
+        "/embed/all",
+        "/api/plans",
+        "/api/places",
+        "/api/sources",
+        "/api/posture?date=2025-01-01",
+        "/api/dates",
+        "/ogc/collections",
+        "/ogc/collections/posture/items?datetime=2025-01-01",
+        "/ogc/collections/movements/items",
+        "/ogc/collections/places/items",
+    ):
         assert c.get(url).status_code == 200, url
     assert c.get("/ogc/collections/posture/items").get_json()["numberMatched"] == 0
     err(c.get("/maps/some-plan"), 404)

@@ -43,13 +43,17 @@ def recorded(app, serve):
 
 def ogrinfo(*args: str) -> str:
     require(OGRINFO is not None, "ogrinfo is not installed (apt-get install gdal-bin)")
-    env = {**os.environ, "GDAL_HTTP_TIMEOUT": "60", "CPL_VSIL_CURL_ALLOWED_EXTENSIONS": "",
-           "GDAL_DISABLE_READDIR_ON_OPEN": "EMPTY_DIR", "NO_PROXY": "127.0.0.1,localhost",
-           "no_proxy": "127.0.0.1,localhost"}
+    env = {
+        **os.environ,
+        "GDAL_HTTP_TIMEOUT": "60",
+        "CPL_VSIL_CURL_ALLOWED_EXTENSIONS": "",
+        "GDAL_DISABLE_READDIR_ON_OPEN": "EMPTY_DIR",
+        "NO_PROXY": "127.0.0.1,localhost",
+        "no_proxy": "127.0.0.1,localhost",
+    }
     for k in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY"):
         env.pop(k, None)
-    out = subprocess.run([OGRINFO, *args], capture_output=True, text=True, timeout=180,
-                         env=env)
+    out = subprocess.run([OGRINFO, *args], capture_output=True, text=True, timeout=180, env=env)
     assert out.returncode == 0, out.stderr[-2000:]
     return out.stdout
 
@@ -79,18 +83,35 @@ def test_gdal_lists_the_collections(recorded):
 
 def test_gdal_reads_features_filtered_by_time(recorded, app):
     srv, rec = recorded
-    out = ogrinfo("-ro", "-q", f"OAPIF:{srv.url}/ogc", "posture", "-where",
-                  "start_date >= '2025-09-01' AND start_date <= '2025-12-31'")
+    out = ogrinfo(
+        "-ro",
+        "-q",
+        f"OAPIF:{srv.url}/ogc",
+        "posture",
+        "-where",
+        "start_date >= '2025-09-01' AND start_date <= '2025-12-31'",
+    )
     feats = features(out, "posture")
     # GDAL turns the date range into datetime=…T/…T and reads every page
     timed = [r for r in rec.requests if "datetime=" in r]
     assert timed and all("datetime=2025-09-01T/2025-12-31T" in r for r in timed), rec.requests
-    want = app.test_client().get("/ogc/collections/posture/items", query_string={
-        "datetime": "2025-09-01/2025-12-31", "limit": 10000}).get_json()
+    want = (
+        app.test_client()
+        .get(
+            "/ogc/collections/posture/items",
+            query_string={"datetime": "2025-09-01/2025-12-31", "limit": 10000},
+        )
+        .get_json()
+    )
     assert len(feats) == want["numberMatched"] > 0
     assert {(f["actor"], f["place_id"], f["start_date"]) for f in feats} == {
-        (f["properties"]["actor"], f["properties"]["place_id"],
-         f["properties"]["start_date"].replace("-", "/")) for f in want["features"]}
+        (
+            f["properties"]["actor"],
+            f["properties"]["place_id"],
+            f["properties"]["start_date"].replace("-", "/"),
+        )
+        for f in want["features"]
+    }
     # the whole layer has more: the filter really was applied on the server
     everything = features(ogrinfo("-ro", "-q", f"OAPIF:{srv.url}/ogc", "posture"), "posture")
     assert len(everything) > len(feats)
@@ -98,8 +119,7 @@ def test_gdal_reads_features_filtered_by_time(recorded, app):
 
 def test_gdal_reads_polygons_and_a_bbox(recorded):
     srv, _ = recorded
-    out = ogrinfo("-ro", "-q", "-spat", "43", "35", "46", "37", f"OAPIF:{srv.url}/ogc",
-                  "regions")
+    out = ogrinfo("-ro", "-q", "-spat", "43", "35", "46", "37", f"OAPIF:{srv.url}/ogc", "regions")
     feats = features(out, "regions")
     assert any(f.get("place_id") == "region:kurdistan-region" for f in feats)
     assert "POLYGON" in out
@@ -109,8 +129,10 @@ def test_owslib_reads_the_collections(live):
     from owslib.ogcapi.features import Features
 
     w = Features(live.url + "/ogc", timeout=60)
-    assert "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core" in \
-        w.conformance()["conformsTo"]
+    assert (
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"
+        in w.conformance()["conformsTo"]
+    )
     ids = [c["id"] for c in w.collections()["collections"]]
     assert ids == ["places", "posture", "movements", "regions"]
     assert w.collection("posture")["extent"]["temporal"]["interval"]

@@ -10,9 +10,17 @@ import requests
 
 from service.store import content_hash
 
-PLACES = ("Harir Air Base", "Ain al-Asad Air Base", "Erbil Air Base", "Baghdad",
-          "Al-Tanf garrison", "Camp Arifjan", "Al Udeid Air Base", "Incirlik Air Base",
-          "Muwaffaq Salti Air Base")
+PLACES = (
+    "Harir Air Base",
+    "Ain al-Asad Air Base",
+    "Erbil Air Base",
+    "Baghdad",
+    "Al-Tanf garrison",
+    "Camp Arifjan",
+    "Al Udeid Air Base",
+    "Incirlik Air Base",
+    "Muwaffaq Salti Air Base",
+)
 ACTORS = ("US", "British", "French", "German", "Italian")
 CLIENTS, PER_CLIENT, SHARED = 8, 50, 10
 
@@ -23,22 +31,31 @@ def article(client: int, i: int) -> dict:
     actor = ACTORS[(client + i) % len(ACTORS)]
     place = PLACES[(client * 7 + i) % len(PLACES)]
     day = 1 + (i % 28)
-    return {"text": f"About {n:,} {actor} troops are stationed at {place}, a spokesman said "
-                    f"(dispatch {client}-{i}).",
-            "published": f"2025-{1 + client:02d}-{day:02d}", "outlet": f"Wire {client}"}
+    return {
+        "text": f"About {n:,} {actor} troops are stationed at {place}, a spokesman said "
+        f"(dispatch {client}-{i}).",
+        "published": f"2025-{1 + client:02d}-{day:02d}",
+        "outlet": f"Wire {client}",
+    }
 
 
 def shared(i: int) -> dict:
     """Articles every client sends (in a different order): stored once."""
-    return {"text": f"Officials said about {5000 + i:,} US troops remain at {PLACES[i % 9]} "
-                    f"(shared report {i}).", "published": "2025-10-05", "outlet": "Pool"}
+    return {
+        "text": f"Officials said about {5000 + i:,} US troops remain at {PLACES[i % 9]} "
+        f"(shared report {i}).",
+        "published": "2025-10-05",
+        "outlet": "Pool",
+    }
 
 
-def test_eight_concurrent_clients_lose_nothing_and_duplicate_nothing(gunicorn_server, tokens,
-                                                                      db_url):
+def test_eight_concurrent_clients_lose_nothing_and_duplicate_nothing(
+    gunicorn_server, tokens, db_url
+):
     token = tokens("write")
-    url = gunicorn_server(workers=2, threads=4, TPM_RATE_LIMITS=json.dumps(
-        {"ingest": "100000/second"}))
+    url = gunicorn_server(
+        workers=2, threads=4, TPM_RATE_LIMITS=json.dumps({"ingest": "100000/second"})
+    )
     start = threading.Barrier(CLIENTS)
     results: dict[int, list[tuple[dict, int, dict]]] = {}
     errors: list[str] = []
@@ -106,7 +123,9 @@ def test_eight_concurrent_clients_lose_nothing_and_duplicate_nothing(gunicorn_se
         listed = requests.get(f"{url}/api/sources", timeout=60).json()
         assert {s["content_hash"] for s in listed} >= set(unique)
     fc = requests.get(f"{url}/api/posture?date=2025-10-06", timeout=60).json()
-    cited = {src["source_id"] for f in fc["features"]
-             for src in f["properties"]["sources"] + f["properties"]["conflicts"]}
-    assert cited & {next(iter(ids_by_hash[content_hash(shared(i)["text"])]))
-                    for i in range(SHARED)}
+    cited = {
+        src["source_id"]
+        for f in fc["features"]
+        for src in f["properties"]["sources"] + f["properties"]["conflicts"]
+    }
+    assert cited & {next(iter(ids_by_hash[content_hash(shared(i)["text"])])) for i in range(SHARED)}

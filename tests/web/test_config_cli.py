@@ -23,7 +23,8 @@ def test_config_order_defaults_instance_env_argument(instance, monkeypatch):
     assert load_config()["OGC_DEFAULT_LIMIT"] == DEFAULTS["OGC_DEFAULT_LIMIT"]
     (instance / "config.py").write_text(
         "OGC_DEFAULT_LIMIT = 7\nHTTP_MAX_AGE = 11\nCORS_ORIGINS = ['https://a.example']\n"
-        "lower_case_is_ignored = 1\n")
+        "lower_case_is_ignored = 1\n"
+    )
     cfg = load_config()
     assert cfg["OGC_DEFAULT_LIMIT"] == 7 and cfg["HTTP_MAX_AGE"] == 11
     assert "lower_case_is_ignored" not in cfg
@@ -41,12 +42,19 @@ def test_config_order_defaults_instance_env_argument(instance, monkeypatch):
     assert cfg["TOKENS_FILE"] == str(instance / "api-tokens.json")
 
 
-@pytest.mark.parametrize("bad", [
-    {"PRIVATE_READS": "maybe"}, {"MAX_CONTENT_LENGTH": "big"}, {"RATE_LIMITS": {"x": "lots"}},
-    {"CORS_ORIGINS": ["javascript:alert(1)"]}, {"FRAME_ANCESTORS": "https://a.example\r\nX: y"},
-    {"BASE_URL": "not a url"}, {"OGC_DEFAULT_LIMIT": 0},
-    {"API_TOKENS": ["md5:abc"]},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"PRIVATE_READS": "maybe"},
+        {"MAX_CONTENT_LENGTH": "big"},
+        {"RATE_LIMITS": {"x": "lots"}},
+        {"CORS_ORIGINS": ["javascript:alert(1)"]},
+        {"FRAME_ANCESTORS": "https://a.example\r\nX: y"},
+        {"BASE_URL": "not a url"},
+        {"OGC_DEFAULT_LIMIT": 0},
+        {"API_TOKENS": ["md5:abc"]},
+    ],
+)
 def test_bad_settings_are_refused(instance, bad):
     from service.errors import InputError
     from service.web import create_app
@@ -61,21 +69,27 @@ def test_api_tokens_from_settings(make_app):
     token = new_token()
     app = make_app(API_TOKENS=[{"hash": hash_token(token), "scopes": ["write"]}])
     c = app.test_client()
-    r = c.post("/api/articles", headers=auth(token), json={
-        "text": "About 200 US troops are stationed at Erbil Air Base.",
-        "published": "2025-05-05"})
+    r = c.post(
+        "/api/articles",
+        headers=auth(token),
+        json={
+            "text": "About 200 US troops are stationed at Erbil Air Base.",
+            "published": "2025-05-05",
+        },
+    )
     assert r.status_code == 201
-    assert c.post("/api/articles", headers=auth(token + "x"), json={"text": "x"}
-                  ).status_code == 401
+    assert c.post("/api/articles", headers=auth(token + "x"), json={"text": "x"}).status_code == 401
 
 
 def test_nothing_happens_at_import_time():
-    code = ("import sys; import service.web, service.web.api, service.web.ogc, "
-            "service.web.core, service.web.openapi, service.web.security, service.web.config, "
-            "service.web.pages, service.web.cli; "
-            "assert 'flask' not in sys.modules, 'flask imported'; "
-            "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy imported'; "
-            "from service.web import create_app; assert callable(create_app)")
+    code = (
+        "import sys; import service.web, service.web.api, service.web.ogc, "
+        "service.web.core, service.web.openapi, service.web.security, service.web.config, "
+        "service.web.pages, service.web.cli; "
+        "assert 'flask' not in sys.modules, 'flask imported'; "
+        "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy imported'; "
+        "from service.web import create_app; assert callable(create_app)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
@@ -88,8 +102,14 @@ def test_create_app_does_not_touch_the_database(instance):
 
 
 def _cli(*args: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "service", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "service", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_token_commands(instance, make_app):
@@ -112,11 +132,12 @@ def test_token_commands(instance, make_app):
 
     app = make_app()
     c = app.test_client()
-    body = {"text": "About 250 US troops are stationed at Erbil Air Base.",
-            "published": "2025-06-06"}
+    body = {
+        "text": "About 250 US troops are stationed at Erbil Air Base.",
+        "published": "2025-06-06",
+    }
     assert c.post("/api/articles", headers=auth(token), json=body).status_code == 201
-    assert c.post("/api/articles", headers=auth(plain.stdout.strip()), json=body
-                  ).status_code == 403
+    assert c.post("/api/articles", headers=auth(plain.stdout.strip()), json=body).status_code == 403
     assert _cli("token", "revoke", made["id"], env=env).returncode == 0
     assert c.post("/api/articles", headers=auth(token), json=body).status_code == 401
     bad = _cli("token", "revoke", "nope", env=env)
@@ -128,9 +149,28 @@ def test_serve_command_runs_gunicorn(db_url, instance, tmp_path):
     env = {**os.environ, "TPM_INSTANCE_PATH": str(instance)}
     log = open(tmp_path / "serve.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "service", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--database", db_url, "--workers", "1", "--threads", "2"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "service",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--database",
+            db_url,
+            "--workers",
+            "1",
+            "--threads",
+            "2",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         wait_http(f"http://127.0.0.1:{port}/healthz", proc=proc)
         plans = requests.get(f"http://127.0.0.1:{port}/api/plans", timeout=60).json()

@@ -39,6 +39,7 @@ class Counter:
                 if code >= 500:
                     self.server_errors.append(f"{code} {line[:300]}")
             return start_response(status, headers, exc_info)
+
         return self.app(environ, start)
 
 
@@ -52,13 +53,37 @@ def test_schemathesis_finds_no_server_errors(make_app, tokens, serve, tmp_path):
     token = tokens("write")
     t0 = time.monotonic()
     proc = subprocess.run(
-        [str(exe if exe.exists() else "schemathesis"), "run", f"{srv.url}/openapi.json",
-         "--checks", "not_a_server_error", "--max-examples", "10", "--workers", "2",
-         "--seed", "20251001", "--generation-database", "none", "--warnings", "off",
-         "--phases", "examples,coverage,fuzzing", "--max-time", str(TIME_BUDGET),
-         "--request-timeout", "30", "--no-color",
-         "--header", f"Authorization: Bearer {token}"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=TIME_BUDGET + 90)
+        [
+            str(exe if exe.exists() else "schemathesis"),
+            "run",
+            f"{srv.url}/openapi.json",
+            "--checks",
+            "not_a_server_error",
+            "--max-examples",
+            "10",
+            "--workers",
+            "2",
+            "--seed",
+            "20251001",
+            "--generation-database",
+            "none",
+            "--warnings",
+            "off",
+            "--phases",
+            "examples,coverage,fuzzing",
+            "--max-time",
+            str(TIME_BUDGET),
+            "--request-timeout",
+            "30",
+            "--no-color",
+            "--header",
+            f"Authorization: Bearer {token}",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=TIME_BUDGET + 90,
+    )
     elapsed = time.monotonic() - t0
     total = sum(counter.statuses.values())
     report = proc.stdout[-3000:]
@@ -69,6 +94,3 @@ def test_schemathesis_finds_no_server_errors(make_app, tokens, serve, tmp_path):
     assert counter.statuses[200] > total // 5, counter.statuses
     assert counter.statuses[400] > 0 and counter.statuses[404] > 0
     print(f"schemathesis: {total} requests in {elapsed:.0f} s: {dict(counter.statuses)}")
-
-
-

@@ -59,8 +59,12 @@ def test_items_are_geojson_with_counts(client, cid):
     assert {ln["rel"] for ln in feat["links"]} >= {"self", "collection"}
     err(client.get(f"/ogc/collections/{cid}/items/no-such-feature"), 404)
     for f in ("json", "geojson", "application/geo+json"):
-        assert client.get(f"/ogc/collections/{cid}/items", query_string={
-            "f": f, "limit": 1}).status_code == 200
+        assert (
+            client.get(
+                f"/ogc/collections/{cid}/items", query_string={"f": f, "limit": 1}
+            ).status_code
+            == 200
+        )
 
 
 def test_paging_with_absolute_next_links_over_http(live):
@@ -105,16 +109,24 @@ def _posture(client, dt_value: str | None, **extra) -> list[dict]:
 def test_posture_steps_match_posture_at(client, app):
     """At any instant, the posture steps in force are exactly ``posture_at`` (all of it)."""
     store = app.extensions["tpm"].store
-    for day in ("2014-06-01", "2024-09-27", "2025-06-01", "2025-10-01", "2026-03-01",
-                "2027-02-01"):
+    for day in ("2014-06-01", "2024-09-27", "2025-06-01", "2025-10-01", "2026-03-01", "2027-02-01"):
         steps = _posture(client, day)
-        want = {(f["properties"]["actor"], f["properties"]["place_id"]):
-                (f["properties"]["status"], f["properties"]["label"],
-                 f["properties"]["basis"])
-                for f in store.posture_at(day).features}
-        got = {(f["properties"]["actor"], f["properties"]["place_id"]):
-               (f["properties"]["status"], f["properties"]["label"], f["properties"]["basis"])
-               for f in steps}
+        want = {
+            (f["properties"]["actor"], f["properties"]["place_id"]): (
+                f["properties"]["status"],
+                f["properties"]["label"],
+                f["properties"]["basis"],
+            )
+            for f in store.posture_at(day).features
+        }
+        got = {
+            (f["properties"]["actor"], f["properties"]["place_id"]): (
+                f["properties"]["status"],
+                f["properties"]["label"],
+                f["properties"]["basis"],
+            )
+            for f in steps
+        }
         assert got == want, day
         for f in steps:
             p = f["properties"]
@@ -139,21 +151,36 @@ def test_datetime_forms(client):
     open_end = {f["id"] for f in _posture(client, "2027-01-01/..")}
     blank = {f["id"] for f in _posture(client, "/2003-12-31")}
     assert open_start == blank and open_start and open_end
-    assert all(f["properties"]["start_date"] <= "2003-12-31"
-               for f in _posture(client, "../2003-12-31"))
+    assert all(
+        f["properties"]["start_date"] <= "2003-12-31" for f in _posture(client, "../2003-12-31")
+    )
     everything = {f["id"] for f in _posture(client, None)}
     assert {f["id"] for f in _posture(client, "../..")} == everything
     # movements: in force from the plan's start to the phase deadline
-    mv = client.get("/ogc/collections/movements/items?datetime=2025-09-30&limit=1000"
-                    ).get_json()["features"]
-    assert mv and all(f["properties"]["end_date"] is None
-                      or f["properties"]["end_date"] >= "2025-09-30" for f in mv)
+    mv = client.get("/ogc/collections/movements/items?datetime=2025-09-30&limit=1000").get_json()[
+        "features"
+    ]
+    assert mv and all(
+        f["properties"]["end_date"] is None or f["properties"]["end_date"] >= "2025-09-30"
+        for f in mv
+    )
     # collections without time ignore datetime
     n = client.get("/ogc/collections/regions/items?limit=1").get_json()["numberMatched"]
-    assert client.get("/ogc/collections/regions/items?limit=1&datetime=2020-01-01"
-                      ).get_json()["numberMatched"] == n
-    for bad in ("2025-13-01", "yesterday", "2025-12-31/2025-01-01", "1/2/3", "..",
-                "2025-01-01T25:00:00Z", "2025-01-01T10:00:00+25:00"):
+    assert (
+        client.get("/ogc/collections/regions/items?limit=1&datetime=2020-01-01").get_json()[
+            "numberMatched"
+        ]
+        == n
+    )
+    for bad in (
+        "2025-13-01",
+        "yesterday",
+        "2025-12-31/2025-01-01",
+        "1/2/3",
+        "..",
+        "2025-01-01T25:00:00Z",
+        "2025-01-01T10:00:00+25:00",
+    ):
         err(client.get("/ogc/collections/posture/items", query_string={"datetime": bad}), 400)
 
 
@@ -171,8 +198,9 @@ def test_queryable_filters_and_parameter_checks(client):
     wd = _posture(client, None, status="withdrawn")
     assert all(f["properties"]["status"] == "withdrawn" for f in wd)
     inst = client.get("/ogc/collections/places/items?kind=installation").get_json()
-    assert inst["features"] and all(f["properties"]["kind"] == "installation"
-                                    for f in inst["features"])
+    assert inst["features"] and all(
+        f["properties"]["kind"] == "installation" for f in inst["features"]
+    )
     err(client.get("/ogc/collections/posture/items?colour=red"), 400)
     err(client.get("/ogc/collections/posture/items?limit=0"), 400)
     err(client.get("/ogc/collections/posture/items?limit=ten"), 400)
@@ -187,11 +215,15 @@ def test_ingest_shows_up_in_ogc(client, tokens):
     from .conftest import auth
 
     before = client.get("/ogc/collections/posture/items?limit=1").get_json()["numberMatched"]
-    r = client.post("/api/articles", headers=auth(tokens()), json={
-        "text": "About 450 French troops are stationed at Harir Air Base, officials said.",
-        "published": "2025-03-03"})
+    r = client.post(
+        "/api/articles",
+        headers=auth(tokens()),
+        json={
+            "text": "About 450 French troops are stationed at Harir Air Base, officials said.",
+            "published": "2025-03-03",
+        },
+    )
     assert r.status_code == 201
     after = _posture(client, "2025-03-03", actor="FR")
     assert any(f["properties"]["place_id"] == "installation:harir-air-base" for f in after)
-    assert client.get("/ogc/collections/posture/items?limit=1").get_json()[
-        "numberMatched"] > before
+    assert client.get("/ogc/collections/posture/items?limit=1").get_json()["numberMatched"] > before

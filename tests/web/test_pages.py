@@ -62,8 +62,10 @@ def test_embed_is_a_folium_map_with_hashed_scripts(client, plan):
     assert "frame-ancestors *" in csp  # the default: embeddable anywhere
     assert "https://tile.openstreetmap.org" not in csp
     osm = client.get(f"/embed/{plan}?date=2025-10-01&basemap=osm")
-    assert "img-src 'self' data: blob: https://tile.openstreetmap.org" in osm.headers[
-        "Content-Security-Policy"]
+    assert (
+        "img-src 'self' data: blob: https://tile.openstreetmap.org"
+        in osm.headers["Content-Security-Policy"]
+    )
 
 
 def test_change_map_and_time_slider(client):
@@ -114,9 +116,16 @@ def test_stored_text_is_escaped_in_pages(make_app, tokens):
     app = make_app()
     c = app.test_client()
     evil = '<img src=x onerror="window.__xss=1">'
-    r = c.post("/api/articles", headers=auth(tokens()), json={
-        "text": f"About 300 US troops are stationed at Harir Air Base {evil}.",
-        "published": "2025-01-15", "outlet": f"<b>Evil</b>{evil}", "title": evil})
+    r = c.post(
+        "/api/articles",
+        headers=auth(tokens()),
+        json={
+            "text": f"About 300 US troops are stationed at Harir Air Base {evil}.",
+            "published": "2025-01-15",
+            "outlet": f"<b>Evil</b>{evil}",
+            "title": evil,
+        },
+    )
     assert r.status_code == 201
     for url in ("/", "/maps/all", f"/maps/{PLAN}/embed", "/embed/all?date=2025-02-01"):
         html = c.get(url).get_data(as_text=True)
@@ -130,19 +139,38 @@ def chromium(browser):
 
 
 def test_map_page_runs_in_chromium_under_its_csp(chromium, live):
-    require(os.path.exists(os.path.join(os.path.dirname(__file__), "..", "..", "service",
-                                        "static", "vendor", "leaflet", "leaflet.js")),
-            "offline assets not installed (make setup)")
+    require(
+        os.path.exists(
+            os.path.join(
+                os.path.dirname(__file__),
+                "..",
+                "..",
+                "service",
+                "static",
+                "vendor",
+                "leaflet",
+                "leaflet.js",
+            )
+        ),
+        "offline assets not installed (make setup)",
+    )
     ctx = chromium.new_context(viewport={"width": 1200, "height": 800})
     page = ctx.new_page()
     problems: list[str] = []
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(str(e)))
-    page.on("response", lambda r: problems.append(f"{r.url} {r.status}")
-            if r.status >= 400 else None)
+    page.on(
+        "response", lambda r: problems.append(f"{r.url} {r.status}") if r.status >= 400 else None
+    )
     remote: list[str] = []
-    page.on("request", lambda q: remote.append(q.url)
-            if not q.url.startswith((live.url, "data:", "about:", "blob:")) else None)
+    page.on(
+        "request",
+        lambda q: (
+            remote.append(q.url)
+            if not q.url.startswith((live.url, "data:", "about:", "blob:"))
+            else None
+        ),
+    )
     page.goto(f"{live.url}/maps/{PLAN}?date=2025-10-01")
     frame = page.frame_locator("iframe.map")
     frame.locator(".leaflet-container").wait_for(timeout=20_000)

@@ -31,12 +31,14 @@ def pg_app(gaz, instance):
     st = Store.open(url, schema=schema, gazetteer=gaz)
     try:
         st.load_scenario(SCENARIO)
-        st.ingest_article(SEED.read_text(encoding="utf-8"), published="2024-09-27",
-                          outlet="Almaghrib Today")
+        st.ingest_article(
+            SEED.read_text(encoding="utf-8"), published="2024-09-27", outlet="Almaghrib Today"
+        )
     finally:
         st.close()
-    app = create_app({"DATABASE_URL": DB("postgis", url, schema).cli_url,
-                      "RATE_LIMITS": dict(NO_LIMITS)})
+    app = create_app(
+        {"DATABASE_URL": DB("postgis", url, schema).cli_url, "RATE_LIMITS": dict(NO_LIMITS)}
+    )
     yield app
     app.extensions["tpm"].close()
     _drop_schema(url, schema)
@@ -50,8 +52,9 @@ def test_reads_and_ogc_on_postgis(pg_app):
     box = c.get("/api/posture?date=2025-10-01&bbox=43.5,35.5,45.5,37.5").get_json()
     assert 0 < len(box["features"]) < len(fc["features"])
     steps = c.get("/ogc/collections/posture/items?datetime=2025-10-01&limit=1000").get_json()
-    assert {(f["properties"]["actor"], f["properties"]["place_id"]) for f in steps["features"]} \
-        == {(f["properties"]["actor"], f["properties"]["place_id"]) for f in fc["features"]}
+    assert {(f["properties"]["actor"], f["properties"]["place_id"]) for f in steps["features"]} == {
+        (f["properties"]["actor"], f["properties"]["place_id"]) for f in fc["features"]
+    }
     assert c.get("/embed/all?date=2025-10-01").status_code == 200
 
 
@@ -66,11 +69,17 @@ def test_concurrent_ingest_on_postgis(pg_app, tokens):
         s.headers.update(auth(token))
         for i in range(12):
             shared = i % 3 == 0
-            text = (f"About {7000 + i} US troops remain at Erbil Air Base (pool {i})." if shared
-                    else f"About {100 + 50 * client + i} US troops are stationed at Harir Air "
-                         f"Base (client {client}, item {i}).")
-            r = s.post(f"{srv.url}/api/articles", json={"text": text,
-                                                        "published": "2025-04-04"}, timeout=120)
+            text = (
+                f"About {7000 + i} US troops remain at Erbil Air Base (pool {i})."
+                if shared
+                else f"About {100 + 50 * client + i} US troops are stationed at Harir Air "
+                f"Base (client {client}, item {i})."
+            )
+            r = s.post(
+                f"{srv.url}/api/articles",
+                json={"text": text, "published": "2025-04-04"},
+                timeout=120,
+            )
             with lock:
                 out.append((r.status_code, r.json()))
 
@@ -85,6 +94,9 @@ def test_concurrent_ingest_on_postgis(pg_app, tokens):
     assert len(out) == 48 and all(st in (200, 201) for st, _ in out), out[:3]
     created = [r for st, r in out if r["created"]]
     assert len(created) == 4 * 8 + 4  # 8 own articles per client + 4 shared ones, once each
-    hashes = [s["content_hash"] for s in pg_app.extensions["tpm"].store.sources()
-              if s["kind"] == "article"]
+    hashes = [
+        s["content_hash"]
+        for s in pg_app.extensions["tpm"].store.sources()
+        if s["kind"] == "article"
+    ]
     assert len(hashes) == len(set(hashes)) == len(created) + 1  # + the seed article

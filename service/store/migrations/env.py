@@ -45,8 +45,9 @@ def run_migrations_offline() -> None:
     from service.store.db import default_url
 
     url = config.get_main_option("sqlalchemy.url") or default_url()
-    context.configure(url=url, target_metadata=target_metadata, literal_binds=True,
-                      transactional_ddl=True)
+    context.configure(
+        url=url, target_metadata=target_metadata, literal_binds=True, transactional_ddl=True
+    )
     with context.begin_transaction():
         context.run_migrations()
 

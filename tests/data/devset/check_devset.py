@@ -14,6 +14,7 @@ Checks, for every article (*.txt / *.html):
   * the visible article text has 80-400 words (HTML tags, <script> and <style> removed).
 It also reports expected.json files without an article.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -26,10 +27,27 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-TOP_KEYS = ["language", "published", "places", "absent_places", "force_levels", "movements", "events", "notes"]
+TOP_KEYS = [
+    "language",
+    "published",
+    "places",
+    "absent_places",
+    "force_levels",
+    "movements",
+    "events",
+    "notes",
+]
 KINDS = {"country", "admin1", "region", "city", "installation"}
 QUALIFIERS = {"exact", "approximate", "upper_bound", "lower_bound", "range", "vague"}
-VAGUE_RANGES = {(24, 99), (200, 999), (200, 500), (200, 900), (2000, 9999), (2000, 9000), (2000, 5000)}
+VAGUE_RANGES = {
+    (24, 99),
+    (200, 999),
+    (200, 500),
+    (200, 900),
+    (2000, 9999),
+    (2000, 9000),
+    (2000, 5000),
+}
 MOVE_ACTIONS = {"withdraw", "reduce", "remain", "relocate", "arrive"}
 EVENT_ACTIONS = {"invade", "withdraw", "return", "deploy", "attack"}
 PRECISIONS = {"day", "month", "quarter", "half", "year"}
@@ -91,12 +109,18 @@ def check_quantity(f, where, errs):
         "approximate": isinstance(c, int) and lo is None and hi is None and ap is True,
         "upper_bound": c is None and lo is None and isinstance(hi, int) and ap is False,
         "lower_bound": c is None and isinstance(lo, int) and hi is None and ap is False,
-        "range": c is None and isinstance(lo, int) and isinstance(hi, int) and lo < hi and ap is False,
+        "range": c is None
+        and isinstance(lo, int)
+        and isinstance(hi, int)
+        and lo < hi
+        and ap is False,
         "vague": c is None and (lo, hi) in VAGUE_RANGES and ap is True,
     }[q]
     if not ok:
-        errs.append(f"{where}: count fields do not match qualifier {q!r}: "
-                    f"count={c} min={lo} max={hi} approximate={ap}")
+        errs.append(
+            f"{where}: count fields do not match qualifier {q!r}: "
+            f"count={c} min={lo} max={hi} approximate={ap}"
+        )
 
 
 def visible_text(path: Path) -> str:
@@ -154,7 +178,16 @@ def check_article(path: Path) -> list[str]:
 
     for i, f in enumerate(exp["force_levels"]):
         w = f"{name} force_levels[{i}]"
-        keys_f = ["actor", "place", "count", "count_min", "count_max", "approximate", "qualifier", "as_of"]
+        keys_f = [
+            "actor",
+            "place",
+            "count",
+            "count_min",
+            "count_max",
+            "approximate",
+            "qualifier",
+            "as_of",
+        ]
         if list(f) != keys_f:
             errs.append(f"{w}: keys must be {keys_f}")
         if not (isinstance(f.get("actor"), str) and ACTOR_RE.match(f["actor"])):
@@ -177,9 +210,7 @@ def check_article(path: Path) -> list[str]:
         ref(mv.get("place"), w)
         if mv.get("action") not in MOVE_ACTIONS:
             errs.append(f"{w}: bad action {mv.get('action')!r}")
-        if mv.get("action") == "relocate":
-            ref(mv.get("to_place"), w + " to_place")
-        elif mv.get("to_place") is not None:
+        if mv.get("action") == "relocate" or mv.get("to_place") is not None:
             ref(mv.get("to_place"), w + " to_place")
         by, prec = mv.get("by"), mv.get("by_precision")
         if (by is None) != (prec is None):
@@ -231,8 +262,10 @@ def main() -> int:
         counts[lang] = counts.get(lang, 0) + 1
     for e in errors:
         print("ERROR", e)
-    print(f"{len(articles)} articles ({', '.join(f'{k}={v}' for k, v in sorted(counts.items()))}), "
-          f"{len(errors)} problem(s)")
+    print(
+        f"{len(articles)} articles ({', '.join(f'{k}={v}' for k, v in sorted(counts.items()))}), "
+        f"{len(errors)} problem(s)"
+    )
     return 1 if errors else 0
 
 
