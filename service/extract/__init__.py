@@ -82,7 +82,7 @@ def extract_article(
         gazetteer = load_gazetteer()
     doc = load_document(text, is_html=is_html)
     plain = doc.text
-    body = find_body(plain)
+    body = find_body(plain, doc.table_rows, doc.synthetic)
     language = detect_language(plain[body.start : body.end]) if lang == "auto" else lang
     norm, offsets = normalize_with_offsets(plain)
     cands = [
@@ -90,7 +90,15 @@ def extract_article(
     ]
     resolved = resolve(gazetteer, plain, cands, norm)
     an = Analyzer(
-        plain, norm, offsets, gazetteer, resolved, (body.start, body.end), pub, body.dateline
+        plain,
+        norm,
+        offsets,
+        gazetteer,
+        resolved,
+        (body.start, body.end),
+        pub,
+        body.dateline,
+        doc.table_rows,
     )
     claims = an.analyse()
 
@@ -147,7 +155,7 @@ def extract_article(
     for pid in ids_in_claims:
         if pid not in by_id and pid in gazetteer:
             by_id[pid] = ExtractedPlace(gazetteer.get(pid))
-    unresolved = [span(a, b) for a, b in find_unresolved(an, body)]
+    unresolved = [span(a, b) for a, b in find_unresolved(an, body) if body.contains(a, b)]
     return Extraction(
         source=source,
         language=language,

@@ -10,7 +10,9 @@ the first tail marker (or link list) that follows real content.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..gazetteer.normalize import normalize
@@ -100,11 +102,22 @@ class Body:
     excluded: list[tuple[int, int]] = field(default_factory=list)
     #: the dateline place text span, if any
     dateline: tuple[int, int] | None = None
+    #: sorted, disjoint spans of text made up by the HTML reader (table column labels copied
+    #: into each row): context for the grammar, never a mention
+    synthetic: list[tuple[int, int]] = field(default_factory=list)
 
     def contains(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` is article text: inside the body, not excluded."""
         if start < self.start or end > self.end:
             return False
-        return not any(s < end and start < e for s, e in self.excluded)
+        if any(s < end and start < e for s, e in self.excluded):
+            return False
+        if self.synthetic:
+            # the last synthetic span starting before ``end`` is the only one that can overlap
+            k = bisect.bisect_left(self.synthetic, (end,)) - 1
+            if k >= 0 and self.synthetic[k][1] > start:
+                return False
+        return True
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -141,13 +154,23 @@ def _is_linkish(line: str) -> bool:
     return bool(_ELLIPSIS_END.search(s)) or (len(s.split()) < 14 and not _SENTENCE_END.search(s))
 
 
-def find_body(text: str) -> Body:
+def find_body(
+    text: str,
+    table_rows: Sequence[tuple[int, int]] = (),
+    synthetic: Sequence[tuple[int, int]] = (),
+) -> Body:
     """Locate the article body in plain text.
 
     Parameters
     ----------
     text : str
         The plain-text view of an article.
+    table_rows : sequence of (int, int), optional
+        Spans of lines rendered from data-table rows (:attr:`Document.table_rows`).  They are
+        content: short labelled rows would otherwise look like a link list and end the body
+        before the table.
+    synthetic : sequence of (int, int), optional
+        Spans of copied table labels (:attr:`Document.synthetic`), kept out of mentions.
 
     Returns
     -------
@@ -156,7 +179,10 @@ def find_body(text: str) -> Body:
         the body (short notes and single sentences are articles too).
     """
     lines = _lines(text)
-    content_idx = [k for k, (a, b) in enumerate(lines) if _is_content(text[a:b])]
+    table_lines = _table_lines(lines, table_rows)
+    content_idx = [
+        k for k, (a, b) in enumerate(lines) if k in table_lines or _is_content(text[a:b])
+    ]
     if not content_idx:
         return Body(0, len(text))
     first_content = content_idx[0]
@@ -178,7 +204,7 @@ def find_body(text: str) -> Body:
         if _is_tail_marker(s):
             end_line = k - 1
             break
-        if _is_linkish(s):
+        if _is_linkish(s) and k not in table_lines:
             run = [k]
             j = k + 1
             while j < len(lines):
@@ -186,7 +212,7 @@ def find_body(text: str) -> Body:
                 if not sj.strip():
                     j += 1
                     continue
-                if _is_linkish(sj) and not _is_content(sj):
+                if _is_linkish(sj) and not _is_content(sj) and j not in table_lines:
                     run.append(j)
                     j += 1
                 else:
@@ -207,9 +233,17 @@ def find_body(text: str) -> Body:
         end_line -= 1
     start = lines[start_line][0]
     end = lines[end_line][1]
-    body = Body(start, end)
+    body = Body(start, end, synthetic=sorted(synthetic))
     _mark_dateline(text, lines, start_line, first_content, body)
     return body
+
+
+def _table_lines(lines: list[tuple[int, int]], rows: Sequence[tuple[int, int]]) -> set[int]:
+    """Indices of the lines that hold a data-table row."""
+    if not rows:
+        return set()
+    line_starts = [a for a, _ in lines]
+    return {bisect.bisect_right(line_starts, a) - 1 for a, _ in rows}
 
 
 def _mark_dateline(

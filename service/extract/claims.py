@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -98,8 +99,11 @@ class Analyzer:
         body: tuple[int, int],
         published: dt.date | None,
         dateline: tuple[int, int] | None = None,
+        table_rows: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.text = text
+        #: plain-text spans of data-table rows rendered as "Label: value; …" sentences
+        self.table_rows = sorted(table_rows)
         self.norm = norm
         self.offsets = offsets
         self.off = offsets.tolist()  # plain list: fast scalar access
@@ -124,6 +128,14 @@ class Analyzer:
         self.dominant = self._dominant_actor()
 
     # ------------------------------------------------------------------ span helpers
+    def table_row_at(self, pos: int) -> tuple[int, int] | None:
+        """The data-table row span containing ``pos``, if any."""
+        rows = self.table_rows
+        if not rows:
+            return None
+        k = bisect_right(rows, (pos, 1 << 62)) - 1
+        return rows[k] if k >= 0 and rows[k][0] <= pos < rows[k][1] else None
+
     def in_span(self, which: str, start: int, end: int) -> list:
         """The items of list attribute ``which`` (marks, actors, move or event marks) that
         start in ``[start, end)``, in list order: a bisect per sentence instead of a scan."""
@@ -184,6 +196,11 @@ class Analyzer:
         if dateline and dateline[0] <= r.start < dateline[1]:
             pm.locative = True
             pm.dateline = True
+            return pm
+        if self.table_row_at(r.start) is not None:
+            # a table cell has no verb: a capital in a "Main site" column is the site, not
+            # its government
+            pm.locative = True
             return pm
         surface = self.text[r.start : r.end]
         after = self.text[r.end : r.end + 12]
@@ -416,6 +433,8 @@ _EN_NOUN = re.compile(
     r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b"
 )
 _NOUN_AR = re.compile(L.TROOP_AR)
+# what may stand between a table label's colon and its number: an approximation mark
+_APPROX_CELL = re.compile(r"\s*(?:c\.|ca\.|~|≈|about|approx\.|نحو|حوالي|قرابة)?\s*", re.I)
 _MULTINATIONAL = re.compile(
     r"\s*(?:from|of|من)\s+(?:\S+\s+){0,2}?(?:countries|nations|دوله|دولة|دول|بلدا|بلدان)\b"
     r"(?!\s+(?:(?:the\s+)?(?:coalition|NATO|alliance)|ال(?:تحالف|ناتو|حلف)))",
@@ -550,6 +569,7 @@ class Sentence:
             if not any(n.start < de and ds < n.end for ds, de in date_spans) and not n.year_like
         ]
         self.quote = (start, end)
+        self.table_row = an.table_row_at(start) if an.table_rows else None
         self.verbs = self._verbs("move_marks")
         self.event_verbs = self._verbs("event_marks")
 
@@ -691,6 +711,12 @@ class Sentence:
             noun = self._troop_noun(n)
             elliptical = False
             resp = respectively.get(n.start)
+            label = self._table_label(n) if noun is None and resp is None else None
+            if label is not None:
+                fl = self._table_level(n, *label)
+                if fl is not None:
+                    out.extend(fl)
+                continue
             if resp is not None:
                 noun = resp[1]
             elif noun is None:
@@ -751,6 +777,54 @@ class Sentence:
                 out.append(fl)
                 last = fl
         return out
+
+    def _table_label(self, n: NumberMatch) -> tuple[int, int, int] | None:
+        """ "French troops, Jan 2022: c. 1,000" in a table row: the column label gives the
+        number its troop noun.  Returns (label start, label end, noun end) or None."""
+        if self.table_row is None:
+            return None
+        lo = max([self.start, *(b + 1 for b in self.breaks if b < n.start and self.text[b] == ";")])
+        colon = self.text.rfind(":", lo, n.start)
+        if colon < 0 or (
+            self.text[colon + 1 : n.start].strip(" ")
+            and not _APPROX_CELL.fullmatch(self.text[colon + 1 : n.start])
+        ):
+            return None
+        m = L.TROOP_EN.search(self.text, lo, colon)
+        if m:
+            return lo, colon, m.end()
+        spans = self.an.find_norm(_NOUN_AR, lo, colon) or self.an.find_norm(_FORCES_AR, lo, colon)
+        return (lo, colon, spans[0][1]) if spans else None
+
+    def _table_level(self, n: NumberMatch, lo: int, hi: int, noun_end: int) -> list[dict] | None:
+        """A force level from a table cell: the actor from its column label (or the article),
+        the place from the row's first place (the row is about it), the date from the label
+        ("Jan 2022") or else the publication date."""
+        if self._casualty(lo, noun_end):
+            return None
+        places = [pm for pm in self.places if not pm.metonym]
+        if not places:
+            return None
+        place = places[0]
+        actors = [a.value for a in self._actor_near(lo, hi)] or (
+            [self.an.dominant] if self.an.dominant else []
+        )
+        dates = [d for d in self.dates if lo <= d.start < hi and not d.relative]
+        pub = self.an.published
+        as_of = dates[0].date if dates else (FuzzyDate(pub, "day") if pub else None)
+        return [
+            {
+                "actor": actor,
+                "place_id": place.pid,
+                "quantity": n.quantity,
+                "quote": self.quote,
+                "as_of": as_of,
+                "status": "present",
+                "_end": n.end,
+            }
+            for actor in dict.fromkeys(actors)
+            if not (place.r.place.kind == "country" and place.r.place.country == actor)
+        ]
 
     def _actor_with(self, n: NumberMatch) -> Mark | None:
         """ "إسبانيا بنحو 650", "France, with about 700": the actor the number belongs to."""

@@ -5,13 +5,21 @@ An article arrives as bytes or text, plain or HTML.  :func:`load_document` turns
 and a plain-text view with, for each plain character, the original offsets it came from.
 For plain text the two are the same string.  HTML is stripped of tags, scripts, styles and
 navigation elements; entities are decoded; block elements become line breaks.
+
+Data tables (a header row of two or more cells over rows of the same shape, few links) are
+rendered row by row as sentences that carry the column labels — "Country: Chad; French troops,
+Jan 2022: c. 1,000; Status: Withdrawn Jan 2025." — because the grammar reads a number's troop
+noun and date from its context, and in a table that context is the column header.  The copied
+labels are *synthetic*: each of their characters maps to the empty span at the start of the
+cell it labels, and :attr:`Document.synthetic` lists them so that no mention is taken from
+them (the header row itself stays in the text once, with its real offsets).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -29,6 +37,10 @@ class Document:
     starts: np.ndarray | None = None  # original start offset of each text char (None: same)
     ends: np.ndarray | None = None
     is_html: bool = False
+    #: plain-text spans of copied column labels (context for the grammar, never mentions)
+    synthetic: list[tuple[int, int]] = field(default_factory=list)
+    #: plain-text spans of the lines rendered from data-table rows (article content)
+    table_rows: list[tuple[int, int]] = field(default_factory=list)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of :attr:`text` to the original string."""
@@ -157,6 +169,141 @@ _VOID = {
 }
 
 
+class _Table:
+    """Cells of one ``<table>`` as slices of the output buffer, collected while streaming.
+
+    Indices point into the plain-text buffer; the table is re-rendered when it closes (see
+    :func:`_render_table`), so nothing here is copied twice.
+    """
+
+    __slots__ = ("a_open", "begin", "cell", "head_rows", "in_head", "link_chars", "nested", "rows")
+
+    def __init__(self, begin: int) -> None:
+        self.begin = begin  # buffer index where the table's text starts
+        self.rows: list[list[tuple[int, int, bool]]] = []  # (start, end, is_th) per cell
+        self.cell: tuple[int, bool] | None = None  # open cell: (start, is_th)
+        self.head_rows: set[int] = set()  # indices of rows inside <thead>
+        self.in_head = False
+        self.link_chars = 0
+        self.a_open: int | None = None
+        self.nested = False
+
+    def close_cell(self, pos: int) -> None:
+        if self.cell is not None:
+            if not self.rows:
+                self.rows.append([])
+            self.rows[-1].append((self.cell[0], pos, self.cell[1]))
+            self.cell = None
+
+    def open_row(self, pos: int) -> None:
+        self.close_cell(pos)
+        self.rows.append([])
+        if self.in_head:
+            self.head_rows.add(len(self.rows) - 1)
+
+
+# a data table: at most this share of its cell text inside links (menus and "most read"
+# tables are link lists laid out in cells and must stay boilerplate)
+_MAX_LINK_SHARE = 0.4
+
+
+def _render_table(
+    t: _Table,
+    out: list[str],
+    starts: list[int],
+    ends: list[int],
+    synthetic: list[tuple[int, int]],
+    table_rows: list[tuple[int, int]],
+) -> None:
+    """Replace a closed data table's text in the buffers by one labelled sentence per row.
+
+    Layout and link tables (no header row of two or more cells, no body row of that shape,
+    mostly links, nested tables) are left as they were streamed: cells separated by spaces,
+    rows on lines of their own, which the body finder treats like any other short lines.
+    """
+    rows = [r for r in t.rows if any(_strip(out, a, b) for a, b, _ in r)]
+    if t.nested or len(rows) < 2:
+        return
+    head_idx = [k for k, r in enumerate(t.rows) if k in t.head_rows and r]
+    if head_idx:
+        header = t.rows[head_idx[-1]]
+        body_rows = [r for k, r in enumerate(t.rows) if k not in t.head_rows and r]
+    else:
+        first = rows[0]
+        if not all(th for _, _, th in first):
+            return
+        header, body_rows = first, rows[1:]
+    n = len(header)
+    body_rows = [r for r in body_rows if any(_strip(out, a, b) for a, b, _ in r)]
+    if n < 2 or not body_rows or sum(len(r) == n for r in body_rows) * 2 < len(body_rows):
+        return
+    total = sum(b - a for r in t.rows for a, b, _ in r)
+    if total == 0 or t.link_chars > _MAX_LINK_SHARE * total:
+        return
+    labels = [_strip(out, a, b) for a, b, _ in header]
+    old_out, old_s, old_e = out[t.begin :], starts[t.begin :], ends[t.begin :]
+    base = t.begin
+    del out[t.begin :], starts[t.begin :], ends[t.begin :]
+
+    def copy(a: int, b: int) -> None:
+        # a cell's own characters keep their offsets; line breaks inside it become spaces
+        for k in range(a - base, b - base):
+            ch = old_out[k]
+            out.append(" " if ch == "\n" else ch)
+            starts.append(old_s[k])
+            ends.append(old_e[k])
+
+    def synth(s: str, at: int) -> None:
+        for ch in s:
+            out.append(ch)
+            starts.append(at)
+            ends.append(at)
+
+    # the header row once, as it was (its words are real mentions if they name places)
+    first_at = old_s[0] if old_s else 0
+    synth("\n", first_at)
+    head_start = len(out)
+    for k, span in enumerate(labels):
+        if span:
+            if k:
+                synth(" ", old_s[span[0] - base])
+            copy(*span)
+    table_rows.append((head_start, len(out)))
+    for row in body_rows:
+        cells = [(k, _strip(old_out, a, b, base)) for k, (a, b, _) in enumerate(row)]
+        cells = [(k, c) for k, c in cells if c]
+        if not cells:
+            continue
+        synth("\n", old_s[cells[0][1][0] - base])
+        line_start = len(out)
+        for j, (k, (a, b)) in enumerate(cells):
+            at = old_s[a - base]
+            label = labels[k] if k < n and k < len(labels) else None
+            if label:
+                ls = len(out)
+                for q in range(label[0] - base, label[1] - base):
+                    ch = old_out[q]
+                    synth(" " if ch == "\n" else ch, at)
+                synthetic.append((ls, len(out)))
+                synth(": ", at)
+            copy(a, b)
+            end_at = old_e[b - 1 - base]
+            synth("; " if j < len(cells) - 1 else ".", end_at)
+        table_rows.append((line_start, len(out)))
+    synth("\n", old_e[-1] if old_e else 0)
+
+
+def _strip(buf: list[str], a: int, b: int, base: int = 0) -> tuple[int, int] | None:
+    """The ``[a, b)`` span of ``buf`` (which starts at index ``base``) without surrounding
+    white space, or None when it is blank."""
+    lo, hi = a - base, b - base
+    while lo < hi and buf[lo].isspace():
+        lo += 1
+    while hi > lo and buf[hi - 1].isspace():
+        hi -= 1
+    return (lo + base, hi + base) if hi > lo else None
+
+
 def looks_like_html(text: str) -> bool:
     """True when the text is an HTML page or fragment rather than plain text."""
     return (
@@ -173,6 +320,9 @@ def html_to_document(source: str) -> Document:
     ends: list[int] = []
     skip_depth = 0
     skip_tag: list[str] = []
+    tables: list[_Table] = []
+    synthetic: list[tuple[int, int]] = []
+    table_rows: list[tuple[int, int]] = []
     pos = 0
 
     def emit(s: str, a: int, b: int) -> None:
@@ -206,17 +356,76 @@ def html_to_document(source: str) -> Document:
                 else:
                     skip_tag.append(name)
                     skip_depth += 1
-            elif not skip_depth and name in _BLOCK:
-                emit("\n", m.start(), m.start())
-            elif not skip_depth and name in ("td", "th"):
-                emit(" ", m.start(), m.start())
+            elif not skip_depth:
+                if tables or name == "table":
+                    _table_tag(
+                        tables, name, closing, len(out), out, starts, ends, synthetic, table_rows
+                    )
+                if name in _BLOCK:
+                    emit("\n", m.start(), m.start())
+                elif name in ("td", "th"):
+                    emit(" ", m.start(), m.start())
+                if tables and name in ("td", "th") and not closing:
+                    tables[-1].cell = (len(out), name == "th")
         pos = m.end()
     if pos < len(source) and not skip_depth:
         emit_text(source[pos:], pos)
+    while tables:  # an unclosed table ends with the page
+        _table_tag(tables, "table", True, len(out), out, starts, ends, synthetic, table_rows)
     text = "".join(out).replace("\u00a0", " ")
     return Document(
-        source, text, np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64), True
+        source,
+        text,
+        np.asarray(starts, dtype=np.int64),
+        np.asarray(ends, dtype=np.int64),
+        True,
+        synthetic,
+        table_rows,
     )
+
+
+def _table_tag(
+    tables: list[_Table],
+    name: str,
+    closing: bool,
+    pos: int,
+    out: list[str],
+    starts: list[int],
+    ends: list[int],
+    synthetic: list[tuple[int, int]],
+    table_rows: list[tuple[int, int]],
+) -> None:
+    """Track table structure for a tag seen at buffer index ``pos`` (outside skipped parts)."""
+    if name == "table":
+        if not closing:
+            if tables:  # a table inside a table is layout: render neither
+                for t in tables:
+                    t.nested = True
+            tables.append(_Table(pos))
+            if len(tables) > 1:
+                tables[-1].nested = True
+        elif tables:
+            t = tables.pop()
+            t.close_cell(pos)
+            if t.a_open is not None:
+                t.link_chars += pos - t.a_open
+            _render_table(t, out, starts, ends, synthetic, table_rows)
+        return
+    t = tables[-1]
+    if name == "tr" and not closing:
+        t.open_row(pos)
+    elif name in ("td", "th", "tr"):
+        t.close_cell(pos)  # an opening cell implicitly closes the previous one
+    elif name == "thead":
+        t.in_head = not closing
+    elif name in ("tbody", "tfoot"):
+        t.in_head = False
+    elif name == "a":
+        if not closing and t.a_open is None:
+            t.a_open = pos
+        elif closing and t.a_open is not None:
+            t.link_chars += pos - t.a_open
+            t.a_open = None
 
 
 def load_document(data: bytes | str, *, is_html: bool | None = None) -> Document:

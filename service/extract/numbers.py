@@ -172,7 +172,7 @@ _VAGUE_RE = re.compile(
 
 _APPROX_BEFORE = re.compile(
     r"(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|an\s+estimated|"
-    r"estimated|close\s+to|circa|just\s+under|just\s+over|"
+    r"estimated|close\s+to|circa|(?<![\w])ca?\.|just\s+under|just\s+over|"
     r"نحو|حوالي|حوالى|قرابة|زهاء|تقريبا|تقريباً|ما\s+يقرب\s+من|ما\s+يقارب|يقارب|قرابه|"
     r"بنحو|بحوالي|بقرابة|لنحو|ونحو|وحوالي|ما\s+يناهز|يناهز)\s*$",
     re.I,
