@@ -82,7 +82,7 @@ def extract_article(
         gazetteer = load_gazetteer()
     doc = load_document(text, is_html=is_html)
     plain = doc.text
-    body = find_body(plain, doc.table_rows, doc.synthetic)
+    body = find_body(plain, doc.table_rows, doc.synthetic, doc.link_tables)
     language = detect_language(plain[body.start : body.end]) if lang == "auto" else lang
     norm, offsets = normalize_with_offsets(plain)
     cands = [

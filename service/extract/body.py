@@ -158,6 +158,7 @@ def find_body(
     text: str,
     table_rows: Sequence[tuple[int, int]] = (),
     synthetic: Sequence[tuple[int, int]] = (),
+    link_tables: Sequence[tuple[int, int]] = (),
 ) -> Body:
     """Locate the article body in plain text.
 
@@ -171,6 +172,9 @@ def find_body(
         before the table.
     synthetic : sequence of (int, int), optional
         Spans of copied table labels (:attr:`Document.synthetic`), kept out of mentions.
+    link_tables : sequence of (int, int), optional
+        Spans of tables made of links (:attr:`Document.link_tables`): menus and "most read"
+        boxes laid out in cells.  Skipped at the top, excluded inside the body.
 
     Returns
     -------
@@ -180,8 +184,11 @@ def find_body(
     """
     lines = _lines(text)
     table_lines = _table_lines(lines, table_rows)
+    link_lines = _span_lines(lines, link_tables)
     content_idx = [
-        k for k, (a, b) in enumerate(lines) if k in table_lines or _is_content(text[a:b])
+        k
+        for k, (a, b) in enumerate(lines)
+        if k in table_lines or (k not in link_lines and _is_content(text[a:b]))
     ]
     if not content_idx:
         return Body(0, len(text))
@@ -191,7 +198,12 @@ def find_body(
     for k in range(first_content):
         a, b = lines[k]
         s = text[a:b].strip()
-        if not s or (_BREADCRUMB.search(s) and not _is_content(s)) or _is_tail_marker(s):
+        if (
+            not s
+            or k in link_lines
+            or (_BREADCRUMB.search(s) and not _is_content(s))
+            or _is_tail_marker(s)
+        ):
             start_line = k + 1
         else:
             break
@@ -234,6 +246,7 @@ def find_body(
     start = lines[start_line][0]
     end = lines[end_line][1]
     body = Body(start, end, synthetic=sorted(synthetic))
+    body.excluded.extend((a, b) for a, b in link_tables if a < end and start < b)
     _mark_dateline(text, lines, start_line, first_content, body)
     return body
 
@@ -244,6 +257,19 @@ def _table_lines(lines: list[tuple[int, int]], rows: Sequence[tuple[int, int]]) 
         return set()
     line_starts = [a for a, _ in lines]
     return {bisect.bisect_right(line_starts, a) - 1 for a, _ in rows}
+
+
+def _span_lines(lines: list[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> set[int]:
+    """Indices of the lines that overlap any of ``spans``."""
+    if not spans:
+        return set()
+    line_starts = [a for a, _ in lines]
+    out: set[int] = set()
+    for a, b in spans:
+        lo = bisect.bisect_right(line_starts, a) - 1
+        hi = bisect.bisect_left(line_starts, b)
+        out.update(range(max(lo, 0), hi))
+    return out
 
 
 def _mark_dateline(

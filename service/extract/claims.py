@@ -197,11 +197,6 @@ class Analyzer:
             pm.locative = True
             pm.dateline = True
             return pm
-        if self.table_row_at(r.start) is not None:
-            # a table cell has no verb: a capital in a "Main site" column is the site, not
-            # its government
-            pm.locative = True
-            return pm
         surface = self.text[r.start : r.end]
         after = self.text[r.end : r.end + 12]
         if _HYPHEN_ADJ.match(after):
@@ -224,6 +219,11 @@ class Analyzer:
         strong = pm.locative and not (
             prev and strip_clitics(prev[-1]) in ("من", "مع") and clitic not in "ب"
         )
+        if self.table_rows and self.table_row_at(r.start) is not None:
+            # a table cell has no verb: a capital in a "Main site" column is the site, not
+            # its government
+            pm.locative = True
+            return pm
         if p.kind == "city" and p.subkind == "capital" and not strong:
             # "Ankara barred …", "تقول أنقرة", "Seoul's defense ministry": a capital that is
             # not introduced as a location stands for its government

@@ -41,6 +41,8 @@ class Document:
     synthetic: list[tuple[int, int]] = field(default_factory=list)
     #: plain-text spans of the lines rendered from data-table rows (article content)
     table_rows: list[tuple[int, int]] = field(default_factory=list)
+    #: plain-text spans of tables made mostly of links (menus, "most read"): boilerplate
+    link_tables: list[tuple[int, int]] = field(default_factory=list)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of :attr:`text` to the original string."""
@@ -205,6 +207,17 @@ class _Table:
 # a data table: at most this share of its cell text inside links (menus and "most read"
 # tables are link lists laid out in cells and must stay boilerplate)
 _MAX_LINK_SHARE = 0.4
+# a link table: at least this share of its cell text inside links; never article text
+_LINK_TABLE_SHARE = 0.6
+
+
+@dataclass(slots=True)
+class _TableMarks:
+    """What the table renderer reports, as plain-text spans (see :class:`Document`)."""
+
+    synthetic: list[tuple[int, int]] = field(default_factory=list)
+    rows: list[tuple[int, int]] = field(default_factory=list)
+    link_tables: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _render_table(
@@ -212,8 +225,7 @@ def _render_table(
     out: list[str],
     starts: list[int],
     ends: list[int],
-    synthetic: list[tuple[int, int]],
-    table_rows: list[tuple[int, int]],
+    marks: _TableMarks,
 ) -> None:
     """Replace a closed data table's text in the buffers by one labelled sentence per row.
 
@@ -221,6 +233,10 @@ def _render_table(
     mostly links, nested tables) are left as they were streamed: cells separated by spaces,
     rows on lines of their own, which the body finder treats like any other short lines.
     """
+    total = sum(b - a for r in t.rows for a, b, _ in r)
+    if total and t.link_chars >= _LINK_TABLE_SHARE * total:
+        marks.link_tables.append((t.begin, len(out)))
+        return
     rows = [r for r in t.rows if any(_strip(out, a, b) for a, b, _ in r)]
     if t.nested or len(rows) < 2:
         return
@@ -237,7 +253,6 @@ def _render_table(
     body_rows = [r for r in body_rows if any(_strip(out, a, b) for a, b, _ in r)]
     if n < 2 or not body_rows or sum(len(r) == n for r in body_rows) * 2 < len(body_rows):
         return
-    total = sum(b - a for r in t.rows for a, b, _ in r)
     if total == 0 or t.link_chars > _MAX_LINK_SHARE * total:
         return
     labels = [_strip(out, a, b) for a, b, _ in header]
@@ -268,7 +283,7 @@ def _render_table(
             if k:
                 synth(" ", old_s[span[0] - base])
             copy(*span)
-    table_rows.append((head_start, len(out)))
+    marks.rows.append((head_start, len(out)))
     for row in body_rows:
         cells = [(k, _strip(old_out, a, b, base)) for k, (a, b, _) in enumerate(row)]
         cells = [(k, c) for k, c in cells if c]
@@ -284,12 +299,12 @@ def _render_table(
                 for q in range(label[0] - base, label[1] - base):
                     ch = old_out[q]
                     synth(" " if ch == "\n" else ch, at)
-                synthetic.append((ls, len(out)))
+                marks.synthetic.append((ls, len(out)))
                 synth(": ", at)
             copy(a, b)
             end_at = old_e[b - 1 - base]
             synth("; " if j < len(cells) - 1 else ".", end_at)
-        table_rows.append((line_start, len(out)))
+        marks.rows.append((line_start, len(out)))
     synth("\n", old_e[-1] if old_e else 0)
 
 
@@ -321,8 +336,7 @@ def html_to_document(source: str) -> Document:
     skip_depth = 0
     skip_tag: list[str] = []
     tables: list[_Table] = []
-    synthetic: list[tuple[int, int]] = []
-    table_rows: list[tuple[int, int]] = []
+    marks = _TableMarks()
     pos = 0
 
     def emit(s: str, a: int, b: int) -> None:
@@ -358,9 +372,7 @@ def html_to_document(source: str) -> Document:
                     skip_depth += 1
             elif not skip_depth:
                 if tables or name == "table":
-                    _table_tag(
-                        tables, name, closing, len(out), out, starts, ends, synthetic, table_rows
-                    )
+                    _table_tag(tables, name, closing, len(out), out, starts, ends, marks)
                 if name in _BLOCK:
                     emit("\n", m.start(), m.start())
                 elif name in ("td", "th"):
@@ -371,7 +383,7 @@ def html_to_document(source: str) -> Document:
     if pos < len(source) and not skip_depth:
         emit_text(source[pos:], pos)
     while tables:  # an unclosed table ends with the page
-        _table_tag(tables, "table", True, len(out), out, starts, ends, synthetic, table_rows)
+        _table_tag(tables, "table", True, len(out), out, starts, ends, marks)
     text = "".join(out).replace("\u00a0", " ")
     return Document(
         source,
@@ -379,8 +391,9 @@ def html_to_document(source: str) -> Document:
         np.asarray(starts, dtype=np.int64),
         np.asarray(ends, dtype=np.int64),
         True,
-        synthetic,
-        table_rows,
+        marks.synthetic,
+        marks.rows,
+        marks.link_tables,
     )
 
 
@@ -392,8 +405,7 @@ def _table_tag(
     out: list[str],
     starts: list[int],
     ends: list[int],
-    synthetic: list[tuple[int, int]],
-    table_rows: list[tuple[int, int]],
+    marks: _TableMarks,
 ) -> None:
     """Track table structure for a tag seen at buffer index ``pos`` (outside skipped parts)."""
     if name == "table":
@@ -409,7 +421,7 @@ def _table_tag(
             t.close_cell(pos)
             if t.a_open is not None:
                 t.link_chars += pos - t.a_open
-            _render_table(t, out, starts, ends, synthetic, table_rows)
+            _render_table(t, out, starts, ends, marks)
         return
     t = tables[-1]
     if name == "tr" and not closing:
