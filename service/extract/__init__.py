@@ -99,6 +99,7 @@ def extract_article(
         pub,
         body.dateline,
         doc.table_rows,
+        body.dateline_extent,
     )
     claims = an.analyse()
 

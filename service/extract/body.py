@@ -91,6 +91,31 @@ _DATELINE = re.compile(
     r"[-–—:]\s*(?P<outlet2>[^\n.،,]{2,40})?\s*$"
 )
 
+# Datelines with a date and/or region: "SEOUL, May 23 (Hanbit News) --", "BAGHDAD, Sept 3
+# (Reuters) -", "WASHINGTON, D.C. —", "ERBIL, Iraq (Tigris Wire) -", "بغداد - 3 أيلول (رويترز) -",
+# "أربيل، 12 تشرين الأول (الخابور) -".  The city is where the story was filed, the date when:
+# neither is a claim's place or date.
+_MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_EN = rf"(?:{_MONTH_EN}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH_EN})(?:,?\s+\d{{4}})?"
+_AR_WORD = r"[\u0621-\u064a][\u0621-\u0652\u0670]*"
+_DATE_AR = (
+    rf"[0-9\u0660-\u0669]{{1,2}}\s+{_AR_WORD}(?:\s+(?:الأول|الاول|الثاني))?"
+    rf"(?:\s*/\s*{_AR_WORD})?(?:\s+[0-9\u0660-\u0669]{{4}})?"
+)
+_CAP_WORD = r"[A-Z][A-Za-z.'’-]*"
+_DASH = r"\s*(?:--|[-–—])(?:\s|$)"
+_DATELINE_EN = re.compile(
+    rf"(?P<place>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}}"
+    rf"(?:\s*,\s*(?!{_MONTH_EN}\s+\d){_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}})?)"
+    rf"(?:\s*,\s*(?P<date>{_DATE_EN}))?"
+    rf"(?:\s*(?P<outlet>\([^)\n]{{2,40}}\)))?{_DASH}"
+)
+_DATELINE_AR = re.compile(
+    rf"(?P<place>{_AR_WORD}(?:\s+{_AR_WORD}){{0,2}}?)"
+    rf"(?:\s*[-–—،,]\s*(?P<date>{_DATE_AR}))?"
+    rf"(?:\s*(?P<outlet>\([^)\n]{{2,40}}\)))?{_DASH}"
+)
+
 
 @dataclass(slots=True)
 class Body:
@@ -102,6 +127,8 @@ class Body:
     excluded: list[tuple[int, int]] = field(default_factory=list)
     #: the dateline place text span, if any
     dateline: tuple[int, int] | None = None
+    #: the whole dateline (place, date, agency, dash): its date is the filing date, no claim's
+    dateline_extent: tuple[int, int] | None = None
     #: sorted, disjoint spans of text made up by the HTML reader (table column labels copied
     #: into each row): context for the grammar, never a mention
     synthetic: list[tuple[int, int]] = field(default_factory=list)
@@ -276,6 +303,18 @@ def _mark_dateline(
     text: str, lines: list[tuple[int, int]], start_line: int, first_content: int, body: Body
 ) -> None:
     """Exclude the outlet name of a dateline; remember the dateline place span."""
+    # a dated dateline is distinctive enough to look for in the first three non-empty lines:
+    # a long headline or an editor's note ("(Corrects …)") may come before it
+    seen = 0
+    for k in range(start_line, len(lines)):
+        a, b = lines[k]
+        if not text[a:b].strip():
+            continue
+        if _dated_dateline(text[a:b], a, k >= first_content, body):
+            return
+        seen += 1
+        if seen == 3 or k > first_content + 2:
+            break
     for k in range(start_line, min(first_content + 1, len(lines))):
         a, b = lines[k]
         seg = text[a:b]
@@ -301,3 +340,27 @@ def _mark_dateline(
                 if m.group(g):
                     body.excluded.append((a + lead + m.start(g), a + lead + m.end(g)))
             return
+
+
+def _dated_dateline(seg: str, a: int, first_content: bool, body: Body) -> bool:
+    """A dateline with a date, a region or an agency (:data:`_DATELINE_EN`/``_AR``) at the
+    start of line ``seg`` (which starts at ``a``): on a line of its own, or opening the first
+    paragraph.  Records it on ``body`` and returns True when one is found."""
+    lead = len(seg) - len(seg.lstrip())
+    m = _DATELINE_EN.match(seg, lead) or _DATELINE_AR.match(seg, lead)
+    if m is None:
+        return False
+    # without a date, region or agency the older patterns decide ("BAGHDAD -", "بغداد - X")
+    if not (m.group("date") or m.group("outlet") or re.search(r"[,،]", m.group("place"))):
+        return False
+    rest = seg[m.end() :].strip()
+    if not first_content and rest:
+        return False  # a line of its own must hold the dateline only
+    if m.group("place").split()[0].lower() in ("the", "a", "an", "in", "on"):
+        return False  # "The US-led …", an ordinary sentence start
+    body.dateline = (a + m.start("place"), a + m.end("place"))
+    body.dateline_extent = (a + m.start("place"), a + m.end())
+    for g in ("date", "outlet"):
+        if m.group(g):
+            body.excluded.append((a + m.start(g), a + m.end(g)))
+    return True

@@ -100,10 +100,12 @@ class Analyzer:
         published: dt.date | None,
         dateline: tuple[int, int] | None = None,
         table_rows: Sequence[tuple[int, int]] = (),
+        dateline_extent: tuple[int, int] | None = None,
     ) -> None:
         self.text = text
         #: plain-text spans of data-table rows rendered as "Label: value; …" sentences
         self.table_rows = sorted(table_rows)
+        self.dateline_extent = dateline_extent
         self.norm = norm
         self.offsets = offsets
         self.off = offsets.tolist()  # plain list: fast scalar access
@@ -262,6 +264,10 @@ class Analyzer:
 
     def _focus_country(self, dateline: tuple[int, int] | None) -> str | None:
         counts: dict[str, float] = {}
+        acting: dict[str, int] = {}
+        for a in self.actors:
+            acting[a.value] = acting.get(a.value, 0) + 1
+        top_actor = max(acting.items(), key=lambda kv: kv[1])[0] if acting else None
         for pm in self.marks:
             c = pm.r.place.country
             if not c or pm.metonym:
@@ -270,6 +276,10 @@ class Analyzer:
             if pm.locative:
                 w += 0.5
             if dateline and dateline[0] <= pm.start < dateline[1]:
+                if c == top_actor:
+                    # "WASHINGTON, Oct 26 - … US troops have arrived in the Middle East": a
+                    # story filed in the troops' own country is about somewhere else
+                    continue
                 w += 2
             counts[c] = counts.get(c, 0) + w
         # countries that only act (the US in "US troops") are not where things happen
@@ -377,6 +387,10 @@ class Analyzer:
             dates = find_dates(
                 self.text, s, e, published=self.published, anchor=anchor, words=words
             )
+            dl = self.dateline_extent
+            if dl and s < dl[1]:
+                # "BAGHDAD, Sept 3 (Reuters) -": the filing date is no claim's date
+                dates = [d for d in dates if not dl[0] <= d.start < dl[1]]
             for d in dates:
                 if not d.relative:
                     anchor = d.date.value
