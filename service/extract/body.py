@@ -116,6 +116,12 @@ _DATELINE_AR = re.compile(
     rf"(?:\s*(?P<outlet>\([^)\n]{{2,40}}\)))?{_DASH}"
 )
 
+# A quoted outlet name: «بوابة تعز», "موقع الخابور", «وكالة الأناضول».
+_OUTLET_NAME = re.compile(
+    r"[«\"“](?:بوابة|بوابه|موقع|صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|قناة|قناه|إذاعة|اذاعة|"
+    r"إذاعه|اذاعه|شبكة|شبكه|راديو|مجلة|مجله|تلفزيون)\s[^«»\"“”\n]{1,30}[»\"”]"
+)
+
 
 @dataclass(slots=True)
 class Body:
@@ -274,6 +280,8 @@ def find_body(
     end = lines[end_line][1]
     body = Body(start, end, synthetic=sorted(synthetic))
     body.excluded.extend((a, b) for a, b in link_tables if a < end and start < b)
+    # an outlet quoted by name ('تحدث لـ«بوابة تعز»') names no place
+    body.excluded.extend(m.span() for m in _OUTLET_NAME.finditer(text, start, end))
     _mark_dateline(text, lines, start_line, first_content, body)
     return body
 

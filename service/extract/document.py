@@ -328,13 +328,51 @@ def looks_like_html(text: str) -> bool:
     )
 
 
-def html_to_document(source: str) -> Document:
-    """Strip tags (keeping offsets), drop script/style/navigation content."""
+# Page furniture marked by its class or id ("menu", "site-nav", "sidebar", "related-posts",
+# "most-read", "logo", "share-buttons" …) is skipped like <nav>: many pages put menus of
+# city names and "most read" lists in plain <div>/<ul> elements.  A whole class token must
+# match, so "has-sidebar" on a page wrapper does not drop the page.
+_BOX_TOKEN = re.compile(
+    r"(?:(?:site|main|top|primary|secondary|global|header|footer|mobile)[-_])?"
+    r"(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|sidebar|side[-_]bar|"
+    r"related(?:[-_]\w+)?|share|sharing|share[-_]\w+|social(?:[-_]\w+)?|footer|logo|"
+    r"most[-_]?read|most[-_]?popular|popular|trending|newsletter|subscribe|tags|tag[-_]list|"
+    r"ads?|advert\w*|cookie\w*|comments?)",
+    re.I,
+)
+_ATTR_VALUE = re.compile(r"""\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_NEVER_BOX = {"html", "body", "main", "article"}
+
+
+def _is_box(attrs: str) -> bool:
+    """True when a class or id token names page furniture (see :data:`_BOX_TOKEN`)."""
+    if "class" not in attrs and "id" not in attrs and "CLASS" not in attrs:
+        return False
+    for m in _ATTR_VALUE.finditer(attrs):
+        value = m.group(1) or m.group(2) or m.group(3) or ""
+        if any(_BOX_TOKEN.fullmatch(tok) for tok in value.split()):
+            return True
+    return False
+
+
+def html_to_document(source: str, *, boxes: bool = True) -> Document:
+    """Strip tags (keeping offsets), drop script/style/navigation content.
+
+    Parameters
+    ----------
+    source : str
+        The HTML.
+    boxes : bool
+        Also drop elements whose class or id names page furniture (menus, sidebars …).
+    """
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     skip_depth = 0
     skip_tag: list[str] = []
+    box_name: str | None = None  # the furniture element being skipped …
+    box_depth = 0  # … and how deep its own tag name is nested inside it
+    boxed = False
     tables: list[_Table] = []
     marks = _TableMarks()
     pos = 0
@@ -370,6 +408,25 @@ def html_to_document(source: str) -> Document:
                 else:
                     skip_tag.append(name)
                     skip_depth += 1
+            elif box_name is not None:
+                # inside furniture: only its own tag name nests (raw-text elements such as a
+                # <script> inside it are tracked above, so their content cannot close it)
+                if name == box_name and not self_closing and not skip_tag:
+                    box_depth += -1 if closing else 1
+                    if box_depth == 0:
+                        box_name = None
+                        skip_depth -= 1
+            elif (
+                boxes
+                and not skip_depth
+                and not closing
+                and not self_closing
+                and name not in _NEVER_BOX
+                and _is_box(m.group(3))
+            ):
+                emit("\n", m.start(), m.start())
+                box_name, box_depth, boxed = name, 1, True
+                skip_depth += 1
             elif not skip_depth:
                 if tables or name == "table":
                     _table_tag(tables, name, closing, len(out), out, starts, ends, marks)
@@ -385,6 +442,8 @@ def html_to_document(source: str) -> Document:
     while tables:  # an unclosed table ends with the page
         _table_tag(tables, "table", True, len(out), out, starts, ends, marks)
     text = "".join(out).replace("\u00a0", " ")
+    if boxed and not text.strip():
+        return html_to_document(source, boxes=False)  # the furniture guess took everything
     return Document(
         source,
         text,

@@ -1,6 +1,7 @@
 """HTML tables: data tables in the body are read row by row with their column labels; link
 and layout tables stay boilerplate; every offset still slices back to the HTML source."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,27 @@ def test_layout_link_tables_stay_boilerplate(gaz):
 def test_table_pages_offsets(gaz, name):
     html = _read(name)
     _assert_offsets(html, extract_article(html, published=PUB, gazetteer=gaz))
+
+
+# ----------------------------------------------------------------------------- page furniture
+def test_furniture_marked_by_class_is_skipped():
+    doc = load_document(_read("ar_furniture_page.html"))
+    for word in ("عدن", "صنعاء", "مأرب", "الحديدة", "المكلا", "تعز", "الإخبارية"):
+        # whole words: "تعز" is also the start of "تعزز" in the headline
+        assert not re.search(rf"(?<!\w){word}(?!\w)", doc.text), word
+    # a wrapper whose class only mentions a sidebar ("has-sidebar") is kept
+    assert "تركيا تعزز وجودها العسكري في قطر" in doc.text
+    assert "ستبقى في قطر" in doc.text  # text after the sidebar comes back
+
+
+def test_furniture_page_extraction(gaz):
+    html = _read("ar_furniture_page.html")
+    ex = extract_article(html, published=PUB, gazetteer=gaz)
+    assert _ids(ex) == {"country:TR", "country:QA"}  # no menu city, no outlet-name city
+    assert any(f.actor == "TR" and f.place_id == "country:QA" for f in ex.force_levels)
+    _assert_offsets(html, ex)
+
+
+def test_page_of_only_furniture_still_has_text():
+    html = '<html><body><div class="sidebar"><p>US troops remain in Iraq.</p></div></body></html>'
+    assert "US troops remain in Iraq." in load_document(html).text
