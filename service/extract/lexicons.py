@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress
 
 import numpy as np
 
@@ -193,6 +194,8 @@ class TokenLexicon:
             else re.compile("|".join(f"(?:{h})" for h in heads))
         )
         self.cache: dict[str, tuple[str, bool]] = {}
+        #: the cached tokens whose entry is not ``("", False)`` (a match or a head)
+        self.relevant: set[str] = set()
 
     def _entry(self, tok: str) -> tuple[str, bool]:
         mm = self.single.fullmatch(tok)
@@ -202,6 +205,8 @@ class TokenLexicon:
         entry = ((mm.lastgroup or "") if mm else "", head)
         if len(self.cache) < self.CACHE_MAX:
             self.cache[tok] = entry
+            if entry != ("", False):
+                self.relevant.add(tok)
         return entry
 
     def find(
@@ -216,13 +221,18 @@ class TokenLexicon:
         entry = self._entry
         # Only the few distinct tokens that are a match or a multi-token head matter; find
         # them once per distinct token, then pick their positions in one pass.
-        hits = {t for t in tokens.distinct if (cache.get(t) or entry(t)) != ("", False)}
+        # (set operations in C: once the cache is warm, no Python loop over the tokens)
+        distinct = tokens.distinct
+        hits = distinct & self.relevant
+        for t in distinct.difference(cache):
+            if entry(t) != ("", False):
+                hits.add(t)
         out: list[tuple[int, int, str]] = []
         multi_out: list[tuple[int, int, str]] = []
         multi = self.multi
         multi_end = -1  # finditer does not overlap its matches
         toks, starts = tokens.tokens, tokens.starts
-        for i in [i for i, t in enumerate(toks) if t in hits]:
+        for i in list(compress(range(len(toks)), map(hits.__contains__, toks))):
             tok = toks[i]
             pos = starts[i]
             group, head = cache.get(tok) or entry(tok)
@@ -254,9 +264,14 @@ class NormTokens:
         starts = (np.cumsum(steps) - steps + start).tolist()
         distinct = set(parts)
         if "" in distinct:  # the span began or ended on a space
-            keep = [i for i, t in enumerate(parts) if t]
-            parts = [parts[i] for i in keep]
-            starts = [starts[i] for i in keep]
+            # single spaces leave empty strings only at the edges: slice them off
+            lo = 1 if parts[0] == "" else 0
+            hi = len(parts) - 1 if len(parts) > lo and parts[-1] == "" else len(parts)
+            parts, starts = parts[lo:hi], starts[lo:hi]
+            if "" in parts:  # runs of spaces after all: filter every empty one
+                keep = [i for i, t in enumerate(parts) if t]
+                parts = [parts[i] for i in keep]
+                starts = [starts[i] for i in keep]
             distinct.discard("")
         self.tokens, self.starts, self.distinct = parts, starts, distinct
 

@@ -1,0 +1,110 @@
+"""Speed paths equal a straightforward reference.
+
+Each test builds the plain version of a hot helper (a regex token split, a token-by-token
+lexicon scan, a group lookup by name) and checks the fast path returns exactly the same,
+on real articles and on random text built from the helpers' own vocabulary.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from service.extract import lexicons as L
+from service.extract.claims import _combined
+from service.extract.document import load_document
+from service.gazetteer.normalize import normalize_with_offsets
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = [
+    ROOT / "data" / "articles" / "000_7ae508696a5057b9.txt",
+    *sorted((ROOT / "tests" / "data" / "devset").glob("*.*t*")),
+]
+
+
+def _norms() -> list[str]:
+    return [normalize_with_offsets(load_document(p.read_bytes()).text)[0] for p in ARTICLES]
+
+
+# ----------------------------------------------------------------------------- NormTokens
+def _ref_tokens(norm: str, start: int, end: int) -> tuple[list[str], list[int], set[str]]:
+    """The runs of non-spaces of ``norm[start:end]`` and their offsets."""
+    toks = [(m.group(), start + m.start()) for m in re.finditer(r"[^ ]+", norm[start:end])]
+    return [w for w, _ in toks], [s for _, s in toks], {w for w, _ in toks}
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ab", "ج", "قوات", "", " ", "x y"]), max_size=15).map(" ".join),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_norm_tokens_match_a_regex_split(text, a, b):
+    a, b = min(a, len(text)), min(max(a, b), len(text))
+    got = L.NormTokens(text, a, b)
+    assert (got.tokens, got.starts, got.distinct) == _ref_tokens(text, a, b)
+
+
+def test_norm_tokens_on_articles():
+    for norm in _norms():
+        for a, b in ((0, len(norm)), (len(norm) // 3 + 1, 2 * len(norm) // 3 - 1)):
+            got = L.NormTokens(norm, a, b)
+            assert (got.tokens, got.starts, got.distinct) == _ref_tokens(norm, a, b)
+
+
+# ----------------------------------------------------------------------------- TokenLexicon
+LEXICONS = {
+    "move": lambda: _combined("move", L.MOVE_AR, L.MOVE_EN)[0],
+    "event": lambda: _combined("event", L.EVENT_AR, L.EVENT_EN)[0],
+    "actor": L.actor_lexicon,
+}
+
+
+def _ref_find(lex: L.TokenLexicon, norm: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """Token by token with no cache: every single-token match and every multi match."""
+    out = []
+    toks = L.NormTokens(norm, a, b)
+    multi_end = -1
+    multi_out = []
+    for tok, pos in zip(toks.tokens, toks.starts, strict=True):
+        mm = lex.single.fullmatch(tok)
+        if mm and mm.lastgroup:
+            out.append((pos, pos + len(tok), mm.lastgroup))
+        if lex.multi is not None and pos >= multi_end and pos > 0 and norm[pos - 1] == " ":
+            m2 = lex.multi.match(norm, pos, b)
+            if m2 is not None and m2.end() > m2.start():
+                multi_out.append((m2.start(), m2.end(), m2.lastgroup or ""))
+                multi_end = m2.end()
+    out += multi_out
+    return sorted(out, key=lambda t: (t[0], -(t[1] - t[0])))
+
+
+@pytest.mark.parametrize("name", list(LEXICONS))
+def test_lexicon_find_with_warm_cold_and_full_cache(name, monkeypatch):
+    lex = LEXICONS[name]()
+    norms = _norms()
+    want = [_ref_find(lex, n, 0, len(n)) for n in norms]
+    assert [lex.find(n) for n in norms] == want  # warm (shared with the extractor)
+    assert [lex.find(n) for n in norms] == want  # warmer
+    # a full cache: every verdict computed afresh, none remembered
+    monkeypatch.setattr(L.TokenLexicon, "CACHE_MAX", 0)
+    cold = copy.copy(lex)
+    cold.cache, cold.relevant = {}, set()
+    assert [cold.find(n) for n in norms] == want
+    assert cold.cache == {} and cold.relevant == set()
+    assert sum(map(len, want)) > 20
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_lexicon_find_on_random_token_text(data):
+    norm = _norms()[0]
+    words = sorted(set(norm.split()))
+    lex = LEXICONS[data.draw(st.sampled_from(list(LEXICONS)))]()
+    text = " " + " ".join(data.draw(st.lists(st.sampled_from(words), max_size=30))) + " "
+    assert lex.find(text) == _ref_find(lex, text, 0, len(text))
