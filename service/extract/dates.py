@@ -294,6 +294,31 @@ _GUARDS: dict[str, tuple[str, ...]] = {
     "end": ("end", "نهاية", "أواخر"),
     "end_rel": ("end", "نهاية"),
     "month_rel": ("month", "الشهر"),
+    # the relative-month and relative-year patterns need one of their relative words.  Under
+    # re.I only "ı" (i) and "ſ" (s) match a letter their lowercase lacks, so the English
+    # guards avoid i and s: "com" (coming), "la" (last), "pa" (past), "th" (this) …
+    "m_next": ("المقبل", "القادم", "next", "com"),
+    "m_this": ("th", "الجاري", "الحالي"),
+    "m_last": ("الماضي", "الفائت", "المنصرم", "la", "pa"),
+    "year_rel": (
+        "التالي",
+        "الذي",
+        "المقبل",
+        "القادم",
+        "الجاري",
+        "الحالي",
+        "الماضي",
+        "الفائت",
+        "المنصرم",
+        "follow",
+        "ubsequent",
+        "next",
+        "com",
+        "th",
+        "current",
+        "la",
+        "pa",
+    ),
 }
 _NEEDS = {
     "dmy": "year",

@@ -8,6 +8,7 @@ on real articles and on random text built from the helpers' own vocabulary.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -15,11 +16,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from service.extract import dates as D
 from service.extract import lexicons as L
 from service.extract.claims import _combined
 from service.extract.document import load_document
+from service.extract.text import WordHints
 from service.gazetteer.normalize import normalize_with_offsets
 
+PUB = dt.date(2025, 8, 10)
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = [
     ROOT / "data" / "articles" / "000_7ae508696a5057b9.txt",
@@ -108,3 +112,51 @@ def test_lexicon_find_on_random_token_text(data):
     lex = LEXICONS[data.draw(st.sampled_from(list(LEXICONS)))]()
     text = " " + " ".join(data.draw(st.lists(st.sampled_from(words), max_size=30))) + " "
     assert lex.find(text) == _ref_find(lex, text, 0, len(text))
+
+
+# ----------------------------------------------------------------------------- date guards
+# relative words in every case, the two letters whose re.I match their lowercase lacks
+# ("ı" for i, "ſ" for s), and month names / years for the patterns to hang on
+_REL_VOCAB = (
+    "next NEXT Next coming COMING comıng last LAST laſt past PAST paſt this THIS thıs thiſ "
+    "current CURRENT following FOLLOWING followıng subsequent ſubsequent year YEAR month "
+    "المقبل القادم المقبلة الماضي الفائت المنصرم الماضية الجاري الحالي التالي الذي يليه "
+    "العام عام السنة من هذا of the end September Sept سبتمبر أيلول وسبتمبر 15 ٢٠٢٥ 2025"
+).split() + ["  ", ",", "\n"]
+
+
+def _dates_without_prefilters(text: str) -> list:
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(WordHints, "windows", lambda self, t, s, e, w=None: [(s, e)] if e > s else [])
+        m.setattr(D, "_GUARDS", {})
+        return D.find_dates(text, published=PUB)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_REL_VOCAB), min_size=1, max_size=12).map(" ".join))
+def test_relative_date_guards_match_a_full_scan(text):
+    assert D.find_dates(text, published=PUB) == _dates_without_prefilters(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "September next year",
+        "سبتمبر المقبل",
+        "COMING September",
+        "comıng September",
+        "laſt September",
+        "September PAST",
+        "September thıs year",
+        "thiſ year",
+        "ſubsequent year",
+        "العام الماضي",
+        "عام NEXT",
+        "السنة الذي يليه",
+        "عام ſubsequent",
+    ],
+)
+def test_relative_date_guards_keep_each_pattern(text):
+    got = D.find_dates(text, published=PUB)
+    assert got == _dates_without_prefilters(text)
+    assert got
