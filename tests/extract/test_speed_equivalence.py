@@ -117,12 +117,13 @@ def test_lexicon_find_on_random_token_text(data):
 # ----------------------------------------------------------------------------- date guards
 # relative words in every case, the two letters whose re.I match their lowercase lacks
 # ("ı" for i, "ſ" for s), and month names / years for the patterns to hang on
-_REL_VOCAB = (
-    "next NEXT Next coming COMING comıng last LAST laſt past PAST paſt this THIS thıs thiſ "
-    "current CURRENT following FOLLOWING followıng subsequent ſubsequent year YEAR month "
-    "المقبل القادم المقبلة الماضي الفائت المنصرم الماضية الجاري الحالي التالي الذي يليه "
-    "العام عام السنة من هذا of the end September Sept سبتمبر أيلول وسبتمبر 15 ٢٠٢٥ 2025"
-).split() + ["  ", ",", "\n"]
+_REL_LINES = (
+    "next NEXT Next coming COMING comıng last LAST laſt past PAST paſt this THIS thıs thiſ",
+    "current CURRENT following FOLLOWING followıng subsequent ſubsequent year YEAR month",
+    "المقبل القادم المقبلة الماضي الفائت المنصرم الماضية الجاري الحالي التالي الذي يليه",
+    "العام عام السنة من هذا of the end September Sept سبتمبر أيلول وسبتمبر 15 ٢٠٢٥ 2025",
+)
+_REL_VOCAB = [w for line in _REL_LINES for w in line.split(" ")] + ["  ", ",", "\n"]
 
 
 def _dates_without_prefilters(text: str) -> list:
