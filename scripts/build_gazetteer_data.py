@@ -3881,6 +3881,9 @@ CITY_FIX = {
     ),
     220782: ("Tadjoura", "تاجورة", ["Tadjourah", "Tajura (Djibouti)"], set()),
     225037: ("Arta", "عرتا", ["'Arta", "أرتا", "آرتا"], set()),
+    # abroad: the usual English spelling, and bare "Okinawa" left to the prefecture (JP-47)
+    2214846: ("Misrata", "مصراتة", ["Misurata"], set()),
+    1894616: ("Okinawa City", "مدينة أوكيناوا", [], {"Okinawa"}),
 }
 # Turkey: GeoNames has almost no Arabic names for Turkish places; hand-checked ones for the border
 # area and key towns (province capitals get the province's Arabic name automatically).
