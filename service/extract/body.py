@@ -163,9 +163,22 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A reader-comments section: "3 COMMENTS", "Comments (12)", "Leave a reply", "التعليقات",
+# "12 تعليق"; what readers write is not the article.
+_COMMENTS = re.compile(
+    r"\s*(?:(?:\d+|no|one)\s+(?:comments?|responses?|replies)|comments?\s*(?:\(\d+\)|:)?|"
+    r"leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|join\s+the\s+discussion|"
+    r"(?:[\d٠-٩]+\s+)?(?:التعليقات|تعليقات|تعليق)(?:\s*\([\d٠-٩]+\))?|أضف\s+تعليق[اً]*|اترك\s+تعليق[اً]*)"
+    r"\s*[:.]?\s*",
+    re.I,
+)
+
+
 def _is_tail_marker(line: str) -> bool:
     if len(line) > 120:
         return False
+    if _COMMENTS.fullmatch(line):
+        return True
     n = normalize(line)
     if not n or len(n) > 60:
         return False

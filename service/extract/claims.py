@@ -199,6 +199,9 @@ class Analyzer:
             pm.locative = True
             pm.dateline = True
             return pm
+        if r.place.kind == "country" and _TROOPS_FROM.search(before):
+            # "troops from Germany and France", "جنود من ألمانيا": contributors, not places
+            pm.locative = pm.destination = False
         surface = self.text[r.start : r.end]
         after = self.text[r.end : r.end + 12]
         if _HYPHEN_ADJ.match(after):
@@ -429,7 +432,14 @@ def _dedupe_movements(mvs: list[Movement]) -> list[Movement]:
 
 _LIST_CUE = re.compile(
     r"\s*[،,:]?\s*(?:منها|من\s+بينها|ومنها|بينها|من\s+بينهم|منهم|"
-    r"including|among\s+them|such\s+as|notably|from|namely|led\s+by)\b",
+    r"including|among\s+them|such\s+as|notably|from|namely|led\s+by|من)\b",
+    re.I,
+)
+# Between the items of an actor list: "Germany, France and Italy", "ألمانيا وفرنسا وإيطاليا",
+# "the UK (about 500), France …".
+_LIST_GAP = re.compile(
+    r"\s*(?:\([^()]{0,30}\))?\s*(?:[,،:]|\band\b|&|و)?\s*(?:and\s+|و)?"
+    r"(?:the\s+|ال)?(?:(?:troops|forces|soldiers|personnel|قوات|جنود)\s+(?:from|of|من)\s+)?",
     re.I,
 )
 _CONJ_BEFORE = re.compile(
@@ -455,6 +465,22 @@ _MULTINATIONAL = re.compile(
     re.I,
 )
 _COORD_GAP = re.compile(r"\s*[,،]?\s*(?:and\s+|&\s*|و)\s*(?:the\s+)?")
+
+
+# A troop noun with "from" before a country: the country contributes the troops.
+_TROOPS_FROM = re.compile(
+    r"(?:\b(?:troops|soldiers|forces|personnel|service\s*members|marines|contingents?|units)"
+    r"\s+from\s+(?:the\s+)?|(?<!\w)(?:جندي|جنود|عسكري|عسكريا|عسكريين|عنصر|عناصر|قوات|قوة)"
+    r"\s+من\s+)$",
+    re.I,
+)
+# The place a number of troops came from, not where they are: "3,500 soldiers from Fort Bliss",
+# "troops from a brigade based at Fort Bliss", "جندي من قاعدة فورت براغ".
+_ORIGIN = re.compile(
+    r"(?:\bfrom(?:\s+the)?|(?<!\w)من|(?<!\w)القادمين\s+من)\s*$|"
+    r"\bfrom\s+(?:\S+\s+){0,8}?(?:based|stationed|headquartered|garrisoned)\s+(?:at|in)\s*$",
+    re.I,
+)
 
 
 def _coordinated(text: str, a_end: int, b_start: int) -> bool:
@@ -665,9 +691,16 @@ class Sentence:
                     return None
                 if L.SPREAD.search(between):
                     return None  # "…, most of them in Idlib"
+                if self._is_origin(pm):
+                    continue  # "from (a brigade based at) Fort Bliss": where they came from
                 if pm.locative or re.search(r"(?:\bin|\bat|في|ب)\s*$", between):
                     return self._most_specific(pm)
         return None
+
+    def _is_origin(self, pm: PlaceMark) -> bool:
+        """True for a place the troops came from ("from Fort Bliss", "from a brigade based
+        at Fort Bliss"), which is not where a number of them is."""
+        return bool(_ORIGIN.search(self.text, max(self.start, pm.start - 90), pm.start))
 
     def _most_specific(self, pm: PlaceMark) -> PlaceMark:
         """ "in Iraq's Anbar province" → Anbar; "في أربيل بإقليم كردستان" stays Erbil."""
@@ -755,7 +788,11 @@ class Sentence:
             if resp is not None:
                 actors = [resp[0]]
             if place is None:
-                locs = [pm for pm in self.places if pm.locative and not pm.metonym]
+                locs = [
+                    pm
+                    for pm in self.places
+                    if pm.locative and not pm.metonym and not self._is_origin(pm)
+                ]
                 if len(locs) == 1:
                     place = locs[0]
             if place is None:
@@ -901,7 +938,10 @@ class Sentence:
         cands = [
             pm
             for pm in self.places
-            if a <= pm.start < b and not pm.metonym and pm.r.place.kind in ("installation", "city")
+            if a <= pm.start < b
+            and not pm.metonym
+            and pm.r.place.kind in ("installation", "city")
+            and not self._is_origin(pm)
         ]
         if not cands:
             # "Qatar's Al Udeid, home to …, holds about 10,000": the sentence's one base, named
@@ -1021,9 +1061,17 @@ class Sentence:
         # 1. a list after the noun phrase: "منها ألمانيا وفرنسا", "including Germany"
         m = _LIST_CUE.match(self.text, noun[1], min(self.end, noun[1] + 30))
         if m:
-            listed = [
-                a.value for a in self._actor_near(m.end(), self.end) if a.start != place_start
-            ]
+            # the list runs from the cue through actors joined by commas / "and" only, so
+            # "from a brigade … arrived in northern Kuwait" lists nobody
+            listed: list[str] = []
+            pos = m.end()
+            for a in self._actor_near(m.end(), self.end):
+                if a.start == place_start:
+                    continue
+                if not _LIST_GAP.fullmatch(self.text, pos, a.start):
+                    break
+                listed.append(a.value)
+                pos = a.end
             if listed:
                 return list(dict.fromkeys(listed))
         # 2. an actor inside the noun phrase: "جندي أميركي", "US troops", "من قوات التحالف"

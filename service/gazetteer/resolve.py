@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..domain import Place
 from .index import REGION_COUNTRIES, Candidate, Gazetteer
-from .normalize import normalize_with_offsets, strip_clitics
+from .normalize import normalize, normalize_with_offsets, strip_clitics
 
 # Cue words, normalised and (for Arabic) without clitics or article.
 CUES_BEFORE = {
@@ -167,9 +167,12 @@ def resolve(
         proper = _inside_proper_name(text, c.start, c.end)
         best: tuple[float, int] | None = None
         scored = []
+        surface = normalize(text[c.start : c.end])
         for i, _flags in c.places:
             p = gaz.places[i]
             s = gaz.prior(i)
+            if p.country and p.country not in focus and _names_own_country(gaz, p, surface):
+                focus.add(p.country)  # "Rukla, Lithuania": the name carries its country
             if cue and p.kind == cue:
                 s += 10
             elif cue == "installation" and p.kind == "city":
@@ -203,8 +206,49 @@ def resolve(
             if near and near[0][1] <= 15 and (len(near) == 1 or near[1][1] > 15):
                 alts.insert(0, chosen.id)
                 chosen = near[0][0]
+        split = _split_country(gaz, chosen, text, c.start, c.end)
+        if split is not None:
+            # "Rukla, Lithuania": two mentions, the town and its country
+            (a, b), (ca, cb) = split
+            out.append(Resolved(chosen, a, b, text[a:b], best[0], cue, alts))
+            country = gaz.get(f"country:{chosen.country}")
+            out.append(Resolved(country, ca, cb, text[ca:cb], gaz.prior(gaz.by_id[country.id])))
+            continue
         out.append(Resolved(chosen, c.start, c.end, text[c.start : c.end], best[0], cue, alts))
     return out
+
+
+def _split_country(
+    gaz: Gazetteer, p: Place, text: str, start: int, end: int
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The spans of the place and of its country in a qualified name ("Tapa, Estonia",
+    "Rukla (Lithuania)"), when the country's name is spelled out at its end."""
+    surface = text[start:end]
+    if not p.country or not _names_own_country(gaz, p, normalize(surface)):
+        return None
+    country = gaz.get(f"country:{p.country}")
+    stripped = surface.rstrip(" )")
+    for name in (country.name, country.name_ar):
+        if name and stripped.lower().endswith(name.lower()):
+            cs = start + len(stripped) - len(name)
+            head = text[start:cs].rstrip(" ,،(")
+            if head and text[start + len(head) : cs].strip(" ") in (",", "،", "("):
+                return (start, start + len(head)), (cs, cs + len(name))
+    return None
+
+
+def _names_own_country(gaz: Gazetteer, p: Place, surface: str) -> bool:
+    """True when a matched name ends with its place's country ("Rukla, Lithuania",
+    "Tapa (Estonia)"): the qualified alias names the country itself."""
+    cid = f"country:{p.country}"
+    if p.kind not in ("city", "installation") or cid not in gaz:
+        return False  # "north-east Syria" is a region named after its country, not qualified
+    country = gaz.get(cid)
+    for name in (country.name, country.name_ar):
+        n = normalize(name) if name else ""
+        if n and surface.endswith(n) and len(surface) > len(n):
+            return True
+    return False
 
 
 def _major(p: Place) -> bool:

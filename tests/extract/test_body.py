@@ -79,3 +79,14 @@ def test_dateline_city_is_a_place_but_no_claim_place_and_its_date_no_claim_date(
     assert all(m.by is None for m in ex.movements)
     # the agency is not a place
     assert not any("Hanbit" in m.text for p in ex.places for m in p.mentions)
+
+
+@pytest.mark.parametrize("marker", ["3 COMMENTS", "Comments (12)", "Leave a reply", "التعليقات"])
+def test_reader_comments_end_the_body(marker):
+    text = (
+        "Headline about troops\n\n" + EN_REST.strip() + "\n\n" + marker + "\n"
+        "Sam — I served at Camp Humphreys in Korea in 2004 and it was cold all winter long.\n"
+    )
+    b = find_body(text)
+    assert "Humphreys" not in text[b.start : b.end]
+    assert "900 US troops" in text[b.start : b.end]

@@ -271,3 +271,34 @@ def _moves(ex):
 )
 def test_negated_and_extended_moves(gaz, text, expected):
     assert _moves(_ex(gaz, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "About 800 US soldiers from a brigade stationed at Fort Stewart, Georgia, have "
+            "arrived at Camp Arifjan in southern Kuwait.",
+            [("US", "installation:camp-arifjan", 800, None, None)],
+        ),
+        (
+            "Some 800 US soldiers from Fort Stewart arrived at Camp Arifjan in Kuwait.",
+            [("US", "installation:camp-arifjan", 800, None, None)],
+        ),
+    ],
+)
+def test_the_place_troops_came_from_is_not_their_level(gaz, text, expected):
+    assert _levels(_ex(gaz, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 1,000 troops from Germany and France are in Lithuania.", ["DE", "FR"]),
+        ("نحو ألف جندي من ألمانيا وفرنسا موجودون في ليتوانيا.", ["DE", "FR"]),
+    ],
+)
+def test_troops_from_countries_are_their_contributors(gaz, text, expected):
+    levels = _levels(_ex(gaz, text))
+    assert [a for a, *_ in levels] == expected
+    assert {p for _, p, *_ in levels} == {"country:LT"}

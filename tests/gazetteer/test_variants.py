@@ -156,13 +156,20 @@ VARIANTS = [
     ("Moron Air Base", "installation:moron-air-base"),
     ("RAF Lakenheath", "installation:raf-lakenheath"),
     ("Souda Bay", "installation:nsa-souda-bay"),
-    ("Redzikowo", "installation:aegis-ashore-redzikowo"),
-    ("Deveselu", "installation:deveselu-aegis-ashore"),
+    # a base-town name is the town (a small one needs its country nearby); "X base" is the base
+    ("Redzikowo, Poland", "city:x-redzikowo"),
+    ("Redzikowo base", "installation:aegis-ashore-redzikowo"),
+    ("Deveselu, Romania", "city:x-deveselu"),
+    ("Deveselu base", "installation:deveselu-aegis-ashore"),
     ("Camp Bondsteel", "installation:camp-bondsteel"),
     ("Tapa Army Base", "installation:tapa-army-base"),
     ("Ādaži", "installation:camp-adazi"),
     ("Camp Adazi", "installation:camp-adazi"),
-    ("Rukla", "installation:rukla-base"),
+    ("Rukla, Lithuania", "city:x-rukla"),
+    ("Rukla base", "installation:rukla-base"),
+    ("Fort Bragg", "installation:fort-bragg"),
+    ("Fort Liberty", "installation:fort-bragg"),
+    ("Camp Blaz", "installation:camp-blaz"),
     # Asia-Pacific, Indian Ocean
     ("Kadena", "installation:kadena-air-base"),
     ("قاعدة كادينا", "installation:kadena-air-base"),
@@ -250,3 +257,12 @@ def test_common_words_are_not_places(gaz, text):
 def test_common_words_are_not_bases_abroad(gaz, text):
     found = resolve(gaz, text)
     assert [r.place.id for r in found if r.place.kind in ("installation", "admin1")] == []
+
+
+def test_qualified_town_name_gives_town_and_country_mentions(gaz):
+    text = "Troops were in Rukla, Lithuania today."
+    found = [(r.place.id, text[r.start : r.end]) for r in resolve(gaz, text)]
+    assert found == [("city:x-rukla", "Rukla"), ("country:LT", "Lithuania")]
+    # a region named after its country stays one mention
+    text = "Troops in north-east Syria"
+    assert "country:SY" not in [r.place.id for r in resolve(gaz, text)]
