@@ -12,6 +12,7 @@ of false positives (villages named after common words).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..domain import Place
 from .index import REGION_COUNTRIES, Candidate, Gazetteer
@@ -167,12 +168,15 @@ def resolve(
         proper = _inside_proper_name(text, c.start, c.end)
         best: tuple[float, int] | None = None
         scored = []
-        surface = normalize(text[c.start : c.end])
+        # the candidate's normalised surface, from the text already normalised
+        surface = norm[c.norm_start : c.norm_end]
+        qualified = False  # the matched name ends with its place's country
         for i, _flags in c.places:
             p = gaz.places[i]
             s = gaz.prior(i)
-            if p.country and p.country not in focus and _names_own_country(gaz, p, surface):
+            if p.country and _names_own_country(gaz, p, surface):
                 focus.add(p.country)  # "Rukla, Lithuania": the name carries its country
+                qualified = True
             if cue and p.kind == cue:
                 s += 10
             elif cue == "installation" and p.kind == "city":
@@ -206,7 +210,7 @@ def resolve(
             if near and near[0][1] <= 15 and (len(near) == 1 or near[1][1] > 15):
                 alts.insert(0, chosen.id)
                 chosen = near[0][0]
-        split = _split_country(gaz, chosen, text, c.start, c.end)
+        split = _split_country(gaz, chosen, text, c.start, c.end) if qualified else None
         if split is not None:
             # "Rukla, Lithuania": two mentions, the town and its country
             (a, b), (ca, cb) = split
@@ -222,9 +226,10 @@ def _split_country(
     gaz: Gazetteer, p: Place, text: str, start: int, end: int
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The spans of the place and of its country in a qualified name ("Tapa, Estonia",
-    "Rukla (Lithuania)"), when the country's name is spelled out at its end."""
+    "Rukla (Lithuania)"), when the country's name is spelled out at its end.  The caller has
+    checked :func:`_names_own_country` on the normalised surface."""
     surface = text[start:end]
-    if not p.country or not _names_own_country(gaz, p, normalize(surface)):
+    if not p.country:
         return None
     country = gaz.get(f"country:{p.country}")
     stripped = surface.rstrip(" )")
@@ -237,6 +242,12 @@ def _split_country(
     return None
 
 
+@cache
+def _normalized_name(name: str) -> str:
+    """A country name, normalised once (it is compared for every town candidate)."""
+    return normalize(name)
+
+
 def _names_own_country(gaz: Gazetteer, p: Place, surface: str) -> bool:
     """True when a matched name ends with its place's country ("Rukla, Lithuania",
     "Tapa (Estonia)"): the qualified alias names the country itself."""
@@ -245,7 +256,7 @@ def _names_own_country(gaz: Gazetteer, p: Place, surface: str) -> bool:
         return False  # "north-east Syria" is a region named after its country, not qualified
     country = gaz.get(cid)
     for name in (country.name, country.name_ar):
-        n = normalize(name) if name else ""
+        n = _normalized_name(name) if name else ""
         if n and surface.endswith(n) and len(surface) > len(n):
             return True
     return False

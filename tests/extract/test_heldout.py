@@ -1,9 +1,10 @@
-"""Precision and recall on the held-out set (tests/data/heldout).
+"""Precision and recall on the two held-out sets (tests/data/heldout, tests/data/heldout2).
 
-The set was written blind; since the quality session that added this test it has also been
-used for tuning (see its README), so it is a second regression set, no longer a blind one
-(tests/data/heldout2 is).  The floors are set a little below what the extractor reaches
-today; raise them as the extractor improves."""
+Both were written blind, each by a session that did not see the extractor.  ``heldout`` has
+since been used for tuning (see its README); ``heldout2`` was scored blind once, on
+2026-12-05, after the work it was meant to judge (figures in README and in its README).  Both
+are regression sets now: the floors sit a little below what the extractor reaches; raise them
+as it improves, and write a new blind set before claiming generality again."""
 
 from pathlib import Path
 
@@ -11,33 +12,59 @@ import pytest
 
 from service.extract.evaluate import evaluate_dir
 
-HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
-FLOORS = {
-    "places": (0.90, 0.86),
-    "force_levels": (0.48, 0.46),
-    "movements": (0.32, 0.27),
-    "events": (0.62, 0.40),
+DATA = Path(__file__).resolve().parents[1] / "data"
+#: per set: fewest articles, (precision, recall) floors, most boilerplate places leaked
+SETS = {
+    "heldout": (
+        30,
+        {
+            "places": (0.90, 0.86),
+            "force_levels": (0.48, 0.46),
+            "movements": (0.32, 0.27),
+            "events": (0.62, 0.40),
+        },
+        1,  # was 6, now 0
+    ),
+    "heldout2": (
+        24,
+        {
+            "places": (0.82, 0.79),
+            "force_levels": (0.37, 0.36),
+            "movements": (0.20, 0.19),
+            "events": (0.22, 0.10),
+        },
+        3,
+    ),
 }
-#: places that only boilerplate mentions and that the extractor still reports (was 6, now 0)
-MAX_BOILERPLATE_LEAKS = 1
+CASES = [(name, field) for name, (_, floors, _) in SETS.items() for field in floors]
 
 
 @pytest.fixture(scope="module")
-def report(gaz):
-    return evaluate_dir(HELDOUT, gaz)
+def reports(gaz):
+    cache = {}
+
+    def get(name):
+        if name not in cache:
+            cache[name] = evaluate_dir(DATA / name, gaz)
+        return cache[name]
+
+    return get
 
 
-def test_heldout_size(report):
-    assert report.articles >= 30
+@pytest.mark.parametrize("name", list(SETS))
+def test_size(reports, name):
+    assert reports(name).articles >= SETS[name][0]
 
 
-@pytest.mark.parametrize("field", list(FLOORS))
-def test_floor(report, field):
-    p_min, r_min = FLOORS[field]
+@pytest.mark.parametrize(("name", "field"), CASES)
+def test_floor(reports, name, field):
+    p_min, r_min = SETS[name][1][field]
+    report = reports(name)
     s = report.scores[field]
-    print(report.table())
     assert s.precision >= p_min and s.recall >= r_min, report.table()
 
 
-def test_boilerplate_place_leaks_bounded(report):
-    assert report.boilerplate_leaks <= MAX_BOILERPLATE_LEAKS, report.table()
+@pytest.mark.parametrize("name", list(SETS))
+def test_boilerplate_place_leaks_bounded(reports, name):
+    report = reports(name)
+    assert report.boilerplate_leaks <= SETS[name][2], report.table()
