@@ -1004,11 +1004,8 @@ class Sentence:
             return None
         prior = [
             pm
-            for pm in self.an.marks
-            if pm.start < n.start
-            and pm.start > n.start - 700
-            and pm.r.place.kind == "installation"
-            and not pm.metonym
+            for pm in self.an.in_span("marks", n.start - 699, n.start)
+            if pm.r.place.kind == "installation" and not pm.metonym
         ]
         return prior[-1] if prior else None
 
@@ -1534,10 +1531,8 @@ class Sentence:
             if _ANAPHOR.search(seg):
                 prior = [
                     pm
-                    for pm in self.an.marks
-                    if v.start - 700 < pm.start < v.start
-                    and pm.r.place.kind == "installation"
-                    and not pm.metonym
+                    for pm in self.an.in_span("marks", v.start - 699, v.start)
+                    if pm.r.place.kind == "installation" and not pm.metonym
                 ]
                 if prior:
                     origin = prior[-1]

@@ -8,6 +8,8 @@ they are reported as *unresolved* so an analyst can add the place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..gazetteer.stopwords import stopwords
@@ -98,14 +100,12 @@ _EN_SKIP = {
 
 def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
     """Spans (plain-text offsets) of place-like names no gazetteer mention covers."""
-    covered = [(pm.start, pm.end) for pm in an.marks]
+    taken = _Spans((pm.start, pm.end) for pm in an.marks)
     stop = stopwords()
     out: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
-        return not any(a < e and s < b for s, e in covered) and not any(
-            a < e and s < b for s, e in out
-        )
+        return not taken.overlaps(a, b)
 
     na, nb = an.norm_index(body.start), an.norm_index(body.end)
     for m_start, m_end in _cue_tokens(an, max(0, na - 1), nb + 1):
@@ -134,6 +134,7 @@ def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
             continue
         if free(a, b) and _real_span(an.text, a, b):
             out.append((a, b))
+            taken.add(a, b)
     # both English patterns need a capital letter; most Arabic bodies have none
     latin_caps = _CAPITAL.search(an.text, body.start, body.end) is not None
     for pat in (_EN_AFTER, _EN_BEFORE) if latin_caps else ():
@@ -147,7 +148,32 @@ def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
                 continue
             if free(a, b):
                 out.append((a, b))
+                taken.add(a, b)
     return sorted(out)
+
+
+class _Spans:
+    """A set of ``[start, end)`` spans with an overlap test that looks only at the spans
+    near the query (a scan of all of them made long texts quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans = sorted(spans)
+        self._longest = max((e - s for s, e in self._spans), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # a span that starts more than the longest length before ``start`` ends before it
+        spans = self._spans
+        for k in range(bisect_left(spans, (start - self._longest,)), len(spans)):
+            s, e = spans[k]
+            if s >= end:
+                return False
+            if e > start:
+                return True
+        return False
 
 
 def _cue_tokens(an: Analyzer, start: int, end: int) -> list[tuple[int, int]]:

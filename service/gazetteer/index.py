@@ -158,6 +158,7 @@ class Gazetteer:
         self._geoms: dict[str, Any] | None = None
         self._geom_lock = threading.Lock()
         self._fuzzy_keys: list[str] | None = None
+        self._by_kind: dict[str, list[Place]] = {}
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -511,10 +512,10 @@ class Gazetteer:
         self, lon: float, lat: float, *, kind: str = "installation", limit: int = 1
     ) -> list[tuple[Place, float]]:
         """The nearest places of a kind with their great-circle distance in km."""
-        out = []
-        for p in self.places:
-            if p.kind == kind:
-                out.append((p, haversine_km(lon, lat, p.lon, p.lat)))
+        of_kind = self._by_kind.get(kind)
+        if of_kind is None:  # built once per kind: a scan of every place cost ~15 ms a call
+            of_kind = self._by_kind[kind] = [p for p in self.places if p.kind == kind]
+        out = [(p, haversine_km(lon, lat, p.lon, p.lat)) for p in of_kind]
         out.sort(key=lambda t: t[1])
         return out[:limit]
 

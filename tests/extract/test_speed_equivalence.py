@@ -161,3 +161,41 @@ def test_relative_date_guards_keep_each_pattern(text):
     got = D.find_dates(text, published=PUB)
     assert got == _dates_without_prefilters(text)
     assert got
+
+
+# ----------------------------------------------------------------------------- span sets
+_SPAN = st.tuples(st.integers(0, 200), st.integers(0, 40)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@given(st.lists(_SPAN, max_size=30), st.lists(_SPAN, max_size=10), _SPAN)
+@settings(max_examples=300, deadline=None)
+def test_span_set_overlaps_like_a_scan(initial, added, query):
+    """The bisecting overlap test of unresolved names equals the scan of every span."""
+    from service.extract.unresolved import _Spans
+
+    spans = _Spans(initial)
+    for a, b in added:
+        spans.add(a, b)
+    a, b = query
+    everything = [*initial, *added]
+    assert spans.overlaps(a, b) == any(a < e and s < b for s, e in everything)
+
+
+def test_nearest_of_a_kind_equals_a_scan_of_every_place():
+    """The per-kind list behind ``Gazetteer.nearest`` gives what scanning all places gave."""
+    from service.gazetteer import load_gazetteer
+    from service.gazetteer.index import haversine_km
+
+    gaz = load_gazetteer()
+    for lon, lat, kind in (
+        (43.3, 33.8, "installation"),
+        (44.0, 36.2, "city"),
+        (10, 50, "installation"),
+    ):
+        ref = sorted(
+            ((p, haversine_km(lon, lat, p.lon, p.lat)) for p in gaz.places if p.kind == kind),
+            key=lambda t: t[1],
+        )[:3]
+        got = gaz.nearest(lon, lat, kind=kind, limit=3)
+        assert [(p.id, round(d, 6)) for p, d in got] == [(p.id, round(d, 6)) for p, d in ref]
+        assert got
