@@ -329,6 +329,11 @@ class Analyzer:
                 continue
             if L.LED_BY.search(self.text[max(0, m.start - 30) : m.start]):
                 continue  # "التحالف بقيادة الولايات المتحدة": the leader, not the subject
+            if m.extra.get("demonym") and (
+                _BORDER_AFTER.match(self.text, m.end)
+                or _BORDER_BEFORE.search(self.text, max(0, m.start - 20), m.start)
+            ):
+                continue  # "near the Jordanian border", "الحدود الأردنية": a place, no actor
             dedup.append(m)
         return dedup
 
@@ -516,6 +521,18 @@ _ANAPHOR = re.compile(
     r"\b(?:the\s+(?:base|garrison|camp|facility|site|outpost|airfield)|it|there|where|which)\b)",
     re.I,
 )
+_BORDER_AFTER = re.compile(
+    r"(?:-|\s+)(?:border|frontier|side\s+of\s+the\s+border|territory|territorial|airspace|"
+    r"coast|waters|desert)\b",
+    re.I,
+)
+_BORDER_BEFORE = re.compile(
+    r"(?:الحدود|الحدودي|الحدودية|الحدوديه|الاراضي|الأراضي|الأجواء|الاجواء)\s+$"
+)
+_WITH_CLAUSE = re.compile(r"(?i)\bwith\b[^.;:]{0,35}$|(?:^|\s)على\s+ان\s+$")
+_AR_PRESENT_DEPLOY = re.compile(r"[وف]?[تي]نشر")
+_AR_FUTURE_BEFORE = re.compile(r"(?:سوف|سـ|ستقوم\s+ب|سيتم|يعتزم|تعتزم|تعتزمان|تخطط|يخطط)\s*$")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _DEST_WORDS = {"الي", "نحو", "باتجاه", "صوب", "اتجاه", "لي"}
 _PLACE_WORDS = {
     "قاعده",
@@ -1032,10 +1049,24 @@ class Sentence:
             )
         )
 
+    def _present_deployment(self, v: Mark, scope_end: int) -> bool:
+        """True for Arabic present-tense "تنشر/ينشر" with no future marker and no deadline:
+        it states how many troops are deployed, it does not announce a deployment."""
+        if v.value != "arrive" or not _AR_PRESENT_DEPLOY.fullmatch(self.text, v.start, v.end):
+            return False
+        if _AR_FUTURE_BEFORE.search(self.text, max(self.start, v.start - 45), v.start):
+            return False
+        return not any(
+            v.end <= d.start < scope_end and d.role in ("by", "until") for d in self.dates
+        )
+
     def _inside_movement(self, n: NumberMatch) -> bool:
         for v in self.verbs:
             if v.start <= n.start < v.end:
                 return True  # "pull roughly 1,000 troops out"
+            nxt = [w.start for w in self.verbs if w.start >= v.end]
+            if self._present_deployment(v, nxt[0] if nxt else self.end):
+                continue  # "تنشر تركيا نحو 5 آلاف جندي": a level
             if re.fullmatch(
                 r"(?i)leaving|leaves?\s+behind|ستبقي|سيبقي|تبقي|يبقي|بقاء|"
                 r"keeping|retaining",
@@ -1104,7 +1135,9 @@ class Sentence:
         before = [
             a
             for a in self.actors
-            if a.end <= n.start and a.start != place_start and self._is_subject(a)
+            if a.end <= n.start
+            and a.start != place_start
+            and (self._is_subject(a) or self._deploys_between(a.end, n.start))
         ]
         same = [a for a in before if same_clause(self.breaks, a.end, n.start)]
         if same:
@@ -1112,6 +1145,14 @@ class Sentence:
         if before:
             return [before[-1].value]
         return [self.an.dominant] if self.an.dominant else []
+
+    def _deploys_between(self, a: int, b: int) -> bool:
+        """ "تعد إيطاليا …، إذ تنشر نحو 1100 عسكري": a country before a present-tense
+        "تنشر" that governs the number is its subject."""
+        return any(
+            a <= v.start and v.end <= b and self._present_deployment(v, self.end)
+            for v in self.verbs
+        )
 
     def _is_subject(self, a: Mark) -> bool:
         """Demonyms and groups always; a country name only as the subject of "has"."""
@@ -1374,6 +1415,8 @@ class Sentence:
             self.text[max(self.start, v.start - 25) : v.start],
         ):
             return []  # "troops are deployed in Syria" describes presence, not a move
+        if v.value == "arrive" and self._present_deployment(v, scope_end):
+            return []  # "وتنشر تركيا … 5 آلاف جندي في …": how many are there, not a move
         scope_places = [
             pm for pm in self.places if v.end <= pm.start < scope_end and not pm.metonym
         ]
@@ -1391,7 +1434,7 @@ class Sentence:
             if pm.r.place.kind != "country"
             or pm.locative
             or pm.destination
-            or not self.text[v.end : pm.start].strip(" «»\"'")
+            or (not self.text[v.end : pm.start].strip(" «»\"'") and not self._vso_subject(v, pm))
         ]
         if v.value == "remain":
             scope_places = [
@@ -1462,8 +1505,15 @@ class Sentence:
             a for a in self.actors if v.end <= a.start < first_place and a.start not in dest_starts
         ]
         host = origin.r.place.country if origin else self.an.focus
-        obj = [a for a in obj if a.value != host]
-        subj = [a for a in subj if a.value != host]
+        if origin is not None and dest is not None and dest.r.place.country != host:
+            # across a border ("from Fort Stewart to Camp Arifjan in Kuwait", "from Iraq to
+            # Fort Bragg"): the mover may be either country; drop them only if another is named
+            ends = {host, dest.r.place.country}
+            obj = [a for a in obj if a.value not in ends] or obj
+            subj = [a for a in subj if a.value not in ends] or subj
+        else:
+            obj = [a for a in obj if a.value != host]
+            subj = [a for a in subj if a.value != host]
         # "روما ومدريد وباريس … لن ينسحبوا", "Italy, Spain and France will stay": each subject
         lead = subj[-1:]
         for a in reversed(subj[:-1]):
@@ -1474,7 +1524,15 @@ class Sentence:
         actors = [a.value for a in obj] or [a.value for a in lead]
         actors = [a for a in dict.fromkeys(actors)]
         if not actors and earlier:
-            actors = [earlier[-1].actor]
+            # "the last US and coalition troops … will leave, with most of them moving …":
+            # every actor of the move just described
+            last = earlier[-1]
+            run = [
+                m.actor
+                for m in earlier
+                if m.quote == last.quote and m.place_id == last.place_id and m.by == last.by
+            ]
+            actors = list(dict.fromkeys(run)) if last.quote == self.quote else [last.actor]
         if not actors:
             inherited = self._inherited_actor(v.start, exclude=host)
             actors = [inherited] if inherited else []
@@ -1514,7 +1572,17 @@ class Sentence:
                 ds = recent[:1]
                 reported = True
         by = ds[0].date if ds else None
-        if by is not None and re.search(
+        if (
+            by is None
+            and earlier
+            and earlier[-1].quote == self.quote
+            and earlier[-1].by is not None
+            and _WITH_CLAUSE.search(self.text, max(prev_end, v.start - 40), v.start)
+        ):
+            # "will leave next month, with most of them moving to Erbil": the participle
+            # clause shares the deadline of the move it details
+            by = earlier[-1].by
+        if ds and re.search(
             r"(?:قبل\s+شهر(?:\s+واحد)?\s+من|\b(?:one|a)\s+month\s+(?:before|ahead\s+of))",
             self.text[v.end : ds[0].start],
         ):
@@ -1618,8 +1686,13 @@ class Sentence:
                     break
         out = []
         for actor in actors:
-            # forces do not deploy to their own country ("told reporters in Washington")
-            if origin is not None and origin.r.place.country == actor:
+            # forces do not deploy to their own country ("told reporters in Washington"),
+            # but they leave a home base for abroad ("from Fort Stewart to Camp Arifjan")
+            if (
+                origin is not None
+                and origin.r.place.country == actor
+                and (dest is None or dest.r.place.country == actor)
+            ):
                 continue
             for pid in places_ids:
                 out.append(
@@ -1637,6 +1710,17 @@ class Sentence:
                     )
                 )
         return out
+
+    def _vso_subject(self, v: Mark, pm: PlaceMark) -> bool:
+        """ "نقلت الولايات المتحدة …", "انسحبت فرنسا من مالي": in Arabic the country right
+        after the verb is its subject, not its object (unlike "leave Iraq"); in "غادرت فرنسا
+        مالي" the second country is the object."""
+        if not _ARABIC_LETTER.search(self.text, pm.start, pm.end):
+            return False
+        for other in self.places:
+            if other.r.place.kind == "country" and v.end <= other.start < pm.start:
+                return False  # a country already stands between: this one is the object
+        return True
 
     def _drop_containers(self, pm: PlaceMark, scope: list[PlaceMark]) -> PlaceMark:
         """Keep the most specific of the places named together ("قاعدة … في محافظة الأنبار")."""

@@ -456,8 +456,8 @@ MOVE_EN: dict[str, str] = {
     "remain": r"\b(?:remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|keep(?:s|ing)?|kept|"
     r"retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?)\b",
     "relocate": r"\b(?:relocat\w*|redeploy\w*|reposition\w*|transfer(?:s|red|ring)?|"
-    r"mov(?:e|es|ed|ing)(?=\s+(?:\w+\s+){0,6}?(?:to|into)\b)|"
-    r"shift(?:s|ed|ing)?(?=\s+(?:\w+\s+){0,6}?to\b))\b",
+    r"mov(?:e|es|ed|ing)(?=\s+(?:\S+\s+){0,6}?(?:to|into)\b)|"
+    r"shift(?:s|ed|ing)?(?=\s+(?:\S+\s+){0,6}?to\b))\b",
     "arrive": r"\b(?:arriv(?:e|es|ed|ing|al)|deploy(?:s|ed|ing|ment)?|sen[dt]s?|sending|"
     r"dispatch(?:es|ed|ing)?|reinforc(?:e|es|ed|ing|ements?))\b",
     "increase": r"\b(?:increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|expand(?:s|ed|ing)?|"

@@ -302,3 +302,64 @@ def test_troops_from_countries_are_their_contributors(gaz, text, expected):
     levels = _levels(_ex(gaz, text))
     assert [a for a, *_ in levels] == expected
     assert {p for _, p, *_ in levels} == {"country:LT"}
+
+
+def _routes(ex):
+    return sorted(
+        (m.actor, m.place_id, m.action, m.to_place_id, m.by.isoformat() if m.by else None)
+        for m in ex.movements
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a home base as origin: the move abroad is kept, the mover is not "the host"
+        (
+            "About 800 US soldiers moved from Fort Stewart to Camp Arifjan in Kuwait.",
+            [("US", "installation:fort-stewart", "relocate", "installation:camp-arifjan", None)],
+        ),
+        (
+            "The Pentagon will send 1,500 troops from Fort Bragg to Poland by June 2025.",
+            [("US", "installation:fort-bragg", "relocate", "country:PL", "2025-06-30")],
+        ),
+        # Arabic VSO: the country right after the verb is its subject, not the origin
+        (
+            "نقلت الولايات المتحدة 300 جندي من قاعدة عين الأسد إلى أربيل.",
+            [("US", "installation:ain-al-asad-air-base", "relocate", "city:95446", None)],
+        ),
+        # a hyphenated name between "moved" and "to"
+        (
+            "US forces moved from Ain al-Asad to Erbil.",
+            [("US", "installation:ain-al-asad-air-base", "relocate", "city:95446", None)],
+        ),
+        # "the Jordanian border" names no actor
+        ("Some 300 troops were moved from al-Tanf, near the Jordanian border, to Erbil.", []),
+        # present-tense "تنشر" says how many are there: a level, not a move
+        ("وتنشر تركيا نحو 5 آلاف جندي في إقليم كردستان العراق.", []),
+        # the participle clause shares the deadline, and the actors, of the move it details
+        (
+            "The last US and coalition troops at Ain al-Asad will leave by September 2025, "
+            "with most of them moving from Ain al-Asad to Erbil.",
+            [
+                ("COALITION", "installation:ain-al-asad-air-base", "relocate", "city:95446",
+                 "2025-09-30"),
+                ("COALITION", "installation:ain-al-asad-air-base", "withdraw", None, "2025-09-30"),
+                ("US", "installation:ain-al-asad-air-base", "relocate", "city:95446", "2025-09-30"),
+                ("US", "installation:ain-al-asad-air-base", "withdraw", None, "2025-09-30"),
+            ],
+        ),
+    ],
+)  # fmt: skip
+def test_routes_between_places(gaz, text, expected):
+    assert _routes(_ex(gaz, text)) == expected
+
+
+def test_present_tense_deployment_is_still_a_level(gaz):
+    levels = _levels(_ex(gaz, "وتنشر تركيا نحو 5 آلاف جندي في إقليم كردستان العراق."))
+    assert [(a, q) for a, _, q, *_ in levels] == [("TR", 5000)]
+
+
+def test_the_country_before_present_tense_deploy_is_the_actor(gaz):
+    text = "وتُعد إيطاليا أكبر المساهمين الأوروبيين، إذ تنشر نحو 1100 عسكري في العراق."
+    assert [(a, p, q) for a, p, q, *_ in _levels(_ex(gaz, text))] == [("IT", "country:IQ", 1100)]
