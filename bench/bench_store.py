@@ -196,8 +196,8 @@ def _populate(store, n_obs: int, n_series: int, seed: int = 7) -> None:
             raw.commit()
             # VACUUM as autovacuum would after a bulk load: it sets the visibility map, so
             # the "latest report per series" probes are index-only scans (no heap fetch)
-            raw.autocommit = True
-            with raw.cursor() as cur:
+            raw.driver_connection.autocommit = True  # VACUUM runs outside a transaction
+            with raw.driver_connection.cursor() as cur:
                 cur.execute("VACUUM ANALYZE observations")
                 cur.execute("ANALYZE")
         else:
