@@ -81,6 +81,110 @@ _LAST = r"(?:الماضي|الفائت|المنصرم|الماضية|last|past)"
 _THIS = r"(?:الجاري|الحالي|الحالية|الجارية|this|current)"
 _FOLLOWING = r"(?:التالي|التالية|الذي\s+يليه|following|subsequent)"
 
+# durations ("within six months"): number words and units in both languages
+_NUM_EN_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+    "thirty": 30,
+}
+_NUM_AR_WORDS = {
+    "واحد": 1,
+    "واحدة": 1,
+    "ثلاث": 3,
+    "ثلاثة": 3,
+    "أربع": 4,
+    "أربعة": 4,
+    "اربع": 4,
+    "اربعة": 4,
+    "خمس": 5,
+    "خمسة": 5,
+    "ست": 6,
+    "ستة": 6,
+    "سبع": 7,
+    "سبعة": 7,
+    "ثماني": 8,
+    "ثمانية": 8,
+    "تسع": 9,
+    "تسعة": 9,
+    "عشر": 10,
+    "عشرة": 10,
+}
+_NUM_EN = r"[0-9]{1,3}|" + alternation(_NUM_EN_WORDS)
+_NUM_AR = r"[0-9٠-٩]{1,3}|" + alternation(_NUM_AR_WORDS)
+# plural (3–10) and accusative singular (11+) unit forms
+_UNITS_AR = {
+    "أشهر": "month",
+    "اشهر": "month",
+    "شهور": "month",
+    "شهرا": "month",
+    "شهراً": "month",
+    "سنوات": "year",
+    "أعوام": "year",
+    "اعوام": "year",
+    "عاما": "year",
+    "عاماً": "year",
+    "أسابيع": "week",
+    "اسابيع": "week",
+    "أسبوعا": "week",
+    "أيام": "day",
+    "ايام": "day",
+    "يوما": "day",
+    "يوماً": "day",
+}
+# a bare singular or dual unit carries its number: شهرين = two months
+_UNITS_AR_ONE = {
+    "شهر": ("month", 1),
+    "شهرين": ("month", 2),
+    "الشهرين": ("month", 2),
+    "عام": ("year", 1),
+    "سنة": ("year", 1),
+    "عامين": ("year", 2),
+    "سنتين": ("year", 2),
+    "العامين": ("year", 2),
+    "السنتين": ("year", 2),
+    "أسبوع": ("week", 1),
+    "أسبوعين": ("week", 2),
+    "اسبوعين": ("week", 2),
+    "الأسبوعين": ("week", 2),
+    "يومين": ("day", 2),
+}
+_UNIT_AR = alternation(_UNITS_AR)
+_UNIT_AR_ONE = alternation(_UNITS_AR_ONE)
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "الاثنين": 0,
+    "الإثنين": 0,
+    "الثلاثاء": 1,
+    "الأربعاء": 2,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعة": 4,
+    "السبت": 5,
+    "الأحد": 6,
+    "الاحد": 6,
+}
+
+
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # 15 September 2025 / 15 سبتمبر 2025
     ("dmy", re.compile(rf"(?<![\w]){_day('1')}\s*{_month('2')}{_OF_YEAR}{_YEAR}(?![\w])", re.I)),
@@ -206,6 +310,77 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    # numeric dates: 2025-09-15 (ISO), 15/9/2025, 15.09.2025, ١٥/٩/٢٠٢٥ (day first)
+    (
+        "num",
+        re.compile(
+            r"(?<![\w./-])(?:(?P<iso_y>(?:19|20)[0-9]{2})-(?P<iso_m>[01]?[0-9])-"
+            r"(?P<iso_d>[0-3]?[0-9])|(?P<n_a>[0-3]?[0-9٠-٩][0-9٠-٩]?)(?P<n_sep>[/.-])"
+            r"(?P<n_b>[01٠١]?[0-9٠-٩])(?P=n_sep)(?P<n_y>(?:19|20|١٩|٢٠)[0-9٠-٩]{2}))"
+            r"(?![\w]|[./-][0-9٠-٩])"
+        ),
+    ),
+    # seasons: (the) summer of 2026 / صيف 2026 / ربيع عام 2025
+    (
+        "season",
+        re.compile(
+            rf"(?<![\w])(?:(?:the\s+)?(?P<se_en>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+            rf"|(?P<se_ar>ربيع|صيف|خريف|شتاء)\s+(?:عام\s+|العام\s+|سنة\s+)?){_YEAR}(?![\w])",
+            re.I,
+        ),
+    ),
+    # days relative to publication: yesterday, today, last week / أمس، اليوم، الأسبوع الماضي
+    (
+        "rel_day",
+        re.compile(
+            r"(?<![\w])(?:(?P<rd_en>the\s+day\s+before\s+yesterday|yesterday|today|tonight|"
+            r"tomorrow)|(?P<rw_en>last|next|this|past|coming)\s+week|(?P<rd_ar>أول\s+(?:من\s+)?"
+            r"أمس|أول\s+(?:من\s+)?امس|أمس\s+الأول|امس\s+الاول|أمس|امس|الأمس|اليوم|غدا|غداً)"
+            r"(?:\s+(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|"
+            r"الاحد)(?![\w]))?"
+            r"|(?:الأسبوع|الاسبوع)\s+(?P<rw_ar>الماضي|المنصرم|الفائت|المقبل|القادم|الجاري|"
+            r"الحالي))(?![\w])",
+            re.I,
+        ),
+    ),
+    # weekdays: (on|last|next) Monday / يوم الاثنين / "، الثلاثاء،" (the Arabic news style)
+    (
+        "wday",
+        re.compile(
+            r"(?<![\w])(?:(?:(?P<wr_en>(?i:last|next|this|on))\s+)?(?P<wd_en>Monday|Tuesday|"
+            r"Wednesday|Thursday|Friday|Saturday|Sunday)|(?:(?:يوم|مساء|صباح|ليلة|فجر)\s+"
+            r"(?P<wd_ar>الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|"
+            r"الاحد)(?:\s+(?P<wr_ar>الماضي|المقبل|القادم))?)|(?:(?<=[،,])|(?<=[،,]\s))"
+            r"(?P<wd_arc>الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|"
+            r"الأحد|الاحد)(?=\s*[،,]))(?![\w])"
+        ),
+    ),
+    # durations from publication: within six months, over the next two years, in 18 months'
+    # time / خلال ستة أشهر، في غضون عامين، خلال الأشهر الستة المقبلة; and "two years ago"
+    (
+        "within",
+        re.compile(
+            rf"(?<![\w])(?:(?:within|over\s+the\s+(?:next|coming)|in\s+the\s+(?:next|coming)|"
+            rf"during\s+the\s+(?:next|coming))\s+(?:the\s+next\s+)?(?:(?P<dn_en>{_NUM_EN})"
+            rf"[\s-]+)?(?P<du_en>months?|years?|weeks?|days?)|in\s+(?P<dt_en>{_NUM_EN})[\s-]+"
+            rf"(?P<dtu_en>months?|years?|weeks?|days?)(?:'|’)?s?\s+time|(?:خلال|في\s+غضون|غضون|"
+            rf"في\s+مدة\s+(?:أقصاها|اقصاها|لا\s+تتجاوز)|في\s+فترة\s+لا\s+تتجاوز)\s+(?:"
+            rf"(?P<dn_ar>{_NUM_AR})\s+(?P<du_ar>{_UNIT_AR})|(?P<dd_ar>{_UNIT_AR_ONE})(?!\s*[0-9٠-٩])(?:\s+"
+            rf"(?:المقبلين|القادمين|المقبلة|القادمة))?|ال(?P<dp_ar>{_UNIT_AR})\s+ال(?P<dpn_ar>"
+            rf"{_NUM_AR})\s+(?:المقبلة|القادمة|المقبلين|القادمين)))(?![\w])(?!\s+(?:of|from|"
+            rf"after|من|على|بعد)(?![\w]))",
+            re.I,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            rf"(?<![\w])(?:(?P<an_en>{_NUM_EN})[\s-]+(?P<au_en>months?|years?|weeks?|days?)\s+"
+            rf"ago|(?:قبل|منذ)\s+(?:(?P<an_ar>{_NUM_AR})\s+(?P<au_ar>{_UNIT_AR})|"
+            rf"(?P<ad_ar>{_UNIT_AR_ONE})(?!\s*[0-9٠-٩])))(?![\w])",
+            re.I,
+        ),
+    ),
     # a bare year after a date cue: in 2014 / عام 2014 / في 2003 / by 2026 / مالي (2022)
     (
         "y",
@@ -276,6 +451,56 @@ _PERIOD_HINT = re.compile(r"year|month|عام|سنة|شهر")
 # a year-anchored match starts up to ~70 characters before the year and ends with it
 _YEAR_WORDS = WordHints(_YEAR_HINT.search, 70, 2)
 _PERIOD_WORDS = WordHints(_PERIOD_HINT.search, 45, 35)
+# a numeric date reaches a few characters on either side of its year (2025-09-15, 15/9/2025)
+_NUMDATE_WORDS = WordHints(_YEAR_HINT.search, 8, 8)
+_REL_WORD_SET = {
+    w.translate(_FOLD)
+    for w in (
+        "yesterday",
+        "today",
+        "tonight",
+        "tomorrow",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "day",
+        "days",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "أمس",
+        "الأمس",
+        "اليوم",
+        "غدا",
+        "الأسبوع",
+        "يوم",
+        "مساء",
+        "صباح",
+        "ليلة",
+        "فجر",
+        *_WEEKDAYS,
+        *_UNITS_AR,
+        *_UNITS_AR_ONE,
+    )
+}
+
+
+def _is_rel_word(w: str) -> bool:
+    """A word a relative day, weekday or duration is anchored on (وأمس, الأسبوع, months)."""
+    w = w.translate(_FOLD)
+    if w in _REL_WORD_SET or (w[:1] in "وبلف" and w[1:] in _REL_WORD_SET):
+        return True
+    return w.startswith("ال") and w[2:] in _REL_WORD_SET  # الأشهر (الستة المقبلة)
+
+
+_REL_WORDS = WordHints(_is_rel_word, 45, 45)
 # Words (lowercased) without which a pattern cannot match a window: a substring test is
 # far cheaper than trying the pattern at every position.  The year-anchored patterns with a
 # month name run when the span has a month word (or diacritics, which the month patterns
@@ -294,6 +519,7 @@ _GUARDS: dict[str, tuple[str, ...]] = {
     "end": ("end", "نهاية", "أواخر"),
     "end_rel": ("end", "نهاية"),
     "month_rel": ("month", "الشهر"),
+    "season": ("spring", "summer", "autumn", "fall", "winter", "ربيع", "صيف", "خريف", "شتاء"),
     # the relative-month and relative-year patterns need one of their relative words.  Under
     # re.I only "ı" (i) and "ſ" (s) match a letter their lowercase lacks, so the English
     # guards avoid i and s: "com" (coming), "la" (last), "pa" (past), "th" (this) …
@@ -337,6 +563,12 @@ _NEEDS = {
     "end_rel": "period",
     "year_rel": "period",
     "month_rel": "period",
+    "num": "numdate",
+    "season": "year",
+    "rel_day": "rel",
+    "wday": "rel",
+    "within": "rel",
+    "ago": "rel",
     "y": "year",
 }
 
@@ -348,7 +580,9 @@ class DateMatch:
     start: int
     end: int
     date: FuzzyDate
-    role: str  # by | until | since | at
+    #: by | until | since | at; report: the day something was said ("said on Tuesday");
+    #: now: the publication day itself ("today", اليوم), never a deadline
+    role: str
     relative: bool = False
 
 
@@ -474,7 +708,167 @@ def _build(
         return FuzzyDate.of(y, mth), True
     if kind == "y":
         return FuzzyDate.of(_year(g["year"])), False
+    if kind == "num":
+        return _numeric_date(g), False
+    if kind == "season":
+        w = (g.get("se_en") or g.get("se_ar") or "").lower().translate(_FOLD)
+        # a season is about a quarter: summer ≈ Q3 … winter ≈ Q1 (approximate, never a day)
+        q = _SEASON_QUARTER[w]
+        return FuzzyDate.quarter(_year(g["year"]), q, approximate=True), False
+    if ref is None:
+        return None  # the rest are relative to the publication date
+    if kind == "rel_day":
+        return _relative_day(g, ref), True
+    if kind == "wday":
+        return _weekday(m, g, ref), True
+    if kind in ("within", "ago"):
+        d = _duration(kind, g, ref)
+        return (d, True) if d is not None else None
     return None
+
+
+_SEASON_QUARTER = {
+    w.translate(_FOLD): q
+    for w, q in (
+        ("spring", 2),
+        ("summer", 3),
+        ("autumn", 4),
+        ("fall", 4),
+        ("winter", 1),
+        ("ربيع", 2),
+        ("صيف", 3),
+        ("خريف", 4),
+        ("شتاء", 1),
+    )
+}
+
+
+def _numeric_date(g: dict[str, str | None]) -> FuzzyDate:
+    """2025-09-15, or day/month/year; month/day only when the first part cannot be a month.
+
+    Arabic and most non-US outlets write the day first, so "5/9/2025" is 5 September.
+    """
+    if g.get("iso_y"):
+        return FuzzyDate.of(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+    a, b = int(g["n_a"].translate(_AR_DIG)), int(g["n_b"].translate(_AR_DIG))
+    y = _year(g["n_y"])
+    if b > 12 >= a:
+        a, b = b, a
+    return FuzzyDate.of(y, b, a)
+
+
+_SPEECH_BEFORE = re.compile(
+    r"(?:\b(?:said|says|told|announced|stated|reported|confirmed|added|warned|wrote)"
+    r"|(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|كشف|كشفت|أكد|أكدت|اكد|اكدت|أفاد|أفادت|افاد|افادت|"
+    r"ذكر|ذكرت|صرح|صرّح|أوضح|أوضحت|نقلت|أضاف|أضافت))\s*(?:on\s+|،\s*|,\s*)?"
+    r"(?:(?:يوم|مساء|صباح)\s+)?$",
+    re.I,
+)
+_REPORT_AFTER = re.compile(r"^\s*[،,]?\s*(?:عن|أن|ان|إن|that)(?![\w])")
+
+
+def _reporting(text: str, s: int, e: int) -> bool:
+    """Whether a day word dates the report itself: "said on Tuesday", "كشف مصدر، اليوم
+    الثلاثاء، عن …", "، الأربعاء،" set off by commas (the Arabic news style)."""
+    if _SPEECH_BEFORE.search(text, max(0, s - 40), s):
+        return True
+    before = text[max(0, s - 3) : s].rstrip()
+    after = text[e : e + 12]
+    if before.endswith(("،", ",")) and after.lstrip().startswith(("،", ",")):
+        return True
+    return bool(_REPORT_AFTER.match(after))
+
+
+def _relative_day(g: dict[str, str | None], ref: dt.date) -> FuzzyDate:
+    word = (g.get("rd_en") or g.get("rd_ar") or "").lower()
+    week = (g.get("rw_en") or g.get("rw_ar") or "").lower()
+    if week:
+        # a week is no date precision: about the day a week away, marked approximate
+        rel = _rel_word(week) if week not in ("past",) else "last"
+        days = {"next": 7, "last": -7}.get(rel, 0)
+        return FuzzyDate(ref + dt.timedelta(days=days), "day", True)
+    w = word.translate(_FOLD)
+    if "before" in w or "اول" in w:
+        days = -2
+    elif w in ("yesterday", "امس", "الامس"):
+        days = -1
+    elif w in ("tomorrow", "غدا", "غداً"):
+        days = 1
+    else:
+        days = 0
+    return FuzzyDate(ref + dt.timedelta(days=days), "day", False)
+
+
+def _weekday(m: re.Match, g: dict[str, str | None], ref: dt.date) -> FuzzyDate:
+    """The named weekday nearest the publication date: the last one on or before it (news
+    reports the past), the next one after it for "next …", "by …" or "until …"."""
+    name = (g.get("wd_en") or g.get("wd_ar") or g.get("wd_arc") or "").lower()
+    wd = _WEEKDAYS[name]
+    rel = (g.get("wr_en") or g.get("wr_ar") or "").lower()
+    before = m.string[max(0, m.start() - 30) : m.start()]
+    future = rel in ("next", "المقبل", "القادم") or any(
+        pat.search(before) for name_, pat in _ROLE_BEFORE if name_ in ("by", "until")
+    )
+    if future:
+        days = (wd - ref.weekday()) % 7 or 7
+    else:
+        days = -((ref.weekday() - wd) % 7)
+        if rel in ("last", "الماضي") and days == 0:
+            days = -7
+    return FuzzyDate(ref + dt.timedelta(days=days), "day", False)
+
+
+def _num_value(w: str | None) -> int | None:
+    if not w:
+        return None
+    w = w.lower().translate(_AR_DIG)
+    if w.isdigit():
+        return int(w)
+    return _NUM_VALUES.get(_DIACRITIC.sub("", w).translate(_FOLD))
+
+
+_NUM_VALUES = {k.translate(_FOLD): v for k, v in (*_NUM_EN_WORDS.items(), *_NUM_AR_WORDS.items())}
+_UNIT_VALUES = {k.translate(_FOLD): v for k, v in _UNITS_AR.items()}
+_UNIT_ONE_VALUES = {k.translate(_FOLD): v for k, v in _UNITS_AR_ONE.items()}
+
+
+def _duration(kind: str, g: dict[str, str | None], ref: dt.date) -> FuzzyDate | None:
+    """``ref`` plus ("within") or minus ("ago") a number of days, weeks, months or years.
+
+    The result is approximate: a day for days and weeks, a month for months and years.
+    """
+    n: int | None = None
+    unit: str | None = None
+    for ng, ug in (("dn_en", "du_en"), ("dt_en", "dtu_en"), ("an_en", "au_en")):
+        if g.get(ug):
+            unit = g[ug].lower().rstrip("s")
+            n = (
+                _num_value(g.get(ng))
+                if g.get(ng)
+                else (1 if not g[ug].lower().endswith("s") else None)
+            )
+            break
+    else:
+        for ng, ug in (("dn_ar", "du_ar"), ("dpn_ar", "dp_ar"), ("an_ar", "au_ar")):
+            if g.get(ug):
+                unit = _UNIT_VALUES.get(_DIACRITIC.sub("", g[ug]).translate(_FOLD))
+                n = _num_value(g.get(ng))
+                break
+        else:
+            one = g.get("dd_ar") or g.get("ad_ar")
+            if one:
+                unit, n = _UNIT_ONE_VALUES.get(
+                    _DIACRITIC.sub("", one).translate(_FOLD), (None, None)
+                )
+    if not n or not unit or n > 120:
+        return None
+    sign = -1 if kind == "ago" else 1
+    if unit in ("day", "week"):
+        days = n * (7 if unit == "week" else 1)
+        return FuzzyDate(ref + dt.timedelta(days=sign * days), "day", True)
+    months = n * (12 if unit == "year" else 1)
+    total = ref.year * 12 + ref.month - 1 + sign * months
+    return FuzzyDate.of(total // 12, total % 12 + 1, approximate=True)
 
 
 def find_dates(
@@ -507,8 +901,10 @@ def find_dates(
         "year": _YEAR_WORDS.windows(text, start, end, words),
         "month": _MONTH_WORDS.windows(text, start, end, words),
         "period": _PERIOD_WORDS.windows(text, start, end, words),
+        "numdate": _NUMDATE_WORDS.windows(text, start, end, words),
+        "rel": _REL_WORDS.windows(text, start, end, words),
     }
-    if not (windows["year"] or windows["month"] or windows["period"]):
+    if not (windows["year"] or windows["month"] or windows["period"] or windows["rel"]):
         return []
     cands: list[tuple[int, int, str, re.Match]] = []
     seen: set[tuple[int, int, str]] = set()
@@ -568,6 +964,12 @@ def find_dates(
                 "before": "by",
                 "قبل": "by",
             }.get(cue, "at")
+        if kind in ("rel_day", "wday") and role == "at" and _reporting(text, s, e):
+            role = "report"  # "said on Tuesday", "، الثلاثاء،": when it was said, not done
+        elif kind == "rel_day" and role == "at" and fd.value == published:
+            role = "now"  # "US forces today number …", "وينتشر اليوم": the present, no deadline
+        if kind == "within" and role == "at":
+            role = "by"  # "within six months" is a deadline
         if not fd.approximate and (
             _APPROX_BEFORE.search(before) or _APPROX_AFTER.match(text[e : e + 20])
         ):

@@ -68,6 +68,80 @@ def test_dates(text, iso, precision, role):
     assert (d.date.isoformat(), d.date.precision, d.role) == (iso, precision, role)
 
 
+@pytest.mark.parametrize(
+    ("text", "iso", "precision", "approximate", "role"),
+    [
+        # numeric dates: ISO, and day first unless the first part cannot be a month
+        ("on 2025-09-15", "2025-09-15", "day", False, "at"),
+        ("on 15/9/2025", "2025-09-15", "day", False, "at"),
+        ("في ٥/٩/٢٠٢٥", "2025-09-05", "day", False, "at"),
+        ("on 9/15/2025", "2025-09-15", "day", False, "at"),
+        # seasons are about a quarter, never a day
+        ("by the summer of 2026", "2026-09-30", "quarter", True, "by"),
+        ("في صيف 2026", "2026-09-30", "quarter", True, "at"),
+        # durations from the publication date (PUB is Sunday 2025-08-10)
+        ("withdraw within six months", "2026-02-28", "month", True, "by"),
+        ("over the next two years", "2027-08-31", "month", True, "by"),
+        ("الانسحاب خلال ستة أشهر", "2026-02-28", "month", True, "by"),
+        ("في غضون عامين", "2027-08-31", "month", True, "by"),
+        ("خلال الأشهر الستة المقبلة", "2026-02-28", "month", True, "by"),
+        ("withdrew two years ago", "2023-08-31", "month", True, "at"),
+        ("انسحبت قبل ثلاثة أشهر", "2025-05-31", "month", True, "at"),
+        # days and weekdays relative to publication
+        ("arrived yesterday", "2025-08-09", "day", False, "at"),
+        ("وصلت أمس إلى القاعدة", "2025-08-09", "day", False, "at"),
+        ("arrived last week", "2025-08-03", "day", True, "at"),
+        ("وصلت خلال الأسبوع الماضي", "2025-08-03", "day", True, "at"),
+        ("the convoy left on Tuesday", "2025-08-05", "day", False, "at"),
+        ("will leave by Friday", "2025-08-15", "day", False, "by"),
+        ("انسحبت القوات يوم الخميس الماضي", "2025-08-07", "day", False, "at"),
+        # the day something was said dates the report, not the move
+        (
+            "the ministry said on Tuesday that troops would leave",
+            "2025-08-05",
+            "day",
+            False,
+            "report",
+        ),
+        ("قالت الوزارة، الثلاثاء، إن القوات ستنسحب", "2025-08-05", "day", False, "report"),
+        ("كشف مصدر أمني، اليوم الثلاثاء، عن انسحاب", "2025-08-10", "day", False, "report"),
+        ("US forces today number about 2,500", "2025-08-10", "day", False, "now"),
+    ],
+)
+def test_relative_numeric_and_seasonal_dates(text, iso, precision, approximate, role):
+    ds = find_dates(text, published=PUB)
+    assert ds, text
+    d = ds[0]
+    got = (d.date.isoformat(), d.date.precision, d.date.approximate, d.role)
+    assert got == (iso, precision, approximate, role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "six months of talks",
+        "within the coming months",
+        "خلال ستة أشهر من المفاوضات",
+        "the 2024-2025 season",
+        "build v1.2.2025",
+        "on 13/13/2025",
+    ],
+)
+def test_no_date_where_there_is_none(text):
+    assert find_dates(text, published=PUB) == []
+
+
+def test_a_year_after_since_or_during_is_that_year_not_a_duration():
+    # "منذ عام 2015" is "since 2015", not "a year ago"; "خلال عام 2025" is "during 2025"
+    for text, iso in (("منذ عام 2015", "2015-12-31"), ("خلال عام 2025", "2025-12-31")):
+        (d,) = find_dates(text, published=PUB)
+        assert (d.date.isoformat(), d.date.precision) == (iso, "year")
+
+
+def test_relative_days_need_a_publication_date():
+    assert find_dates("troops arrived yesterday and leave within six months") == []
+
+
 def test_following_year_is_relative_to_the_sentence():
     t = "hundreds leave by September 2025 and the rest by the end of the following year"
     ds = find_dates(t, published=dt.date(2024, 9, 6))
