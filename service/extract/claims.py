@@ -1553,13 +1553,10 @@ class Sentence:
                 and d.role == "at"
                 and (self.an.published is None or d.date.value >= self.an.published)
             ]
-        if not ds:
-            later = [d for d in self.dates if d.start >= v.end and d.role in ("by", "until")]
-            if len(later) == 1:
-                ds = later
         reported = False
         if not ds and self.an.published is not None:
-            # "arrived last month": a completed move dated to the month it happened
+            # "arrived last month", "وصل أمس": a completed move dated to when it happened
+            # (before any deadline later in the sentence, which belongs to another move)
             recent = [
                 d
                 for d in self.dates
@@ -1571,6 +1568,10 @@ class Sentence:
             if recent:
                 ds = recent[:1]
                 reported = True
+        if not ds:
+            later = [d for d in self.dates if d.start >= v.end and d.role in ("by", "until")]
+            if len(later) == 1:
+                ds = later
         by = ds[0].date if ds else None
         if (
             by is None

@@ -723,7 +723,9 @@ def _build(
         return _weekday(m, g, ref), True
     if kind in ("within", "ago"):
         d = _duration(kind, g, ref)
-        return (d, True) if d is not None else None
+        # "two years ago" names a past date like "in 2023" does: it may date a level or an
+        # event and anchor "the following year"; "within" is a deadline from publication
+        return (d, kind == "within") if d is not None else None
     return None
 
 

@@ -437,3 +437,29 @@ def test_present_tense_deployment_is_still_a_level(gaz):
 def test_the_country_before_present_tense_deploy_is_the_actor(gaz):
     text = "وتُعد إيطاليا أكبر المساهمين الأوروبيين، إذ تنشر نحو 1100 عسكري في العراق."
     assert [(a, p, q) for a, p, q, *_ in _levels(_ex(gaz, text))] == [("IT", "country:IQ", 1100)]
+
+
+def test_a_completed_move_takes_its_own_day_not_a_later_deadline(gaz):
+    # "arrived yesterday …, while forces prepare to leave al-Shaddadi within two weeks"
+    text = (
+        "وصل أمس نحو 200 جندي أمريكي إلى قاعدة التنف، فيما تستعد القوات لمغادرة قاعدة "
+        "الشدادي في غضون أسبوعين."
+    )
+    moves = _moves(_ex(gaz, text, published="2025-03-03"))
+    assert moves == [
+        ("US", "installation:al-shaddadi-base", "withdraw", "2025-03-17"),
+        ("US", "installation:al-tanf-garrison", "arrive", "2025-03-02"),
+    ]
+
+
+def test_years_ago_dates_a_historical_event(gaz):
+    text = "انسحبت القوات الفرنسية من النيجر قبل عامين."
+    events = _events(_ex(gaz, text, published="2025-01-15"))
+    assert events == [("FR", "country:NE", "withdraw", "2023-01-31")]
+
+
+def test_the_day_a_statement_was_made_is_no_deadline(gaz):
+    text = "The Pentagon said on Tuesday that US troops would leave al-Tanf by the end of 2026."
+    moves = _moves(_ex(gaz, text, published="2025-04-20"))
+    assert ("US", "installation:al-tanf-garrison", "withdraw", "2026-12-31") in moves
+    assert all(by != "2025-04-15" for *_, by in moves)
