@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..domain import FuzzyDate
 from .lexicon import alternation
+from .numbers import AR_UNITS, EN_UNITS
 from .text import WordHints, Words
 
 _MONTH_LISTS = {
@@ -81,48 +82,14 @@ _LAST = r"(?:الماضي|الفائت|المنصرم|الماضية|last|past)"
 _THIS = r"(?:الجاري|الحالي|الحالية|الجارية|this|current)"
 _FOLLOWING = r"(?:التالي|التالية|الذي\s+يليه|following|subsequent)"
 
-# durations ("within six months"): number words and units in both languages
+# durations ("within six months"): the quantity grammar's number words, and units
 _NUM_EN_WORDS = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "eighteen": 18,
     "twenty-four": 24,
-    "thirty": 30,
+    **{w: v for w, v in EN_UNITS.items() if v <= 60},
 }
-_NUM_AR_WORDS = {
-    "واحد": 1,
-    "واحدة": 1,
-    "ثلاث": 3,
-    "ثلاثة": 3,
-    "أربع": 4,
-    "أربعة": 4,
-    "اربع": 4,
-    "اربعة": 4,
-    "خمس": 5,
-    "خمسة": 5,
-    "ست": 6,
-    "ستة": 6,
-    "سبع": 7,
-    "سبعة": 7,
-    "ثماني": 8,
-    "ثمانية": 8,
-    "تسع": 9,
-    "تسعة": 9,
-    "عشر": 10,
-    "عشرة": 10,
-}
+_NUM_AR_WORDS = {w: v for w, v in AR_UNITS.items() if v <= 60}
 _NUM_EN = r"[0-9]{1,3}|" + alternation(_NUM_EN_WORDS)
 _NUM_AR = r"[0-9٠-٩]{1,3}|" + alternation(_NUM_AR_WORDS)
 # plural (3–10) and accusative singular (11+) unit forms
