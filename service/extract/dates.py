@@ -768,6 +768,15 @@ def _relative_day(g: dict[str, str | None], ref: dt.date) -> FuzzyDate:
     return FuzzyDate(ref + dt.timedelta(days=days), "day", False)
 
 
+# a future-tense cue before a weekday: "will leave on Friday", "سوف تغادر يوم الجمعة"
+_FUTURE_BEFORE = re.compile(
+    r"(?:\b(?:will|shall|is\s+due|are\s+due|is\s+expected|are\s+expected|is\s+scheduled|"
+    r"are\s+scheduled|plans?\s+to|planning\s+to)\b|سوف|من\s+المقرر|من\s+المتوقع)"
+    r"(?:(?![.!?؟]).)*$",
+    re.I | re.S,
+)
+
+
 def _weekday(m: re.Match, g: dict[str, str | None], ref: dt.date) -> FuzzyDate:
     """The named weekday nearest the publication date: the last one on or before it (news
     reports the past), the next one after it for "next …", "by …" or "until …"."""
@@ -780,6 +789,8 @@ def _weekday(m: re.Match, g: dict[str, str | None], ref: dt.date) -> FuzzyDate:
     )
     if future:
         days = (wd - ref.weekday()) % 7 or 7
+    elif _FUTURE_BEFORE.search(m.string, max(0, m.start() - 80), m.start()):
+        days = (wd - ref.weekday()) % 7  # "will leave on Friday": this Friday, or today
     else:
         days = -((ref.weekday() - wd) % 7)
         if rel in ("last", "الماضي") and days == 0:

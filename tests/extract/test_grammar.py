@@ -94,6 +94,9 @@ def test_dates(text, iso, precision, role):
         ("وصلت خلال الأسبوع الماضي", "2025-08-03", "day", True, "at"),
         ("the convoy left on Tuesday", "2025-08-05", "day", False, "at"),
         ("will leave by Friday", "2025-08-15", "day", False, "by"),
+        ("the last flight will leave on Friday", "2025-08-15", "day", False, "at"),
+        ("من المقرر أن تغادر القوات يوم الثلاثاء", "2025-08-12", "day", False, "at"),
+        ("the last flight left on Friday", "2025-08-08", "day", False, "at"),
         ("انسحبت القوات يوم الخميس الماضي", "2025-08-07", "day", False, "at"),
         # the day something was said dates the report, not the move
         (
