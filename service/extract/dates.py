@@ -150,6 +150,9 @@ _WEEKDAYS = {
     "الأحد": 6,
     "الاحد": 6,
 }
+# plain alternations (the names are looked up in _WEEKDAYS as matched); English capitalised
+_EN_WEEKDAY = "|".join(w.capitalize() for w, _ in sorted(_WEEKDAYS.items()) if w.isascii())
+_AR_WEEKDAY = "|".join(sorted((w for w in _WEEKDAYS if not w.isascii()), key=len, reverse=True))
 
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -303,8 +306,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             r"(?<![\w])(?:(?P<rd_en>the\s+day\s+before\s+yesterday|yesterday|today|tonight|"
             r"tomorrow)|(?P<rw_en>last|next|this|past|coming)\s+week|(?P<rd_ar>أول\s+(?:من\s+)?"
             r"أمس|أول\s+(?:من\s+)?امس|أمس\s+الأول|امس\s+الاول|أمس|امس|الأمس|اليوم|غدا|غداً)"
-            r"(?:\s+(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|"
-            r"الاحد)(?![\w]))?"
+            rf"(?:\s+(?:{_AR_WEEKDAY})(?![\w]))?"
             r"|(?:الأسبوع|الاسبوع)\s+(?P<rw_ar>الماضي|المنصرم|الفائت|المقبل|القادم|الجاري|"
             r"الحالي))(?![\w])",
             re.I,
@@ -314,12 +316,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "wday",
         re.compile(
-            r"(?<![\w])(?:(?:(?P<wr_en>(?i:last|next|this|on))\s+)?(?P<wd_en>Monday|Tuesday|"
-            r"Wednesday|Thursday|Friday|Saturday|Sunday)|(?:(?:يوم|مساء|صباح|ليلة|فجر)\s+"
-            r"(?P<wd_ar>الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|"
-            r"الاحد)(?:\s+(?P<wr_ar>الماضي|المقبل|القادم))?)|(?:(?<=[،,])|(?<=[،,]\s))"
-            r"(?P<wd_arc>الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|"
-            r"الأحد|الاحد)(?=\s*[،,]))(?![\w])"
+            rf"(?<![\w])(?:(?:(?P<wr_en>(?i:last|next|this|on))\s+)?(?P<wd_en>{_EN_WEEKDAY})"
+            rf"|(?:(?:يوم|مساء|صباح|ليلة|فجر)\s+(?P<wd_ar>{_AR_WEEKDAY})(?:\s+"
+            rf"(?P<wr_ar>الماضي|المقبل|القادم))?)|(?:(?<=[،,])|(?<=[،,]\s))"
+            rf"(?P<wd_arc>{_AR_WEEKDAY})(?=\s*[،,]))(?![\w])"
         ),
     ),
     # durations from publication: within six months, over the next two years, in 18 months'
@@ -753,8 +753,7 @@ def _relative_day(g: dict[str, str | None], ref: dt.date) -> FuzzyDate:
     week = (g.get("rw_en") or g.get("rw_ar") or "").lower()
     if week:
         # a week is no date precision: about the day a week away, marked approximate
-        rel = _rel_word(week) if week not in ("past",) else "last"
-        days = {"next": 7, "last": -7}.get(rel, 0)
+        days = {"next": 7, "last": -7}.get(_rel_word(week), 0)  # past → last, coming → next
         return FuzzyDate(ref + dt.timedelta(days=days), "day", True)
     w = word.translate(_FOLD)
     if "before" in w or "اول" in w:
