@@ -18,10 +18,16 @@ if TYPE_CHECKING:
     from .body import Body
     from .claims import Analyzer
 
-_AR_CUE = re.compile(
-    r"(?<= )(?:[وف]?(?:[بل]|لل)?(?:ال)?)(?:قاعده|مدينه|محافظه|بلده|قريه|معسكر|مطار|ناحيه|قضاء|"
-    r"ولايه|منطقه|مخيم)(?= )"
+# The cue is the indefinite construct form ("قاعدة زيلكان", "بمدينة هون"): after the definite
+# "القاعدة" comes an adjective or the rest of the sentence ("القاعدة يجب أن …"), not a name.
+_AR_CUE_WORDS = "قاعده|مدينه|محافظه|بلده|قريه|معسكر|مطار|ناحيه|قضاء|ولايه|منطقه|مخيم|ميناء|قاعدتي"
+_AR_CUE = re.compile(rf"(?<= )(?:[وف]?[بل]?)(?:{_AR_CUE_WORDS})(?= )")
+_AR_CUE_TOKEN = re.compile(
+    rf"(?:[وف]?[بل]?|[وف]?(?:[بل]|لل)?ال)(?:{_AR_CUE_WORDS}|نقطه|موقع|مركز)|لل\S+"
 )
+# endings of a word that is not a name: a possessive pronoun ("قلقهم", "حمايتها")
+_AR_SUFFIX = re.compile(r"(?:هم|هما|ها|كم|هن)$")
+_TANWEEN = re.compile("[\u064b-\u064d]")
 _CAPITAL = re.compile(r"[A-Z]")
 _AR_SKIP = {
     "الجويه",
@@ -62,6 +68,41 @@ _AR_SKIP = {
     "تستضيف",
     "كانت",
     "كان",
+    # adjectives and adverbs that follow an indefinite place word ("قاعدة صغيرة",
+    # "منطقة عازلة", "مطار مدني", "بشكل …")
+    "صغيره",
+    "كبيره",
+    "بعيده",
+    "قريبه",
+    "جديده",
+    "عازله",
+    "امنه",
+    "مشترك",
+    "مشتركه",
+    "مدني",
+    "عسكري",
+    "دولي",
+    "حدوديه",
+    "لوجستيه",
+    "رئيسيه",
+    "دائمه",
+    "مؤقته",
+    "موقته",
+    "متقدمه",
+    "ثابته",
+    "بحريه",
+    "بريه",
+    "بشكل",
+    "بالكامل",
+    "حاليا",
+    "سوي",
+    "دعم",
+    "طوال",
+    "يجب",
+    "نفسه",
+    "نفسها",
+    "تدريب",
+    "تدريبي",
 }
 _EN_AFTER = re.compile(
     r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(?:Air\s+Base|Airbase|Air\s+Field|Airfield|Base|Garrison|"
@@ -110,6 +151,8 @@ def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
     na, nb = an.norm_index(body.start), an.norm_index(body.end)
     for m_start, m_end in _cue_tokens(an, max(0, na - 1), nb + 1):
         rest = an.norm[m_end : m_end + 60].split()
+        if rest and (_AR_CUE_TOKEN.fullmatch(rest[0]) or _AR_SUFFIX.search(rest[0])):
+            continue  # "قاعدة ومعسكر", "قاعدة للجانب العراقي", "منطقة قلقهم"
         name = [t for t in rest[:2] if _namelike(t, stop)]
         if not name or not _namelike(rest[0], stop):
             continue
@@ -119,6 +162,8 @@ def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
             and not rest[0].startswith("ال")
             and rest[1].startswith("ال")
             and _namelike(rest[1], stop)
+            # "ميناء عصب الإريتري": a nationality adjective after the name is not part of it
+            and not rest[1].endswith(("ي", "يه"))
         )
         name = rest[:2] if two else rest[:1]
         if not name:
@@ -132,6 +177,8 @@ def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
         cue_end = an.plain_span(m_start, m_end)[1]
         if re.search(r"[.!?؟،,;؛:\n()]", an.text[cue_end:a]):
             continue
+        if _TANWEEN.search(an.text, a, b) or _is_actor_word(an, a, b):
+            continue  # "حالياً", "قاعدة بريطانية": an adverb or a nationality, not a name
         if free(a, b) and _real_span(an.text, a, b):
             out.append((a, b))
             taken.add(a, b)
@@ -221,6 +268,11 @@ def _namelike(tok: str, stop: frozenset[str]) -> bool:
         and len(tok) >= 2
         and re.fullmatch(r"[\u0600-\u06ff]+", tok) is not None
     )
+
+
+def _is_actor_word(an: Analyzer, a: int, b: int) -> bool:
+    """True when ``[a, b)`` is a nationality or actor word the analyser found."""
+    return any(m.start <= a and b <= m.end for m in an.in_span("actors", a - 20, b))
 
 
 def _real_span(text: str, a: int, b: int) -> bool:

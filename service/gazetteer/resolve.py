@@ -17,6 +17,7 @@ from functools import cache
 from ..domain import Place
 from .index import REGION_COUNTRIES, Candidate, Gazetteer
 from .normalize import normalize, normalize_with_offsets, strip_clitics
+from .stopwords import cue_only
 
 # Cue words, normalised and (for Arabic) without clitics or article.
 CUES_BEFORE = {
@@ -160,8 +161,11 @@ def resolve(
                 gaz.places[i].country or "" for i, _ in c.places if gaz.places[i].kind == "country"
             )
     out: list[Resolved] = []
+    common = cue_only()
     for c in candidates:
         cue = context_cue(norm, c)
+        if cue is None and _common_word(norm, c, common):
+            continue  # "وقف إطلاق النار", "في بيان": a word, not the town of that name
         # a foreign town needs its country named, and loses to a capital, big city or
         # country of the same name ("Washington" the capital, not the English town)
         major = any(_major(gaz.places[i]) for i, _ in c.places)
@@ -220,6 +224,15 @@ def resolve(
             continue
         out.append(Resolved(chosen, c.start, c.end, text[c.start : c.end], best[0], cue, alts))
     return out
+
+
+def _common_word(norm: str, c: Candidate, common: frozenset[str]) -> bool:
+    """True when the one-word mention, with the clitics before it, is a common word."""
+    if " " in norm[c.norm_start : c.norm_end]:
+        return False
+    ws = norm.rfind(" ", 0, c.norm_start) + 1
+    tok = norm[ws : c.norm_end]
+    return tok in common or strip_clitics(tok) in common
 
 
 def _split_country(

@@ -65,6 +65,17 @@ ARABIC = """
 بينما حين عندما لان لأن لكن ولكن كذلك ايضا أيضا فقط بينهم بينها وسط اثناء أثناء
 السبت الأحد الاحد الإثنين الاثنين الثلاثاء الأربعاء الاربعاء الخميس خميس الجمعة جمعة
 سحب نشر نقل وصول ارسال إرسال خروج مغادرة تقليص تعزيز تعزيزات
+السجن سجن
+"""
+
+# Common Arabic words that are also the name (or a clitic form of a name) of a real town:
+# "بيان" (a statement; Bayan, Kuwait), "وقف إطلاق النار" (a ceasefire; Al Waqf), "ورقة" and
+# "فرقة" (a card, a division: و/ف + رقة, Raqqa), "الباب" ("opens the door"; al-Bab), "الخبر"
+# (the news; Khobar), "بحري" (naval; Bahri).  Unlike the stop words above they stay in the
+# scan, but a mention is kept only with a cue word ("مدينة الباب", "منطقة بيان", "قاعدة …").
+CUE_ONLY_ARABIC = """
+بيان البيان وقف الوقف ورقة ورقه فرقة فرقه الفرقة ورقتها دورا دوراً حتا حتاً سليماني كوت
+العلم علم صيف الصيف الخبر خبر بحري البحري بحرية خالص العبور عبور الباب باب
 """
 
 
@@ -73,3 +84,9 @@ def stopwords() -> frozenset[str]:
     """All stop entries in normalised form."""
     words = ENGLISH.split() + ARABIC.split()
     return frozenset(normalize(w) for w in words if normalize(w))
+
+
+@cache
+def cue_only() -> frozenset[str]:
+    """Normalised common words that name a place only next to a cue word."""
+    return frozenset(normalize(w) for w in CUE_ONLY_ARABIC.split() if normalize(w))

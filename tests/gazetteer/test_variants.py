@@ -226,6 +226,10 @@ def test_table_is_large_enough():
         "وقال مسؤول من الحكومة إن القرار نهائي",  # من
         "وإن كان الوضع صعبا فإن المفاوضات مستمرة",  # وإن ~ Van
         "السلام عليكم",
+        "وقال في بيان إن وقف إطلاق النار صامد",  # Bayan (Kuwait), Al Waqf
+        "وأكد البيان أن الفرقة 82 ورقة ضغط",  # فرقة, ورقة = ف/و + رقة (Raqqa)
+        "وهذا يفتح الباب أمام نص الخبر",  # al-Bab, Khobar
+        "وصلت قطع بحرية إلى المنطقة في الصيف",  # Bahri (Khartoum North), Şīf
     ],
 )
 def test_common_words_are_not_places(gaz, text):
@@ -257,6 +261,20 @@ def test_common_words_are_not_places(gaz, text):
 def test_common_words_are_not_bases_abroad(gaz, text):
     found = resolve(gaz, text)
     assert [r.place.id for r in found if r.place.kind in ("installation", "admin1")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("سيطرت القوات التركية على مدينة الباب", "city:174018"),
+        ("انسحبت القوات من الرقة", "city:172955"),
+        ("وصل الجنود إلى مدينة الخبر", "city:109323"),
+    ],
+)
+def test_common_word_names_are_places_after_a_cue(gaz, text, expected):
+    # the words that are usually not places ("الباب" = the door) still name the town
+    # next to a place word, and the unambiguous article form (الرقة) needs none
+    assert expected in [r.place.id for r in resolve(gaz, text)]
 
 
 def test_qualified_town_name_gives_town_and_country_mentions(gaz):
