@@ -530,6 +530,30 @@ _BORDER_BEFORE = re.compile(
     r"(?:الحدود|الحدودي|الحدودية|الحدوديه|الاراضي|الأراضي|الأجواء|الاجواء)\s+$"
 )
 _WITH_CLAUSE = re.compile(r"(?i)\bwith\b[^.;:]{0,35}$|(?:^|\s)على\s+ان\s+$")
+# Before a number that is a capacity, a ceiling or a per-unit size, not a force level.
+_NOT_PRESENT_BEFORE = re.compile(
+    r"(?:\beach\s+(?:with|of|carrying|comprising|numbering)|\bcapacity\s+(?:of|for)|"
+    r"\broom\s+for|\bcan\s+(?:house|hold|accommodate|host|take)|"
+    r"\bdesigned\s+(?:for|to\s+(?:house|hold|accommodate))|\b(?:able|built)\s+to\s+"
+    r"(?:house|hold|accommodate)|\bauthori[sz](?:es|ed|ing|e)\s+(?:the\s+)?(?:deployment\s+of\s+|"
+    r"(?:them\s+)?to\s+deploy\s+)?(?:up\s+to\s+)?|\bmandate\s+(?:of|for)\s+(?:up\s+to\s+)?|"
+    r"\b(?:cap(?:ped)?|ceiling|limit)\s+(?:of|at)|"
+    r"(?:كل|كلا)\s+منه(?:ا|م|ما)|(?:[تي]تسع|[تي]ستوعب)\S*(?:\s+\S+){0,2}?\s+(?:لـ?)?|"
+    r"قادر[ةه]?\s+على\s+استيعاب|"
+    r"طاقت?ه?ا?\s+(?:الاستيعابية\s+)?(?:ل|الى|إلى)?|سقف|(?:يسمح|تسمح|يجيز|يتيح)\S*"
+    r"\s+[^.;:،]{0,40}?(?:ما\s+)?(?:يصل|يصلون)\s+(?:الى|إلى))"
+    r"\s*(?:about|around|some|roughly|nearly|more\s+than|over|نحو|حوالي|قرابة|أكثر\s+من|"
+    r"لـ|ل)?\s*$",
+    re.I,
+)
+# "the country" as a locative: the focus country ("في المملكة", "in the kingdom")
+_COUNTRY_NOUN = re.compile(
+    r"(?:\s*[,،]?\s*)(?:(?<!\w)(?:في|ب)\s*(?:ال)?(?:مملك[ةه]|بلاد|إمار[ةه]|امار[ةه]|دول[ةه]|"
+    r"جمهوري[ةه]|سلطن[ةه])(?!\w)|\b(?:in|inside)\s+the\s+(?:kingdom|country|emirate|"
+    r"republic|sultanate)\b)",
+    re.I,
+)
+_EACH_AFTER = re.compile(r"\s*(?:each|apiece|لكل\s+منه|لكل\s+واحد)", re.I)
 _AR_PRESENT_DEPLOY = re.compile(r"[وف]?[تي]نشر")
 _AR_FUTURE_BEFORE = re.compile(r"(?:سوف|سـ|ستقوم\s+ب|سيتم|يعتزم|تعتزم|تعتزمان|تخطط|يخطط)\s*$")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
@@ -714,6 +738,20 @@ class Sentence:
                     return self._most_specific(pm)
         return None
 
+    def _coordinated_after(self, pm: PlaceMark) -> bool:
+        """True when another place of the same kind is coordinated with ``pm`` ("in Iraq
+        and Kuwait", "في العراق والكويت"), so a number before them is split between them."""
+        for other in self.places:
+            if other.start < pm.end:
+                continue
+            return (
+                other.r.place.kind == pm.r.place.kind
+                and other.pid != pm.pid
+                and not other.metonym
+                and _coordinated(self.text, pm.end, other.start)
+            )
+        return False
+
     def _is_origin(self, pm: PlaceMark) -> bool:
         """True for a place the troops came from ("from Fort Bliss", "from a brigade based
         at Fort Bliss"), which is not where a number of them is."""
@@ -799,20 +837,37 @@ class Sentence:
                 continue  # "10,000 troops from 50 countries": a multinational total
             if self._inside_movement(n) or self._is_change_target(n):
                 continue
-            place = self._place_after(noun[1]) or self._locative_before(n.start)
+            if self._capacity_or_unit_size(n, noun[1]):
+                continue
+            after = self._place_after(noun[1])
+            if after is not None and resp is None and self._coordinated_after(after):
+                continue  # "نحو 1100 عسكري في العراق والكويت": one number for two places
+            place = after or self._locative_before(n.start)
             place = self._more_specific_nearby(n, place)
             actors = self._fl_actors(n, noun, place, last if elliptical else None)
             if resp is not None:
                 actors = [resp[0]]
-            if place is None:
+            home = place is None and self.an.focus and self._in_the_country(n, noun[1])
+            spread_country = None
+            if place is None and not home:
+                # "…, most of them at Mihail Kogalniceanu": where some of them are; the
+                # number is the total of that place's country
+                spread = [
+                    pm
+                    for pm in self.places
+                    if pm.start >= noun[1] and not pm.metonym and self._spread_to(noun[1], pm)
+                ]
+                spread_country = spread[0].r.place.country if spread else None
                 locs = [
                     pm
                     for pm in self.places
                     if pm.locative and not pm.metonym and not self._is_origin(pm)
                 ]
-                if len(locs) == 1:
+                if spread_country and f"country:{spread_country}" in self.an.gaz:
+                    home = True
+                elif len(locs) == 1:
                     place = locs[0]
-            if place is None:
+            if place is None and not home:
                 tail = self.text[noun[1] : min(self.end, noun[1] + 60)]
                 if L.ELSEWHERE_EN.search(tail) or L.ELSEWHERE_AR.search(tail):
                     continue  # "deployed across the Middle East": not a gazetteer place
@@ -820,7 +875,11 @@ class Sentence:
                 if host:
                     place = host[0]
             place_id = (
-                place.pid if place else (f"country:{self.an.focus}" if self.an.focus else None)
+                place.pid
+                if place
+                else f"country:{spread_country or self.an.focus}"
+                if spread_country or self.an.focus
+                else None
             )
             if place_id is None or not actors:
                 continue
@@ -1035,6 +1094,30 @@ class Sentence:
                 b = x
                 break
         return a, b
+
+    def _spread_to(self, pos: int, pm: PlaceMark) -> bool:
+        """ "…, most of them at Mihail Kogalniceanu": ``pm`` is where *some* of the troops
+        counted before ``pos`` are (not "most of them from the LRRG, are based in Gao")."""
+        m = L.SPREAD.search(self.text, pos, pm.start)
+        return m is not None and not re.search(r"[,،;؛]", self.text[m.end() : pm.start])
+
+    def _in_the_country(self, n: NumberMatch, noun_end: int) -> bool:
+        """ "ويتمركز في المملكة نحو 9000", "about 9,000 troops in the kingdom": the country
+        the article is about, named by a common noun."""
+        a, b = self._clause_of(n.start)
+        return bool(
+            _COUNTRY_NOUN.search(self.text, max(a, n.start - 40), n.start)
+            or _COUNTRY_NOUN.match(self.text, noun_end, min(b, noun_end + 30))
+        )
+
+    def _capacity_or_unit_size(self, n: NumberMatch, noun_end: int) -> bool:
+        """A size that is not how many are there: a capacity ("room for 5,000 troops",
+        "تتسع لـ 5000 جندي"), a ceiling ("authorises up to 500", "بنشر ما يصل إلى 500") or
+        the size of each of several units ("each with more than 5,000 sailors")."""
+        a = max(self._clause_of(n.start)[0], n.start - 60)
+        if _NOT_PRESENT_BEFORE.search(self.text[a : n.start]):
+            return True
+        return bool(_EACH_AFTER.match(self.text, noun_end, min(self.end, noun_end + 12)))
 
     def _is_change_target(self, n: NumberMatch) -> bool:
         """ "from about 500 to as many as 4,000": the second number is a target, not a level."""

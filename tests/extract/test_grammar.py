@@ -466,3 +466,46 @@ def test_the_day_a_statement_was_made_is_no_deadline(gaz):
     moves = _moves(_ex(gaz, text, published="2025-04-20"))
     assert ("US", "installation:al-tanf-garrison", "withdraw", "2026-12-31") in moves
     assert all(by != "2025-04-15" for *_, by in moves)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتنشر إيطاليا نحو 1100 عسكري في العراق والكويت.",  # one number, two places
+        "Italy has about 1,100 troops in Iraq and Kuwait.",
+        "Carrier groups, each with more than 5,000 US sailors, sail past Bahrain.",
+        "The camp in Kuwait has room for 5,000 US troops.",
+        "The mandate authorises up to 500 German soldiers in Iraq.",
+        "يسمح التفويض بنشر ما يصل إلى 500 جندي ألماني في العراق.",
+        "وتتسع القاعدة لـ 5000 جندي أمريكي في الكويت.",
+    ],
+)
+def test_numbers_that_are_no_force_level(gaz, text):
+    assert _levels(_ex(gaz, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "most of them at …": the total is the country's, not the base's
+        (
+            "Romania currently hosts around 1,700 U.S. troops, most of them at the Mihail "
+            "Kogalniceanu air base near Constanta.",
+            ("US", "country:RO", 1700),
+        ),
+        (
+            "Around 300 British troops, most of them from a reconnaissance group, are based "
+            "at the UN camp in Gao, Mali.",
+            ("GB", "city:2457163", 300),
+        ),
+        # "في المملكة": the country the article is about
+        (
+            "تستضيف البحرين الأسطول الخامس. ويتمركز في المملكة حالياً نحو 9000 عسكري أميركي، "
+            "يعمل معظمهم في منطقة الجفير بالمنامة.",
+            ("US", "country:BH", 9000),
+        ),
+    ],
+)
+def test_where_a_total_is(gaz, text, expected):
+    levels = [(a, p, q) for a, p, q, *_ in _levels(_ex(gaz, text))]
+    assert expected in levels and len(levels) == 1
