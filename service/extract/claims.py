@@ -387,6 +387,8 @@ class Analyzer:
     # ------------------------------------------------------------------ per sentence
     def analyse(self) -> Claims:
         claims = Claims()
+        #: the last force level found (a bare number in a later sentence may continue it)
+        self.last_level: dict | None = None
         a, b = self.body
         anchor: dt.date | None = None
         prev_movement: Movement | None = None
@@ -405,6 +407,8 @@ class Analyzer:
             sent = Sentence(self, s, e, dates)
             fls = sent.force_levels()
             claims.force_levels.extend(fls)
+            if fls:
+                self.last_level = fls[-1]
             mv, ev = sent.movements(prev_movement)
             claims.movements.extend(mv)
             claims.events.extend(ev)
@@ -544,6 +548,23 @@ _NOT_PRESENT_BEFORE = re.compile(
     r"\s+[^.;:،]{0,40}?(?:ما\s+)?(?:يصل|يصلون)\s+(?:الى|إلى))"
     r"\s*(?:about|around|some|roughly|nearly|more\s+than|over|نحو|حوالي|قرابة|أكثر\s+من|"
     r"لـ|ل)?\s*$",
+    re.I,
+)
+# A verb of having before a bare number that continues an earlier count of troops.
+_HAVING_BEFORE = re.compile(
+    r"(?:\b(?:has|have|had|hosts?|hosted|holds?|held|keeps?|kept|maintains?|maintained|"
+    r"numbers?|numbered|totals?|totall?ed)|\bfigure\s+(?:is|was|stands\s+at|stood\s+at)|"
+    r"\b(?:stands?|stood)\s+at|\b(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|"
+    r"shrunk|shrank|down|up)\s+to|(?:تستضيف|يستضيف|تضم|يضم|يبلغ|تبلغ|بلغ|يناهز|لديها|لديه|"
+    r"انخفض\S*\s+(?:الى|إلى)|ارتفع\S*\s+(?:الى|إلى)))"
+    r"\s*(?:some|about|around|roughly|approximately|nearly|almost|an\s+estimated|"
+    r"estimated|نحو|حوالي|قرابة|ما\s+يقارب)?\s*$",
+    re.I,
+)
+# What may follow such a bare number: punctuation or a place, never a noun of its own.
+_BARE_AFTER = re.compile(
+    r"\s*(?:[,.;:)،؛]|$|\b(?:at|in|mostly|mainly|largely|there|stationed|based|deployed|"
+    r"since)\b|(?:في|ب|معظمهم|غالبيتهم|منهم)(?!\w))",
     re.I,
 )
 # "the country" as a locative: the focus country ("في المملكة", "in the kingdom")
@@ -819,16 +840,20 @@ class Sentence:
                 if fl is not None:
                     out.extend(fl)
                 continue
+            carried: dict | None = None
             if resp is not None:
                 noun = resp[1]
             elif noun is None:
-                if last is None:
-                    continue
-                with_actor = self._actor_with(n) is not None
-                if not with_actor and not _CONJ_BEFORE.search(self.text[last["_end"] : n.start]):
-                    continue
-                if not with_actor and self._place_after(n.end, 30) is None:
-                    continue
+                with_actor = last is not None and self._actor_with(n) is not None
+                if not (
+                    last is not None
+                    and (with_actor or _CONJ_BEFORE.search(self.text[last["_end"] : n.start]))
+                    and (with_actor or self._place_after(n.end, 30) is not None)
+                ):
+                    # "Jordan has about 3,000, mostly at Muwaffaq Salti" after a count
+                    carried = self._carried_count(n, last)
+                    if carried is None:
+                        continue
                 noun = (n.end, n.end)
                 elliptical = True
             if self._casualty(n.start, noun[1]):
@@ -839,12 +864,19 @@ class Sentence:
                 continue
             if self._capacity_or_unit_size(n, noun[1]):
                 continue
-            after = self._place_after(noun[1])
+            after = self._place_after(noun[1], 30 if carried else 60)
             if after is not None and resp is None and self._coordinated_after(after):
                 continue  # "نحو 1100 عسكري في العراق والكويت": one number for two places
-            place = after or self._locative_before(n.start)
-            place = self._more_specific_nearby(n, place)
-            actors = self._fl_actors(n, noun, place, last if elliptical else None)
+            if carried is not None:
+                # the bare number's own clause: "In Iraq the figure is about 2,500, and in
+                # Syria …", "forces in Poland, which number about 10,000"
+                if after is not None and not same_clause(self.breaks, n.end, after.start):
+                    after = None
+                place = after or self._locative_before(n.start) or self._subject_country(n)
+            else:
+                place = after or self._locative_before(n.start)
+                place = self._more_specific_nearby(n, place)
+            actors = self._fl_actors(n, noun, place, (carried or last) if elliptical else None)
             if resp is not None:
                 actors = [resp[0]]
             home = place is None and self.an.focus and self._in_the_country(n, noun[1])
@@ -1094,6 +1126,33 @@ class Sentence:
                 b = x
                 break
         return a, b
+
+    def _carried_count(self, n: NumberMatch, last: dict | None) -> dict | None:
+        """The force level of an earlier sentence that a bare number continues, if any.
+
+        Analysts list counts and drop the noun once it is clear: "Kuwait hosts roughly
+        13,500 troops. … Jordan has about 3,000, mostly at Muwaffaq Salti. In Iraq the
+        figure is about 2,500."  A bare number continues the last count when it comes soon
+        after it, after a verb of having or hosting ("has", "hosts", "the figure is",
+        "has fallen to", "تستضيف", "يبلغ"), and is not followed by a noun of its own.
+        """
+        prev = last or self.an.last_level
+        if prev is None or n.start - prev["_end"] > 700:
+            return None
+        a = max(self._clause_of(n.start)[0], n.start - 45)
+        if not _HAVING_BEFORE.search(self.text, a, n.start):
+            return None
+        if not _BARE_AFTER.match(self.text, n.end, min(self.end, n.end + 12)) and n.end < self.end:
+            return None
+        return prev
+
+    def _subject_country(self, n: NumberMatch) -> PlaceMark | None:
+        """The country that "has" a bare number ("Jordan has about 3,000"): the host."""
+        a = self._clause_of(n.start)[0]
+        for pm in reversed(self.places):
+            if pm.end <= n.start and not pm.metonym and pm.r.place.kind == "country":
+                return pm if pm.start >= a or pm.start - self.start < 3 else None
+        return None
 
     def _spread_to(self, pos: int, pm: PlaceMark) -> bool:
         """ "…, most of them at Mihail Kogalniceanu": ``pm`` is where *some* of the troops

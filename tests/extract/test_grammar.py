@@ -509,3 +509,32 @@ def test_numbers_that_are_no_force_level(gaz, text):
 def test_where_a_total_is(gaz, text, expected):
     levels = [(a, p, q) for a, p, q, *_ in _levels(_ex(gaz, text))]
     assert expected in levels and len(levels) == 1
+
+
+def test_a_bare_number_continues_an_earlier_count(gaz):
+    text = (
+        "Kuwait hosts roughly 13,500 US troops. Jordan has about 3,000, mostly at Muwaffaq "
+        "Salti Air Base. In Iraq the figure is about 2,500, and in Syria it has fallen to "
+        "fewer than 1,500."
+    )
+    levels = {(a, p, q) for a, p, q, *_ in _levels(_ex(gaz, text))}
+    assert levels == {
+        ("US", "country:KW", 13500),
+        ("US", "country:JO", 3000),
+        ("US", "country:IQ", 2500),
+        ("US", "country:SY", None),  # an upper bound: no exact count
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noun of its own, or no count of troops before
+        "Kuwait hosts roughly 13,500 US troops. Jordan has about 3,000 refugees in camps.",
+        "Kuwait hosts roughly 13,500 US troops. Iraq has about 300 km of border with Kuwait.",
+        "Jordan has about 3,000, mostly at Muwaffaq Salti Air Base.",
+    ],
+)
+def test_a_bare_number_needs_a_count_before_and_no_noun(gaz, text):
+    levels = [(a, p, q) for a, p, q, *_ in _levels(_ex(gaz, text))]
+    assert all(q != 3000 and q != 300 for _, _, q in levels)
