@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from .. import actors as actors_registry
 from ..domain import Event, FuzzyDate, Movement, Quantity
 from ..gazetteer.index import Gazetteer
 from ..gazetteer.normalize import strip_clitics
@@ -119,6 +120,7 @@ class Analyzer:
         self.body = body
         self.words = Words(text, body[0], body[1])
         self._toks: L.NormTokens | None = None
+        self._bases: dict[tuple[str, str], str] = {}
         self._starts: dict[str, tuple] = {}
         self.marks: list[PlaceMark] = [self._place_mark(r, dateline) for r in places]
         self._coordinated_locatives()
@@ -130,6 +132,19 @@ class Analyzer:
         self.dominant = self._dominant_actor()
 
     # ------------------------------------------------------------------ span helpers
+    def _base_word_before(self, place_id: str, quote: tuple[int, int]) -> bool:
+        """True when a mention of ``place_id`` in the quote follows a base word closely."""
+        a, b = quote
+        marks = self.in_span("marks", a, b)
+        for pm in marks:
+            if pm.pid != place_id:
+                continue
+            for m in _BASE_WORD.finditer(self.text, max(a, pm.start - 50), pm.start):
+                # not the base word of another name ("قاعدة شمع … في مرجعيون")
+                if not any(o.start <= m.start() < o.end for o in marks):
+                    return True
+        return False
+
     def table_row_at(self, pos: int) -> tuple[int, int] | None:
         """The data-table row span containing ``pos``, if any."""
         rows = self.table_rows
@@ -414,8 +429,52 @@ class Analyzer:
             claims.events.extend(ev)
             if mv:
                 prev_movement = mv[-1]
+        for fl in claims.force_levels:
+            fl["place_id"] = self.operated_base(fl["actor"], fl["place_id"], fl["quote"])
+        for m in claims.movements:
+            m.place_id = self.operated_base(m.actor, m.place_id, m.quote)
+            m.to_place_id = self.operated_base(m.actor, m.to_place_id, m.quote)
+        for ev in claims.events:
+            ev.place_id = self.operated_base(ev.actor, ev.place_id, ev.quote)
         claims.movements = _dedupe_movements(claims.movements)
         return claims
+
+    def operated_base(
+        self, actor: str | None, place_id: str | None, quote: tuple[int, int]
+    ) -> str | None:
+        """The actor's own base at a town the sentence calls a base ("will remain at bases
+        in Hasakah, including Shaddadi", "handed over its bases at al-Qaim"), when the town
+        has exactly one base of that actor within 15 km.  Cities (Baghdad, Erbil), places
+        with several such bases and towns named without a base word stay as named."""
+        if actor is None or place_id is None or not self._base_word_before(place_id, quote):
+            return place_id
+        key = (actor, place_id)
+        hit = self._bases.get(key)
+        if hit is not None:
+            return hit
+        out = place_id
+        p = self.gaz.get(place_id) if place_id in self.gaz else None
+        if (
+            p is not None
+            and p.kind == "city"
+            and p.subkind != "capital"
+            and (p.population or 0) < 100_000
+        ):
+            known = actors_registry.is_actor(actor)
+            groups = {
+                actor,
+                *actors_registry.groups_of(actor),
+                *(actors_registry.members(actor) if known else ()),
+            }
+            own = [
+                q
+                for q, km in self.gaz.nearest(p.lon, p.lat, kind="installation", limit=4)
+                if km <= 15 and groups & set(q.operators)
+            ]
+            if len(own) == 1:
+                out = own[0].id
+        self._bases[key] = out
+        return out
 
 
 def _lam_clitic(surface: str, name_ar: str | None) -> bool:
@@ -550,6 +609,9 @@ _NOT_PRESENT_BEFORE = re.compile(
     r"لـ|ل)?\s*$",
     re.I,
 )
+# "bases … including Shaddadi", "its bases at al-Qaim", "قواعدها في …": the town is named
+# for the base there
+_BASE_WORD = re.compile(r"\b(?:bases|base|garrisons?|outposts?)\b|(?:قاعد[ةه]|قواعد|قاعدت)", re.I)
 # A verb of having before a bare number that continues an earlier count of troops.
 _HAVING_BEFORE = re.compile(
     r"(?:\b(?:has|have|had|hosts?|hosted|holds?|held|keeps?|kept|maintains?|maintained|"

@@ -538,3 +538,25 @@ def test_a_bare_number_continues_an_earlier_count(gaz):
 def test_a_bare_number_needs_a_count_before_and_no_noun(gaz, text):
     levels = [(a, p, q) for a, p, q, *_ in _levels(_ex(gaz, text))]
     assert all(q != 3000 and q != 300 for _, _, q in levels)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sentence calls the town a base: the actor's one base there
+        (
+            "In Syria, US forces will remain at bases in Hasakah province, including Shaddadi "
+            "and Rmelan.",
+            "installation:al-shaddadi-base",
+        ),
+        # no base word: the town as named
+        ("In Syria, US forces will remain in the town of Shaddadi.", "city:x-al-shaddadi"),
+    ],
+)
+def test_a_town_called_a_base_is_the_actors_base_there(gaz, text, expected):
+    assert expected in [m.place_id for m in _ex(gaz, text).movements]
+
+
+def test_zilkan_spellings(gaz):
+    for text in ("تنتشر القوات التركية في قاعدة زيلكان.", "تنتشر القوات التركية في قاعدة زليكان."):
+        assert "installation:zilkan-base-bashiqa" in [p.place.id for p in _ex(gaz, text).places]
