@@ -404,6 +404,8 @@ class Analyzer:
         claims = Claims()
         #: the last force level found (a bare number in a later sentence may continue it)
         self.last_level: dict | None = None
+        #: the last deadline of a movement ("by the same date" refers to it)
+        self.last_deadline: FuzzyDate | None = None
         a, b = self.body
         anchor: dt.date | None = None
         prev_movement: Movement | None = None
@@ -429,6 +431,9 @@ class Analyzer:
             claims.events.extend(ev)
             if mv:
                 prev_movement = mv[-1]
+                dated = [m.by for m in mv if m.by is not None]
+                if dated:
+                    self.last_deadline = dated[-1]
         for fl in claims.force_levels:
             fl["place_id"] = self.operated_base(fl["actor"], fl["place_id"], fl["quote"])
         for m in claims.movements:
@@ -612,6 +617,13 @@ _NOT_PRESENT_BEFORE = re.compile(
 # "bases … including Shaddadi", "its bases at al-Qaim", "قواعدها في …": the town is named
 # for the base there
 _BASE_WORD = re.compile(r"\b(?:bases|base|garrisons?|outposts?)\b|(?:قاعد[ةه]|قواعد|قاعدت)", re.I)
+# A deadline named by reference to the one just given.
+_SAME_DEADLINE = re.compile(
+    r"(?:الموعد|الوقت|التاريخ|الأجل|الاجل|المهل[ةه]|الموعد\s+المحدد)\s+(?:نفسه|ذاته|نفسها|ذاتها)|"
+    r"(?:نفس|ذات)\s+(?:الموعد|التاريخ|المهل[ةه])|\b(?:by|before|until)\s+the\s+same\s+"
+    r"(?:deadline|date|time)|\bby\s+then\b|\bon\s+the\s+same\s+(?:timeline|schedule)",
+    re.I,
+)
 # A verb of having before a bare number that continues an earlier count of troops.
 _HAVING_BEFORE = re.compile(
     r"(?:\b(?:has|have|had|hosts?|hosted|holds?|held|keeps?|kept|maintains?|maintained|"
@@ -1673,6 +1685,13 @@ class Sentence:
         ]
         if before:
             subj_place = before[-1]
+            if (
+                len(before) > 1
+                and subj_place.r.place.kind in ("city", "admin1")
+                and before[-2].r.place.kind == "installation"
+                and subj_place.start - before[-2].end <= 15
+            ):
+                subj_place = before[-2]  # "مجمع الاتحاد 3 وسط بغداد": the base, not its city
             chain = {q.id for q in self.an.gaz.parent_chain(subj_place.pid)}
             if origin is None or origin.pid in chain:
                 origin = subj_place
@@ -1787,6 +1806,11 @@ class Sentence:
             # "will leave next month, with most of them moving to Erbil": the participle
             # clause shares the deadline of the move it details
             by = earlier[-1].by
+        if by is None and self.an.last_deadline is not None:
+            same = _SAME_DEADLINE.search(self.text, v.end, scope_end)
+            if same is not None and same.start() - v.end < 80:
+                # "سيُخلى هو الآخر قبل الموعد نفسه", "by the same date": the last deadline
+                by = self.an.last_deadline
         if ds and re.search(
             r"(?:قبل\s+شهر(?:\s+واحد)?\s+من|\b(?:one|a)\s+month\s+(?:before|ahead\s+of))",
             self.text[v.end : ds[0].start],

@@ -91,7 +91,9 @@ def _factor(seqs: list[tuple[str, ...]]) -> str:
         sets[keep] = None if fc is None or sets[keep] is None else sets[keep] | fc
     parts = []
     for comp in comps:
-        if len(comp) == 1:
+        if len(comp) == 1 and _may_backtrack(comp[0], groups[comp[0]]):
+            parts.extend("".join(s) for s in groups[comp[0]])
+        elif len(comp) == 1:
             tok = comp[0]
             parts.append(tok + _group(_factor([s[1:] for s in groups[tok]])))
         else:
@@ -100,6 +102,28 @@ def _factor(seqs: list[tuple[str, ...]]) -> str:
     if ends:
         parts.append("")
     return "(?:" + "|".join(parts) + ")"
+
+
+def _may_backtrack(token: str, seqs: list[tuple[str, ...]]) -> bool:
+    """True when factoring ``token`` out of ``seqs`` could change the match.
+
+    A variable-length token (``\\s+``, a letter with its optional diacritics) gives back
+    characters when the rest of a *flat* alternative needs them ("S\\s+\\s+S" on "S  S");
+    once factored, a later empty alternative succeeds first.  That can happen only when a
+    continuation can start with a character the token itself consumes.
+    """
+    if token == r"\s+":
+        own: frozenset[str] | None = frozenset(" \t\n\r\f\v")
+    elif token.endswith(_DIAC):
+        own = frozenset(chr(c) for c in (*range(0x064B, 0x0653), 0x0670, 0x0640))
+    else:
+        return False
+    for s in seqs:
+        if len(s) > 1:
+            fc = _first_chars(s[1])
+            if fc is None or (fc & own) or (s[1] == r"\s+" and token == r"\s+"):
+                return True
+    return False
 
 
 def _group(pattern: str) -> str:

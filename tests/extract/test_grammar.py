@@ -560,3 +560,13 @@ def test_a_town_called_a_base_is_the_actors_base_there(gaz, text, expected):
 def test_zilkan_spellings(gaz):
     for text in ("تنتشر القوات التركية في قاعدة زيلكان.", "تنتشر القوات التركية في قاعدة زليكان."):
         assert "installation:zilkan-base-bashiqa" in [p.place.id for p in _ex(gaz, text).places]
+
+
+def test_the_same_deadline_refers_to_the_last_one(gaz):
+    text = (
+        "وستغادر قوات التحالف قاعدة عين الأسد بحلول أيلول 2025. وقال المتحدث إن القوات "
+        "نقلت المعدات إلى أربيل. وأوضح أن مقر التحالف في مجمّع «الاتحاد 3» وسط بغداد سيُخلى "
+        "هو الآخر قبل الموعد نفسه."
+    )
+    got = {(m.place_id, m.action, m.by.value if m.by else None) for m in _ex(gaz, text).movements}
+    assert ("installation:union-iii", "withdraw", dt.date(2025, 9, 30)) in got
