@@ -19,7 +19,9 @@ _AR_CLASS = {
     "ئ": "[ئي]",
     "ك": "[كک]",
 }
-_DIAC = "[\u064b-\u0652\u0670\u0640]*"
+_DIAC_CHARS = frozenset(chr(c) for c in (*range(0x064B, 0x0653), 0x0670, 0x0640))
+_DIAC = "[\u064b-\u0652\u0670\u0640]*"  # any of _DIAC_CHARS
+_SPACE_CHARS = frozenset(" \t\n\r\f\v")
 
 
 def ar_pattern(word: str) -> str:
@@ -113,15 +115,15 @@ def _may_backtrack(token: str, seqs: list[tuple[str, ...]]) -> bool:
     continuation can start with a character the token itself consumes.
     """
     if token == r"\s+":
-        own: frozenset[str] | None = frozenset(" \t\n\r\f\v")
+        own = _SPACE_CHARS
     elif token.endswith(_DIAC):
-        own = frozenset(chr(c) for c in (*range(0x064B, 0x0653), 0x0670, 0x0640))
+        own = _DIAC_CHARS
     else:
         return False
     for s in seqs:
         if len(s) > 1:
             fc = _first_chars(s[1])
-            if fc is None or (fc & own) or (s[1] == r"\s+" and token == r"\s+"):
+            if fc is None or fc & own:
                 return True
     return False
 
