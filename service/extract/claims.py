@@ -123,11 +123,12 @@ class Analyzer:
         self._bases: dict[tuple[str, str], str] = {}
         self._starts: dict[str, tuple] = {}
         self.marks: list[PlaceMark] = [self._place_mark(r, dateline) for r in places]
+        self.move_marks = self._find_verbs(L.MOVE_AR, L.MOVE_EN, "move")
+        self.event_marks = self._find_verbs(L.EVENT_AR, L.EVENT_EN, "event")
+        self._move_origins()
         self._coordinated_locatives()
         self._metonym_pairs()
         self.actors = self._find_actors()
-        self.move_marks = self._find_verbs(L.MOVE_AR, L.MOVE_EN, "move")
-        self.event_marks = self._find_verbs(L.EVENT_AR, L.EVENT_EN, "event")
         self.focus = self._focus_country(dateline)
         self.dominant = self._dominant_actor()
 
@@ -262,6 +263,35 @@ class Analyzer:
                 and _coordinated(self.text, prev.end, pm.start)
             ):
                 pm.locative = True
+
+    def _move_origins(self) -> None:
+        """ "انسحاب قوات التحالف من بغداد", "leave Baghdad": a capital a move starts from is
+        the city, not its government (a capital after من is a metonym otherwise)."""
+        moves = self.move_marks
+        if not moves:
+            return
+        starts = [v.end for v in moves]
+        for pm in self.marks:
+            if not pm.metonym or pm.dateline:
+                continue
+            i = bisect_right(starts, pm.start) - 1
+            if i < 0:
+                continue
+            gap = self.text[moves[i].end : pm.start]
+            if len(gap) > 50 or _ORIGIN_GAP_STOP.search(gap):
+                continue
+            m = _ORIGIN_GAP.search(gap)
+            if m is None:
+                continue
+            if not m.group(1):
+                # "leave Kabul" with no "from": only when forces are what leaves ("its last
+                # evacuation flight will leave Kabul" is about a plane)
+                head = self.text[max(0, moves[i].start - 100) : moves[i].start]
+                head = re.split(r"[.!?؟\n]", head)[-1]
+                if not _FORCE_NOUN.search(head + gap):
+                    continue
+            pm.metonym = False
+            pm.locative = True
 
     def _metonym_pairs(self) -> None:
         """ "واشنطن وطهران", "Washington and Baghdad": capitals paired with a metonym."""
@@ -476,6 +506,10 @@ class Analyzer:
                 for q, km in self.gaz.nearest(p.lon, p.lat, kind="installation", limit=4)
                 if km <= 15 and groups & set(q.operators)
             ]
+            if len(own) > 1:
+                # "قاعدتي الشدادي ورميلان": of several, the one named after the town
+                named = [q for q in own if p.name.casefold() in q.name.casefold()]
+                own = named if len(named) == 1 else own
             if len(own) == 1:
                 out = own[0].id
         self._bases[key] = out
@@ -537,6 +571,22 @@ _MULTINATIONAL = re.compile(
     r"(?!\s+(?:(?:the\s+)?(?:coalition|NATO|alliance)|ال(?:تحالف|ناتو|حلف)))",
     re.I,
 )
+#: between a move verb and a capital it starts from: "من" / "from", or nothing ("leave X")
+_ORIGIN_GAP = re.compile(r"(?:^|\s)([وف]?من|from|out\s+of)\s*$|^\s*(?:the\s+)?$", re.I)
+_FORCE_NOUN = re.compile(
+    r"\b(?:troops|forces|soldiers|personnel|contingents?|marines|units)\b|قوات|جنود|عسكري", re.I
+)
+#: … unless a clause or a speaker comes between ("…, قال مسؤول من بغداد")
+_ORIGIN_GAP_STOP = re.compile(
+    r"[,،.;:؛!?؟\n«»\"]|\b(?:said|says|told|officials?|spokes\w+)\b|(?:^|\s)[وف]?(?:قال|اعلن|أعلن|مسؤول)",
+    re.I,
+)
+_NOT_STAY_AFTER = re.compile(
+    r"\s+(?:ال)?(?:مصير|سؤال|وضع|أمر|امر|غموض|خلاف|قرار|مستقبل)|"
+    r"\s+(?:(?:the|an?)\s+)?(?:fate|future|question|issue|matter)\b",
+    re.I,
+)
+_SITE_KINDS = frozenset({"city", "installation"})
 _COORD_GAP = re.compile(r"\s*[,،]?\s*(?:and\s+|&\s*|و)\s*(?:the\s+)?")
 
 
@@ -1625,6 +1675,8 @@ class Sentence:
                 return []  # "will not send troops": no move
         if value != v.value:
             v = Mark(v.start, v.end, v.kind, value, v.extra)
+        if value == "remain" and _NOT_STAY_AFTER.match(self.text, v.end):
+            return []  # "يبقى مصير القاعدتين غامضاً": the fate remains unclear; no stay
         if v.value == "arrive" and re.search(
             r"(?i)\b(?:are|is|were|was|been|be|remain|remains|currently|now|still)\s+"
             r"(?:\w+\s+)?$",
@@ -1905,9 +1957,10 @@ class Sentence:
                 if pm.start < last_end or pm.destination:
                     continue
                 gap = self.text[last_end : pm.start]
-                if (
-                    re.fullmatch(r"\s*(?:,|،)?\s*(?:و|and|&)?\s*(?:the\s+)?", gap)
-                    and pm.r.place.kind == origin.r.place.kind
+                if re.fullmatch(r"\s*(?:,|،)?\s*(?:و|and|&)?\s*(?:the\s+)?", gap) and (
+                    pm.r.place.kind == origin.r.place.kind
+                    # "من بغداد وقاعدة عين الأسد": a city and a base, both left
+                    or {pm.r.place.kind, origin.r.place.kind} <= _SITE_KINDS
                 ):
                     places_ids.append(pm.pid)
                     last_end = pm.end

@@ -397,6 +397,9 @@ MOVE_AR: dict[str, list[str]] = {
         rf"{VP}نهي(?= (?:ال)?وجود)",
         rf"{P}اغلاق(?= (?:ال)?قاعد)",
         rf"{P}تسليم(?= (?:ال)?قاعد)",
+        # "تنتهي المهمة العسكرية للتحالف في بغداد بحلول …": the mission there ends
+        rf"{VP}نتهي(?= (?:ال)?مهم)",
+        r"[وف]?انتهت(?= (?:ال)?مهم)",
     ],
     "reduce": [
         rf"{VP}قلص{VS}",
@@ -408,7 +411,8 @@ MOVE_AR: dict[str, list[str]] = {
         rf"{P}خفض",
     ],
     "remain": [
-        rf"{P}بقاء",
+        rf"{P}بقاء{NS}",
+        rf"{P}بقاي(?:ها|هم|ه)",  # بقائها: ئ is normalised to ي
         rf"{VP}بقي{VS}",
         rf"{VP}بقى",
         r"[وف]?(?:س)?[يت]ظل(?:ون)?",
@@ -416,6 +420,8 @@ MOVE_AR: dict[str, list[str]] = {
         rf"{P}احتفاظ",
         rf"{VP}حتفظ{VS}",
         rf"{P}استمرار(?= (?:ال)?(?:وجود|تواجد))",
+        # "على أن يستمر عمله من أربيل حتى …": its work goes on from there
+        rf"{VP}ستمر{VS}(?= (?:ال)?(?:عمل|وجود|تواجد|انتشار|مهم)\w*)",
     ],
     "relocate": [
         rf"{P}نقل(?! {P}(?:علاقه|ملف|رساله|رسائل))",
@@ -454,6 +460,7 @@ MOVE_EN: dict[str, str] = {
     r"cut(?:s|ting)?(?:\s+back)?|scal(?:e|es|ed|ing)\s+back|shrink\w*|trim\w*|"
     r"downsiz\w*|thin(?:s|ned|ning)?\s+out)\b",
     "remain": r"\b(?:remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|keep(?:s|ing)?|kept|"
+    r"continu(?:e|es|ed|ing)\s+(?:to\s+)?(?:operat\w*|be\s+(?:based|stationed|deployed))|"
     r"retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?)\b",
     "relocate": r"\b(?:relocat\w*|redeploy\w*|reposition\w*|transfer(?:s|red|ring)?|"
     r"mov(?:e|es|ed|ing)(?=\s+(?:\S+\s+){0,6}?(?:to|into)\b)|"

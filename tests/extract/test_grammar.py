@@ -570,3 +570,63 @@ def test_the_same_deadline_refers_to_the_last_one(gaz):
     )
     got = {(m.place_id, m.action, m.by.value if m.by else None) for m in _ex(gaz, text).movements}
     assert ("installation:union-iii", "withdraw", dt.date(2025, 9, 30)) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital a move starts from is the city, and a base named with it is left too
+        (
+            "ينص الاتفاق على انسحاب قوات التحالف من بغداد وقاعدة عين الأسد بحلول أيلول 2025.",
+            [
+                ("COALITION", "city:98182", "withdraw", "2025-09-30"),
+                ("COALITION", "installation:ain-al-asad-air-base", "withdraw", "2025-09-30"),
+            ],
+        ),
+        (
+            "Coalition forces will leave Baghdad and Ain al-Asad by September 2025.",
+            [
+                ("COALITION", "city:98182", "withdraw", "2025-09-30"),
+                ("COALITION", "installation:ain-al-asad-air-base", "withdraw", "2025-09-30"),
+            ],
+        ),
+        (
+            "ستنسحب القوات الأمريكية من بغداد بحلول نهاية 2025.",
+            [("US", "city:98182", "withdraw", "2025-12-31")],
+        ),
+        # the nominal "وبقائها" (their staying) is a stay, and it ends the withdrawal's scope
+        (
+            "وتنص الخطة على خروج القوات الأمريكية من بغداد بحلول أيلول 2025، وبقائها في أربيل "
+            "حتى أيلول 2026.",
+            [
+                ("US", "city:95446", "remain", "2026-09-30"),
+                ("US", "city:98182", "withdraw", "2025-09-30"),
+            ],
+        ),
+        # "the mission ends in X by …", "its work continues from Y until …"
+        (
+            "وقالت واشنطن إن قوات التحالف باقية حتى الآن، وبموجب الجدول تنتهي المهمة العسكرية "
+            "للتحالف في بغداد بحلول أيلول 2025، على أن يستمر عمله من أربيل حتى أيلول 2026.",
+            [
+                ("COALITION", "city:95446", "remain", "2026-09-30"),
+                ("COALITION", "city:98182", "withdraw", "2025-09-30"),
+            ],
+        ),
+        # a plane leaving a capital is no troop move; a speaker "from Baghdad" is no origin
+        ("France says its final evacuation flight will leave Kabul on Friday evening.", []),
+        ("وقال مسؤول من بغداد إن المحادثات مستمرة.", []),
+        # "the fate of the two bases remains unclear" is no stay
+        ("فيما يبقى مصير القاعدتين الروسيتين في حميميم وطرطوس غامضاً.", []),
+    ],
+)
+def test_coordinated_origins_and_stays(gaz, text, expected):
+    assert _moves(_ex(gaz, text)) == expected
+
+
+def test_of_several_bases_at_a_town_the_one_named_after_it(gaz):
+    # Rmelan has two US-run sites within 15 km; the sentence's "bases … Rmelan" is the one
+    # that carries the town's name
+    text = "وفي سوريا، ستُبقي القوات الأميركية على وجودها في قاعدتَي الشدادي ورميلان."
+    got = [m.place_id for m in _ex(gaz, text).movements]
+    assert "installation:rmelan-landing-zone" in got
+    assert "city:x-rmelan" not in got
