@@ -625,6 +625,7 @@ _NEGATED_BEFORE = re.compile(
     r"(?:^|\s|«)(?:لن|لا|لم|ما\s+راح|ماراح|مو|مش|ليس)\s+(?:(?:يتم|تتم|يكون|تكون)\s+)?)$",
     re.I,
 )
+_NOT_A_BEFORE = re.compile(r"(?i)\bnot\s+(?:an?|the)\s+$")
 _PAREN_YEAR = re.compile(r"\(\s*(?:19|20)\d\d\s*\)")
 _LIST_GAP = re.compile(r"\s*[,،]?\s*(?:و|and\s+|&\s*)?\s*(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"على\s+التوالي|\brespectively\b", re.I)
@@ -1668,6 +1669,8 @@ class Sentence:
         value = v_value_in = v.value
         if value == "arrive" and _EXTEND_BEFORE.search(near_before):
             value = "remain"  # "extended the deployment in Iraq until …", "تمديد مهمة …"
+        if _NOT_A_BEFORE.search(near_before[-30:]):
+            return []  # "a transition, not a withdrawal", "ليس انسحاباً": what it is not
         if _NEGATED_BEFORE.search(near_before[-30:]):
             if value in ("withdraw", "reduce"):
                 value = "remain"  # "لن ينسحبوا", "will not leave": they stay

@@ -344,6 +344,12 @@ def _moves(ex):
         ),
         ("Officials said the US will not send troops to Syria.", []),
         ("وقال مسؤول إن تركيا لن ترسل قوات إلى ليبيا.", []),
+        # what a move is not names no move (and no stay at the place of the speaker)
+        (
+            '"This is a transition, not a withdrawal," a US official told reporters in Washington.',
+            [],
+        ),
+        ('"This is not a withdrawal from Europe," one of the officials said.', []),
     ],
 )
 def test_negated_and_extended_moves(gaz, text, expected):
