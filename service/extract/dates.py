@@ -271,6 +271,23 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    # part of a relative year: the first quarter of next year, early next year, late this
+    # year / الربع الأول من العام المقبل، مطلع العام المقبل، منتصف العام الجاري
+    (
+        "part_rel",
+        re.compile(
+            rf"(?<![\w])(?:(?:(?:the\s+)?(?P<pq_en>first|second|third|fourth|1st|2nd|3rd|4th|"
+            rf"last)\s+quarter\s+of\s+|(?:the\s+)?(?P<ph_en>first|second)\s+half\s+of\s+|"
+            rf"(?P<pm_en>mid-?\s*|the\s+middle\s+of\s+)|(?P<pe_en>early[-\s]+|the\s+"
+            rf"(?:beginning|start)\s+of\s+)|(?P<pl_en>late[-\s]+))(?:the\s+)?"
+            rf"(?P<pr_en>{_FOLLOWING}|{_NEXT}|{_THIS}|{_LAST})\s+year|(?:الربع\s+"
+            rf"(?P<pq_ar>الأول|الاول|الثاني|الثالث|الرابع|الأخير|الاخير)|النصف\s+"
+            rf"(?P<ph_ar>الأول|الاول|الثاني)|(?P<pm_ar>منتصف|أواسط|اواسط)|"
+            rf"(?P<pe_ar>بداية|أوائل|اوائل|مطلع)|(?P<pl_ar>أواخر|اواخر))\s+(?:من\s+)?"
+            rf"(?:العام|السنة)\s+(?P<pr_ar>{_FOLLOWING}|{_NEXT}|{_THIS}|{_LAST}))(?![\w])",
+            re.I,
+        ),
+    ),
     (
         "month_rel",
         re.compile(
@@ -485,6 +502,27 @@ _GUARDS: dict[str, tuple[str, ...]] = {
     "late": ("late", "أواخر", "اواخر"),
     "end": ("end", "نهاية", "أواخر"),
     "end_rel": ("end", "نهاية"),
+    "part_rel": (
+        "quarter",
+        "half",
+        "mid",
+        "middle",
+        "early",
+        "beginning",
+        "start",
+        "late",
+        "الربع",
+        "النصف",
+        "منتصف",
+        "أواسط",
+        "اواسط",
+        "بداية",
+        "أوائل",
+        "اوائل",
+        "مطلع",
+        "أواخر",
+        "اواخر",
+    ),
     "month_rel": ("month", "الشهر"),
     "season": ("spring", "summer", "autumn", "fall", "winter", "ربيع", "صيف", "خريف", "شتاء"),
     # the relative-month and relative-year patterns need one of their relative words.  Under
@@ -528,6 +566,7 @@ _NEEDS = {
     "late": "year",
     "end": "year",
     "end_rel": "period",
+    "part_rel": "period",
     "year_rel": "period",
     "month_rel": "period",
     "num": "numdate",
@@ -565,27 +604,30 @@ def _year(s: str) -> int:
     return int(s.translate(_AR_DIG))
 
 
+_QUARTER_WORD = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": 4,
+    "الأول": 1,
+    "الاول": 1,
+    "الثاني": 2,
+    "الثالث": 3,
+    "الرابع": 4,
+    "الأخير": 4,
+    "الاخير": 4,
+}
+
+
 def _quarter_num(m: re.Match) -> int:
-    words = {
-        "first": 1,
-        "1st": 1,
-        "second": 2,
-        "2nd": 2,
-        "third": 3,
-        "3rd": 3,
-        "fourth": 4,
-        "4th": 4,
-        "الأول": 1,
-        "الاول": 1,
-        "الثاني": 2,
-        "الثالث": 3,
-        "الرابع": 4,
-        "الأخير": 4,
-        "الاخير": 4,
-    }
     for g in ("qn", "qa"):
         if m.group(g):
-            return words[m.group(g).lower()]
+            return _QUARTER_WORD[m.group(g).lower()]
     return int(m.group("qd"))
 
 
@@ -656,6 +698,23 @@ def _build(
             return None
         year = base.year + (1 if rel in ("next", "following") else 0)
         return FuzzyDate.of(year), True
+    if kind == "part_rel":
+        rel = _rel_word(g.get("pr_en") or g.get("pr_ar"))
+        base = anchor if rel == "following" and anchor else ref
+        if base is None:
+            return None
+        year = base.year + {"next": 1, "following": 1, "last": -1}.get(rel, 0)
+        q = (g.get("pq_en") or g.get("pq_ar") or "").lower()
+        h = (g.get("ph_en") or g.get("ph_ar") or "").lower()
+        if q:
+            return FuzzyDate.quarter(year, _QUARTER_WORD[q]), True
+        if h:
+            return FuzzyDate.half(year, 1 if h in ("first", "الأول", "الاول") else 2), True
+        if g.get("pm_en") or g.get("pm_ar"):
+            return FuzzyDate.half(year, 1, approximate=True), True
+        if g.get("pe_en") or g.get("pe_ar"):
+            return FuzzyDate.quarter(year, 1, approximate=True), True
+        return FuzzyDate.of(year, approximate=True), True  # late …
     if kind == "year_rel":
         rel = _rel_word(g.get("y_en") or g.get("y_ar"))
         base = anchor if rel == "following" and anchor else ref

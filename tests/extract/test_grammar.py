@@ -109,6 +109,15 @@ def test_dates(text, iso, precision, role):
         ("قالت الوزارة، الثلاثاء، إن القوات ستنسحب", "2025-08-05", "day", False, "report"),
         ("كشف مصدر أمني، اليوم الثلاثاء، عن انسحاب", "2025-08-10", "day", False, "report"),
         ("US forces today number about 2,500", "2025-08-10", "day", False, "now"),
+        # part of a relative year keeps the part's precision
+        ("will withdraw in the first quarter of next year", "2026-03-31", "quarter", False, "at"),
+        ("ستنسحب في الربع الأول من العام المقبل", "2026-03-31", "quarter", False, "at"),
+        ("will leave early next year", "2026-03-31", "quarter", True, "at"),
+        ("بحلول مطلع العام المقبل", "2026-03-31", "quarter", True, "by"),
+        ("by mid-next year", "2026-06-30", "half", True, "by"),
+        ("بحلول منتصف العام الجاري", "2025-06-30", "half", True, "by"),
+        ("in the second half of next year", "2026-12-31", "half", False, "at"),
+        ("late this year", "2025-12-31", "year", True, "at"),
     ],
 )
 def test_relative_numeric_and_seasonal_dates(text, iso, precision, approximate, role):
