@@ -436,6 +436,8 @@ class Analyzer:
         self.last_level: dict | None = None
         #: the last deadline of a movement ("by the same date" refers to it)
         self.last_deadline: FuzzyDate | None = None
+        #: … and of each action ("سيُخلى هو الآخر قبل الموعد نفسه": the last withdrawal's)
+        self.last_deadlines: dict[str, FuzzyDate] = {}
         a, b = self.body
         anchor: dt.date | None = None
         prev_movement: Movement | None = None
@@ -461,9 +463,9 @@ class Analyzer:
             claims.events.extend(ev)
             if mv:
                 prev_movement = mv[-1]
-                dated = [m.by for m in mv if m.by is not None]
-                if dated:
-                    self.last_deadline = dated[-1]
+                for m in mv:
+                    if m.by is not None:
+                        self.last_deadline = self.last_deadlines[m.action] = m.by
         for fl in claims.force_levels:
             fl["place_id"] = self.operated_base(fl["actor"], fl["place_id"], fl["quote"])
         for m in claims.movements:
@@ -584,6 +586,17 @@ _ORIGIN_GAP_STOP = re.compile(
 _NOT_STAY_AFTER = re.compile(
     r"\s+(?:ال)?(?:مصير|سؤال|وضع|أمر|امر|غموض|خلاف|قرار|مستقبل)|"
     r"\s+(?:(?:the|an?)\s+)?(?:fate|future|question|issue|matter)\b",
+    re.I,
+)
+#: between two places of one move: ", ", " and ", "، و", and a repeated "in" / "في"
+#: ("at Ain al-Asad, in Baghdad and in Erbil", "في بغداد وفي أربيل")
+_PLACE_LIST_GAP = re.compile(
+    r"\s*(?:,|،)?\s*(?:و|and\s|&)?\s*(?:(?:in|at)\s+|في\s+|ب(?=\S))?(?:the\s+)?", re.I
+)
+#: "leaving a small liaison cell", "leave behind": what stays, not a departure
+_LEAVE_BEHIND_AFTER = re.compile(
+    r"\s+(?:behind\b|(?:only\s+)?an?\s+(?:small|residual|limited|skeleton|token|handful|few|"
+    r"reduced|minimal)\b)",
     re.I,
 )
 _SITE_KINDS = frozenset({"city", "installation"})
@@ -1678,6 +1691,12 @@ class Sentence:
                 return []  # "will not send troops": no move
         if value != v.value:
             v = Mark(v.start, v.end, v.kind, value, v.extra)
+        if (
+            value == "withdraw"
+            and self.text[v.start : v.end].lower().startswith("leav")
+            and _LEAVE_BEHIND_AFTER.match(self.text, v.end)
+        ):
+            return []  # "…, leaving a small liaison cell": the part that stays
         if value == "remain" and _NOT_STAY_AFTER.match(self.text, v.end):
             return []  # "يبقى مصير القاعدتين غامضاً": the fate remains unclear; no stay
         if v.value == "arrive" and re.search(
@@ -1865,7 +1884,7 @@ class Sentence:
             same = _SAME_DEADLINE.search(self.text, v.end, scope_end)
             if same is not None and same.start() - v.end < 80:
                 # "سيُخلى هو الآخر قبل الموعد نفسه", "by the same date": the last deadline
-                by = self.an.last_deadline
+                by = self.an.last_deadlines.get(action, self.an.last_deadline)
         if ds and re.search(
             r"(?:قبل\s+شهر(?:\s+واحد)?\s+من|\b(?:one|a)\s+month\s+(?:before|ahead\s+of))",
             self.text[v.end : ds[0].start],
@@ -1960,7 +1979,7 @@ class Sentence:
                 if pm.start < last_end or pm.destination:
                     continue
                 gap = self.text[last_end : pm.start]
-                if re.fullmatch(r"\s*(?:,|،)?\s*(?:و|and|&)?\s*(?:the\s+)?", gap) and (
+                if _PLACE_LIST_GAP.fullmatch(gap) and (
                     pm.r.place.kind == origin.r.place.kind
                     # "من بغداد وقاعدة عين الأسد": a city and a base, both left
                     or {pm.r.place.kind, origin.r.place.kind} <= _SITE_KINDS

@@ -587,6 +587,17 @@ def test_the_same_deadline_refers_to_the_last_one(gaz):
     assert ("installation:union-iii", "withdraw", dt.date(2025, 9, 30)) in got
 
 
+def test_the_same_deadline_is_the_last_one_of_the_same_move(gaz):
+    # a stay until 2026 comes between: "it too, by the same date" is the withdrawal's date
+    text = (
+        "وستغادر قوات التحالف قاعدة عين الأسد بحلول أيلول 2025، على أن تواصل قواته عملها "
+        "من أربيل حتى أيلول 2026. وأوضح أن مقر التحالف في مجمّع «الاتحاد 3» وسط بغداد "
+        "سيُخلى هو الآخر قبل الموعد نفسه."
+    )
+    got = {(m.place_id, m.action, m.by.value if m.by else None) for m in _ex(gaz, text).movements}
+    assert ("installation:union-iii", "withdraw", dt.date(2025, 9, 30)) in got
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -625,6 +636,35 @@ def test_the_same_deadline_refers_to_the_last_one(gaz):
             [
                 ("COALITION", "city:95446", "remain", "2026-09-30"),
                 ("COALITION", "city:98182", "withdraw", "2025-09-30"),
+            ],
+        ),
+        # "على أن تواصل قواته عملها من …": its work goes on there
+        (
+            "وتنتهي مهمة التحالف في بغداد بحلول سبتمبر 2025، على أن تواصل قواته عملها من "
+            "إقليم كردستان حتى أيلول 2026.",
+            [
+                ("COALITION", "city:98182", "withdraw", "2025-09-30"),
+                ("COALITION", "region:kurdistan-region", "remain", "2026-09-30"),
+            ],
+        ),
+        # "leaving a small liaison cell" is what stays, and the later stay keeps its place
+        (
+            "The coalition headquarters at Union III will be scaled back by mid-2026, leaving "
+            "a small liaison cell, while coalition forces in the Kurdistan Region will stay "
+            "until the end of next year.",
+            [
+                ("COALITION", "installation:union-iii", "reduce", "2026-06-30"),
+                ("COALITION", "region:kurdistan-region", "remain", "2025-12-31"),
+            ],
+        ),
+        # a list of places with a repeated "in"
+        (
+            "The remaining US troops will be concentrated at Ain al-Asad, in Baghdad and in "
+            "Erbil, the commander said.",
+            [
+                ("US", "city:95446", "remain", None),
+                ("US", "city:98182", "remain", None),
+                ("US", "installation:ain-al-asad-air-base", "remain", None),
             ],
         ),
         # a plane leaving a capital is no troop move; a speaker "from Baghdad" is no origin
