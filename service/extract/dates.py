@@ -189,6 +189,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "m_last",
         re.compile(rf"(?<![\w])(?:{_LAST}\s+{_month('8')}|{_month('9')}\s+{_LAST})(?![\w])", re.I),
     ),
+    # a month alone after a date cue: "by June", "until the end of June", "قبل متم يونيو",
+    # "بحلول نهاية حزيران" (the cue is checked in _build; the year is the nearest fitting one)
+    ("m_bare", re.compile(rf"(?<![\w]){_month('40')}(?![\w])", re.I)),
     # on September 15 / 15 سبتمبر
     (
         "md",
@@ -382,11 +385,20 @@ _APPROX_BEFORE = re.compile(rf"{_APPROX}\s*(?:the\s+)?$", re.I)
 _APPROX_AFTER = re.compile(
     r"^\s*,?\s*(?:or\s+so|تقريبا|تقريباً|تقريبًا|approximately|or\s+thereabouts)(?![\w])", re.I
 )
+#: what must come just before a month named without a day or year ("May" is also a verb)
+_BARE_MONTH_CUE = re.compile(
+    r"(?:(?P<dl>\bby|\buntil|\btill|\bbefore|بحلول|حتى|قبل|لغاية|مع\s+حلول)|\bin|\bduring|"
+    r"\bsince|\bafter|\bfrom|في|خلال|منذ|بعد|مطلع|بداية|منتصف|أواخر|اواخر|نهاية)"
+    r"(?:\s+(?:the\s+)?(?:end|middle|beginning|start)\s+of|\s+(?:early|late|mid-?)|"
+    r"\s+(?:نهاية|متم|أواخر|اواخر|آخر|مطلع|بداية|منتصف))?(?:\s+شهر)?\s*$",
+    re.I,
+)
 _ROLE_BEFORE = [
     (
         "by",
         re.compile(
-            rf"(?:\bby(?:\s+the\s+end\s+of)?|بحلول\s+نهاية|قبل\s+نهاية|no\s+later\s+than|before|ahead\s+of|in\s+time\s+for|بحلول|"
+            rf"(?:\bby(?:\s+the\s+end\s+of)?|(?:بحلول|قبل)\s+(?:نهاية|متم|أواخر|اواخر|آخر)"
+            rf"(?:\s+شهر)?|(?:بحلول|قبل)\s+شهر|no\s+later\s+than|before(?:\s+the\s+end\s+of)?|ahead\s+of|in\s+time\s+for|بحلول|"
             r"قبل|مع\s+حلول|في\s+موعد\s+أقصاه|في\s+موعد\s+اقصاه|موعد\s+أقصاه|"
             rf"موعدا\s+أقصاه|أقصاه|اقصاه|deadline\s+of)\s*(?:{_APPROX}\s*)?(?:the\s+)?$",
             re.I,
@@ -395,7 +407,8 @@ _ROLE_BEFORE = [
     (
         "until",
         re.compile(
-            rf"(?:\buntil(?:\s+the\s+end\s+of)?|حتى\s+نهاية|\btill|\bthrough|\bthru|حتى|لغاية|إلى\s+غاية|الى\s+غاية|"
+            rf"(?:\buntil(?:\s+the\s+end\s+of)?|حتى\s+(?:نهاية|متم|أواخر|اواخر|آخر)"
+            rf"(?:\s+شهر)?|حتى\s+شهر|\btill|\bthrough|\bthru|حتى|لغاية|إلى\s+غاية|الى\s+غاية|"
             rf"إلى\s+حين|الى\s+حين|into)\s*(?:{_APPROX}\s*)?(?:the\s+)?$",
             re.I,
         ),
@@ -558,6 +571,7 @@ _NEEDS = {
     "m_next": "month",
     "m_last": "month",
     "md": "month",
+    "m_bare": "month",
     "m_this": "month",
     "q": "year",
     "h": "year",
@@ -676,6 +690,26 @@ def _build(
                 year += 1  # "on March 3" in an October article is next March
         day = g.get("day")
         return FuzzyDate.of(year, mon, int(day.translate(_AR_DIG)) if day else None), True
+    if kind == "m_bare":
+        if ref is None:
+            return None
+        cue = _BARE_MONTH_CUE.search(m.string, max(0, m.start() - 40), m.start())
+        if cue is None:
+            return None
+        mon = month_number(g["mon"])
+        if mon is None:
+            return None
+        if cue.group("dl"):
+            # a deadline is ahead: "by March" in an October article is next March
+            year = ref.year if mon >= ref.month else ref.year + 1
+        elif _FUTURE_BEFORE.search(m.string, max(0, m.start() - 80), m.start()) or (
+            _AR_FUTURE_WORD.search(m.string, max(0, m.start() - 60), m.start())
+        ):
+            year = ref.year if mon >= ref.month else ref.year + 1  # "will arrive in May"
+        else:
+            # "withdrew in December", "وصلت في مايو": news tells what happened, the last one
+            year = ref.year if mon <= ref.month else ref.year - 1
+        return FuzzyDate.of(year, mon), True
     if kind == "q":
         return FuzzyDate.quarter(_year(g["year"]), _quarter_num(m)), False
     if kind == "h":
@@ -827,6 +861,10 @@ def _relative_day(g: dict[str, str | None], ref: dt.date) -> FuzzyDate:
 
 
 # a future-tense cue before a weekday: "will leave on Friday", "سوف تغادر يوم الجمعة"
+#: an Arabic future verb (ستنسحب، سيغادر، سنبقى) or "it is expected that"
+_AR_FUTURE_WORD = re.compile(
+    r"(?:^|\s)[وف]?س[تين][\u0621-\u064a]{2,}|من\s+المرتقب|من\s+المقرر|من\s+المتوقع"
+)
 _FUTURE_BEFORE = re.compile(
     r"(?:\b(?:will|shall|is\s+due|are\s+due|is\s+expected|are\s+expected|is\s+scheduled|"
     r"are\s+scheduled|plans?\s+to|planning\s+to)\b|سوف|من\s+المقرر|من\s+المتوقع)"

@@ -118,6 +118,18 @@ def test_dates(text, iso, precision, role):
         ("بحلول منتصف العام الجاري", "2025-06-30", "half", True, "by"),
         ("in the second half of next year", "2026-12-31", "half", False, "at"),
         ("late this year", "2025-12-31", "year", True, "at"),
+        # a month alone after a cue: a deadline is ahead, a past month the nearest one
+        ("will leave by June", "2026-06-30", "month", False, "by"),
+        ("ستغادر القوات المملكة قبل متم يونيو", "2026-06-30", "month", False, "by"),
+        ("بحلول نهاية حزيران", "2026-06-30", "month", False, "by"),
+        ("before the end of June", "2026-06-30", "month", False, "by"),
+        ("حتى شهر آذار", "2026-03-31", "month", False, "until"),
+        ("will stay until October", "2025-10-31", "month", False, "until"),
+        ("withdrew in December", "2024-12-31", "month", False, "at"),
+        ("arrived in May", "2025-05-31", "month", False, "at"),
+        ("انسحبت في شهر فبراير", "2025-02-28", "month", False, "at"),
+        ("will arrive in May", "2026-05-31", "month", False, "at"),
+        ("ستصل القوات في ديسمبر", "2025-12-31", "month", False, "at"),
     ],
 )
 def test_relative_numeric_and_seasonal_dates(text, iso, precision, approximate, role):
@@ -137,6 +149,8 @@ def test_relative_numeric_and_seasonal_dates(text, iso, precision, approximate, 
         "the 2024-2025 season",
         "build v1.2.2025",
         "on 13/13/2025",
+        "troops may leave soon",
+        "May said the troops would stay",
     ],
 )
 def test_no_date_where_there_is_none(text):
