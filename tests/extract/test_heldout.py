@@ -20,7 +20,7 @@ SETS = {
         {
             "places": (0.90, 0.86),
             "force_levels": (0.48, 0.46),
-            "movements": (0.32, 0.27),
+            "movements": (0.35, 0.32),
             "events": (0.62, 0.40),
         },
         1,  # was 6, now 0
@@ -30,7 +30,7 @@ SETS = {
         {
             "places": (0.82, 0.79),
             "force_levels": (0.37, 0.36),
-            "movements": (0.20, 0.19),
+            "movements": (0.24, 0.22),
             "events": (0.22, 0.10),
         },
         3,
