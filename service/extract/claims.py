@@ -650,9 +650,13 @@ _WITH_NUMBER = re.compile(
 )
 _ANAPHOR = re.compile(
     r"(?:القاعدة|القاعده|الحامية|الحاميه|المعسكر|المنشأة|المنشاة|فيها|بها|هناك|"
-    r"\b(?:the\s+(?:base|garrison|camp|facility|site|outpost|airfield)|it|there|where|which)\b)",
+    r"(?P<air_ar>(?:[وفب]|بال|وبال|فال)?(?:ال)?مطار(?!ات))|(?P<port_ar>(?:[وفب])?(?:ال)?(?:ميناء|مرفأ))|"
+    r"\b(?:the\s+(?:base|garrison|camp|facility|site|outpost|(?P<air_en>airfield|airport|air\s*base)|"
+    r"(?P<port_en>port|harbou?r|naval\s+base))|it|there|where|which)\b)",
     re.I,
 )
+#: the installations "the airport" / "المطار" and "the port" / "الميناء" can refer to
+_ANAPHOR_SUBKINDS = {"air": ("air_base", "airport", "airfield"), "port": ("naval_base", "port")}
 _BORDER_AFTER = re.compile(
     r"(?:-|\s+)(?:border|frontier|side\s+of\s+the\s+border|territory|territorial|airspace|"
     r"coast|waters|desert)\b",
@@ -1246,13 +1250,24 @@ class Sentence:
         stationed": the installation named just before (this or the previous sentence)."""
         a, b = self._clause_of(n.start)
         seg = self.text[max(self.start, a - 60) : b]
-        if not _ANAPHOR.search(seg):
+        found = list(_ANAPHOR.finditer(seg))
+        if not found:
             return None
         prior = [
             pm
             for pm in self.an.in_span("marks", n.start - 699, n.start)
             if pm.r.place.kind == "installation" and not pm.metonym
         ]
+        typed = [
+            m
+            for m in found
+            if m.group("air_ar") or m.group("air_en") or m.group("port_ar") or m.group("port_en")
+        ]
+        if typed and len(typed) == len(found):
+            # "at the airport", "في المطار نفسه": the last airport named, not any base
+            m = typed[-1]
+            kinds = _ANAPHOR_SUBKINDS["air" if m.group("air_ar") or m.group("air_en") else "port"]
+            prior = [pm for pm in prior if pm.r.place.subkind in kinds]
         return prior[-1] if prior else None
 
     def _clause_of(self, pos: int) -> tuple[int, int]:
@@ -1389,7 +1404,8 @@ class Sentence:
             if a.start != place_start
             and (place is None or a.start < place.start or a.start >= place.end)
         ]
-        near = [a for a in near if not (place and a.start >= place.start)]
+        # (a place from an earlier sentence, "at the airport" → HKIA, bounds nothing here)
+        near = [a for a in near if not (place and self.start <= place.start <= a.start)]
         # "… 1,000 troops, then France with 700": not past a clause break
         near = [a for a in near if a.start < noun[1] or same_clause(self.breaks, noun[1], a.start)]
         near.sort(key=lambda a: 0 if a.extra.get("demonym") else 1)

@@ -699,3 +699,24 @@ def test_of_several_bases_at_a_town_the_one_named_after_it(gaz):
     got = [m.place_id for m in _ex(gaz, text).movements]
     assert "installation:rmelan-landing-zone" in got
     assert "city:x-rmelan" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "About 5,400 US troops remain at Hamid Karzai International Airport. Roughly 1,000 "
+            "British troops are at the airport.",
+            ("GB", "installation:hamid-karzai-international-airport", 1000),
+        ),
+        (
+            "يتمركز نحو 5400 جندي أمريكي في مطار حامد كرزاي الدولي في كابل. وفي المطار نفسه، "
+            "يتمركز نحو 500 جندي تركي.",
+            ("TR", "installation:hamid-karzai-international-airport", 500),
+        ),
+    ],
+)
+def test_the_airport_is_the_airport_named_before(gaz, text, expected):
+    # "the airport" / "المطار" is the last airport named, and the troops keep their own actor
+    got = [(f.actor, f.place_id, f.quantity.count) for f in _ex(gaz, text).force_levels]
+    assert expected in got
