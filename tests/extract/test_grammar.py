@@ -243,6 +243,12 @@ def test_respectively_pairs_numbers_with_actors(gaz, text):
             "In Lebanon, Italy has more than 1,000 troops, then France, with about 700.",
             [("FR", "country:LB", 700, None, None), ("IT", "country:LB", None, 1000, None)],
         ),
+        # a relative clause and a possessive, after a sentence naming other countries
+        (
+            "With Italy and France keeping contingents. Italy, which has about 650 troops in "
+            "Iraq, will keep them there. Germany's roughly 100 trainers in Erbil will stay.",
+            [("DE", "city:95446", 100, None, None), ("IT", "country:IQ", 650, None, None)],
+        ),
     ],
 )
 def test_country_with_a_number_owns_it(gaz, text, expected):
