@@ -569,7 +569,8 @@ _NOUN_AR = re.compile(L.TROOP_AR)
 # what may stand between a table label's colon and its number: an approximation mark
 _APPROX_CELL = re.compile(r"\s*(?:c\.|ca\.|~|≈|about|approx\.|نحو|حوالي|قرابة)?\s*", re.I)
 _MULTINATIONAL = re.compile(
-    r"\s*(?:from|of|من)\s+(?:\S+\s+){0,2}?(?:countries|nations|دوله|دولة|دول|بلدا|بلدان)\b"
+    r"\s*(?:from|of|من|representing|(?:ي|ت)مثلون|يمثل|تمثل)\s+(?:\S+\s+){0,2}?"
+    r"(?:countries|nations|دوله|دولة|دول|بلدا|بلدان)\b"
     r"(?!\s+(?:(?:the\s+)?(?:coalition|NATO|alliance)|ال(?:تحالف|ناتو|حلف)))",
     re.I,
 )
@@ -897,6 +898,8 @@ class Sentence:
                     return None  # "…, most of them in Idlib"
                 if self._is_origin(pm):
                     continue  # "from (a brigade based at) Fort Bliss": where they came from
+                if pm.destination and any(pos <= v.start < pm.start for v in self.verbs):
+                    return None  # "…، وصلت طلائعهم إلى أكادير": where a later move went
                 if pm.locative or re.search(r"(?:\bin|\bat|في|ب)\s*$", between):
                     return self._most_specific(pm)
         return None
@@ -1192,6 +1195,9 @@ class Sentence:
             and not pm.metonym
             and pm.r.place.kind in ("installation", "city")
             and not self._is_origin(pm)
+            # "يحلّ منهم بالمغرب 5 آلاف جندي، وصلت طلائعهم إلى أكادير": where some arrived,
+            # not where the number is, once the sentence has said where that is
+            and not (pm.destination and place is not None and place.start < n.start < pm.start)
         ]
         if not cands:
             # "Qatar's Al Udeid, home to …, holds about 10,000": the sentence's one base, named
@@ -1404,8 +1410,10 @@ class Sentence:
             if a.start != place_start
             and (place is None or a.start < place.start or a.start >= place.end)
         ]
-        # (a place from an earlier sentence, "at the airport" → HKIA, bounds nothing here)
-        near = [a for a in near if not (place and self.start <= place.start <= a.start)]
+        # "5,000 troops in Iraq, Germany …": not past a place after the number (a place
+        # before it — "تستضيف قاعدة العديد أكثر من عشرة آلاف عسكري أمريكي", or "the airport"
+        # from an earlier sentence — bounds nothing)
+        near = [a for a in near if not (place and n.start <= place.start <= a.start)]
         # "… 1,000 troops, then France with 700": not past a clause break
         near = [a for a in near if a.start < noun[1] or same_clause(self.breaks, noun[1], a.start)]
         near.sort(key=lambda a: 0 if a.extra.get("demonym") else 1)

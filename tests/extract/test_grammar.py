@@ -726,3 +726,33 @@ def test_the_airport_is_the_airport_named_before(gaz, text, expected):
     # "the airport" / "المطار" is the last airport named, and the troops keep their own actor
     got = [(f.actor, f.place_id, f.quantity.count) for f in _ex(gaz, text).force_levels]
     assert expected in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the demonym after the number names the actor, also when the base comes first
+        (
+            "ويتمركز في قاعدة «طارق بن زياد» في قطر نحو ثلاثة آلاف عسكري تركي، فيما تستضيف "
+            "قاعدة العديد الجوية أكثر من عشرة آلاف عسكري أمريكي.",
+            [
+                ("TR", "installation:turkish-base-qatar", 3000, None, None),
+                ("US", "installation:al-udeid-air-base", None, 10000, None),
+            ],
+        ),
+        # where part of them later arrived is not where the number is
+        (
+            "يحلّ منهم بالمغرب قرابة 5 آلاف جندي أمريكي، وصلت طلائعهم الأسبوع الماضي إلى أكادير.",
+            [("US", "country:MA", 5000, None, None)],
+        ),
+        # an exercise total "representing 50 nations" is nobody's level
+        (
+            "ويشارك في نسخة هذه السنة أكثر من 10 آلاف عسكري يمثلون نحو 50 دولة، يحلّ منهم "
+            "بالمغرب قرابة 5 آلاف جندي أمريكي.",
+            [("US", "country:MA", 5000, None, None)],
+        ),
+        ("More than 10,000 troops representing 50 nations train in Morocco.", []),
+    ],
+)
+def test_whose_number_and_where(gaz, text, expected):
+    assert _levels(_ex(gaz, text)) == expected
