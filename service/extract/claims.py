@@ -600,6 +600,7 @@ _LEAVE_BEHIND_AFTER = re.compile(
     r"reduced|minimal)\b)",
     re.I,
 )
+_RELATIVE_EN = re.compile(r",\s*(?:which|who)\b[^,;.]{0,100},", re.I)
 _SITE_KINDS = frozenset({"city", "installation"})
 _COORD_GAP = re.compile(r"\s*[,،]?\s*(?:and\s+|&\s*|و)\s*(?:the\s+)?")
 
@@ -1435,12 +1436,17 @@ class Sentence:
             ]
             if len(listed) >= 2:
                 return list(dict.fromkeys(listed))
-        # 4. the subject before the number ("ولدى الولايات المتحدة نحو 2500", "The US has")
+        # 4. the subject before the number ("ولدى الولايات المتحدة نحو 2500", "The US has"),
+        # not an actor inside a relative clause ("Canada, which commanded NATO …, has 200")
+        inner = [
+            (m.start(), m.end()) for m in _RELATIVE_EN.finditer(self.text, self.start, n.start)
+        ]
         before = [
             a
             for a in self.actors
             if a.end <= n.start
             and a.start != place_start
+            and not any(s <= a.start < e for s, e in inner)
             and (self._is_subject(a) or self._deploys_between(a.end, n.start))
         ]
         same = [a for a in before if same_clause(self.breaks, a.end, n.start)]
@@ -1453,10 +1459,14 @@ class Sentence:
     def _deploys_between(self, a: int, b: int) -> bool:
         """ "تعد إيطاليا …، إذ تنشر نحو 1100 عسكري": a country before a present-tense
         "تنشر" that governs the number is its subject."""
-        return any(
-            a <= v.start and v.end <= b and self._present_deployment(v, self.end)
-            for v in self.verbs
-        )
+        for i, v in enumerate(self.verbs):
+            if a <= v.start and v.end <= b:
+                # a deadline of a later verb ("…، وأعلنت مدريد أن جنودها سيغادرون … بحلول")
+                # does not make this one an announcement
+                nxt = self.verbs[i + 1].start if i + 1 < len(self.verbs) else self.end
+                if self._present_deployment(v, nxt):
+                    return True
+        return False
 
     def _is_subject(self, a: Mark) -> bool:
         """Demonyms and groups always; a country name only as the subject of "has"."""

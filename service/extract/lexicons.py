@@ -618,11 +618,14 @@ HOST_EN = re.compile(r"\s*(?:hosts|hosted|hosting|is\s+home\s+to|houses|housed)\
 HOST_AR = ar(r"(?:[وف]?(?:ت|ي)ستضيف|[وف]?استضافت|[وف]?(?:ت|ي)ضم|[وف]?تحتضن|[وف]?يحتضن)")
 # A subject country that has troops: "The US has …", "ولدى الولايات المتحدة …"
 HAS_AFTER_EN = re.compile(
-    r"\s*(?:,\s*which\s+(?:now\s+|still\s+|currently\s+)?)?(?:has|had|have|keeps?|kept|"
+    r"\s*(?:,\s*which\s+(?:now\s+|still\s+|currently\s+)?|"
+    # "Canada, which commanded NATO Mission Iraq in its first two years, has …"
+    r",\s*(?:which|who)\b[^,;.]{0,100},\s*(?:now\s+|still\s+|currently\s+)?)?(?:has|had|have|keeps?|kept|"
     r"maintains?|maintained|deploys?|deployed|stations?|stationed|sent|sends|will\s+have|"
     r"still\s+has|currently\s+has|now\s+has)\b"
     # "Germany's roughly 100 trainers": the possessive of a number of troops
-    r"|['’]s\s+(?:(?:roughly|about|around|some|nearly|almost|approximately|estimated|"
+    r"|['’]s\s+(?:(?:contribution|contingent|deployment|forces?|presence|mission)\s*,?\s*)?"
+    r"(?:(?:roughly|about|around|some|nearly|almost|approximately|estimated|up\s+to|"
     r"more\s+than|fewer\s+than|over|under)\s+)*\d",
     re.I,
 )

@@ -249,6 +249,24 @@ def test_respectively_pairs_numbers_with_actors(gaz, text):
             "Iraq, will keep them there. Germany's roughly 100 trainers in Erbil will stay.",
             [("DE", "city:95446", 100, None, None), ("IT", "country:IQ", 650, None, None)],
         ),
+        # not the actor inside the relative clause; a possessive before "contribution, …"
+        (
+            "The coalition is large. Canada, which commanded NATO Mission Iraq in its first "
+            "two years, has roughly 200 personnel in Kuwait.",
+            [("CA", "country:KW", 200, None, None)],
+        ),
+        (
+            "The coalition is large. Denmark's contribution, up to 130 soldiers stationed at "
+            "Ain al-Asad, will leave the base by September 2025.",
+            [("DK", "installation:ain-al-asad-air-base", None, None, 130)],
+        ),
+        # "أما إسبانيا فتنشر …": a later verb's deadline does not make the count a plan
+        (
+            "وقالت قيادة التحالف إن مهمة التحالف مستمرة وإن قوات التحالف باقية. أما إسبانيا "
+            "فتنشر أكثر من 300 جندي في قاعدة "
+            "بسماية، وأعلنت مدريد أن جنودها سيغادرون القاعدة بحلول نهاية العام المقبل.",
+            [("ES", "installation:besmaya-range-complex", None, 300, None)],
+        ),
     ],
 )
 def test_country_with_a_number_owns_it(gaz, text, expected):
