@@ -566,6 +566,30 @@ _EN_NOUN = re.compile(
     r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b"
 )
 _NOUN_AR = re.compile(L.TROOP_AR)
+_MORE_AFTER = re.compile(
+    r"\s+(?:more|additional|extra|further)\b|\s+(?:جندي|جنديا|عسكري|عسكريا|عنصر)?\s*"
+    r"(?:إضافي|اضافي|إضافيين|اضافيين|آخرين|اخرين)",
+    re.I,
+)
+#: "of those roughly 3,000 are U.S. military", "150 of them are U.S. military personnel"
+_PRED_NOUN_EN = re.compile(
+    r"\s+(?:of\s+(?:them|those|these)\s+)?(?:are|were)\s+(?:U\.S\.|US|American|British|French|"
+    r"German|Italian|Turkish|Russian|[A-Z][a-z]+)\s+(military(?:\s+personnel)?|troops|soldiers|"
+    r"personnel|service\s+members|marines|sailors|airmen)\b"
+)
+#: the number is the total of an earlier troop noun: "bringing the number of troops
+#: supporting the mission to about 1,000", "ليرتفع عدد الجنود الأمريكيين في الأردن إلى نحو 3800"
+_TOTAL_OF_BEFORE = re.compile(
+    r"(?:\b(?:bring(?:s|ing)?|brought|rais(?:es|ing|ed)|push(?:es|ing|ed)|tak(?:es|ing)|took)\s+"
+    r"(?:the\s+)?(?:number|total|tally|count|strength)\s+of\s+(?:(?:U\.S\.|US|American|"
+    r"[A-Z][a-z]+|foreign|coalition|NATO)\s+)?(?P<noun>troops|soldiers|forces|personnel|"
+    r"service\s+members|marines)\b[^.;!?]{0,100}?\bto\s+|"
+    r"(?:[لو]?(?:ي|ت)رتفع|[لو]?(?:ي|ت)صل|ارتفع|وصل)\s+(?:بذلك\s+)?عدد\s+(?P<noun_ar>(?:ال)?"
+    r"(?:جنود|عسكريين|عناصر|قوات))(?:\s+[^\s.،,؛]+){0,5}?\s+(?:إلى|الى))"
+    r"\s*(?:about|around|roughly|nearly|some|almost|approximately|more\s+than|over|"
+    r"نحو|حوالي|قرابة|أكثر\s+من|اكثر\s+من|ما\s+يقارب)?\s*$",
+    re.I,
+)
 # what may stand between a table label's colon and its number: an approximation mark
 _APPROX_CELL = re.compile(r"\s*(?:c\.|ca\.|~|≈|about|approx\.|نحو|حوالي|قرابة)?\s*", re.I)
 _MULTINATIONAL = re.compile(
@@ -654,7 +678,7 @@ _ANAPHOR = re.compile(
     r"(?:القاعدة|القاعده|الحامية|الحاميه|المعسكر|المنشأة|المنشاة|فيها|بها|هناك|"
     r"(?P<air_ar>(?:[وفب]|بال|وبال|فال)?(?:ال)?مطار(?!ات))|(?P<port_ar>(?:[وفب])?(?:ال)?(?:ميناء|مرفأ))|"
     r"\b(?:the\s+(?:base|garrison|camp|facility|site|outpost|(?P<air_en>airfield|airport|air\s*base)|"
-    r"(?P<port_en>port|harbou?r|naval\s+base))|it|there|where|which)\b)",
+    r"(?P<port_en>port|harbou?r|naval\s+(?:base|station)))|it|there|where|which)\b)",
     re.I,
 )
 #: the installations "the airport" / "المطار" and "the port" / "الميناء" can refer to
@@ -842,15 +866,22 @@ class Sentence:
         )
 
     def _troop_noun(self, n: NumberMatch) -> tuple[int, int] | None:
-        """Span of the troop noun that follows a number, if any."""
+        """Span of the troop noun that follows a number, if any (or, for "bringing the
+        number of troops … to about 1,000", the noun that the number is the total of)."""
         after_end = min(self.end, n.end + 60)
-        m = _EN_NOUN.match(self.text, n.end, after_end)
+        m = _EN_NOUN.match(self.text, n.end, after_end) or _PRED_NOUN_EN.match(
+            self.text, n.end, after_end
+        )
         if m:
             if m.group(1).lower() == "forces" and not re.search(
                 r"(?i)\b(?:of|US|U\.S\.|American|coalition|foreign)\b", m.group(0)
             ):
                 return None
             return m.start(1), m.end(1)
+        total = _TOTAL_OF_BEFORE.search(self.text, max(self.start, n.start - 160), n.start)
+        if total is not None:
+            g = "noun" if total.group("noun") else "noun_ar"
+            return total.start(g), total.end(g)
         toks = self.an.norm_between(n.end, after_end).split()[:4]
         if not toks:
             return None
@@ -1363,6 +1394,13 @@ class Sentence:
         )
 
     def _inside_movement(self, n: NumberMatch) -> bool:
+        if _MORE_AFTER.match(self.text, n.end) and any(
+            v.value in ("arrive", "increase")
+            and 0 <= v.start - n.end < 60
+            and same_clause(self.breaks, n.end, v.start)
+            for v in self.verbs
+        ):
+            return True  # "Around 300 more U.S. service members arrived": the arrival's size
         for v in self.verbs:
             if v.start <= n.start < v.end:
                 return True  # "pull roughly 1,000 troops out"

@@ -763,6 +763,26 @@ def test_the_airport_is_the_airport_named_before(gaz, text, expected):
             "يحلّ منهم بالمغرب قرابة 5 آلاف جندي أمريكي، وصلت طلائعهم الأسبوع الماضي إلى أكادير.",
             [("US", "country:MA", 5000, None, None)],
         ),
+        # the total an arrival brings the number to is a level; the arrival's size is not
+        (
+            "Around 300 more U.S. service members arrived in Poland this week, bringing the "
+            "number of troops supporting the mission to about 1,000.",
+            [("US", "country:PL", 1000, None, None)],
+        ),
+        (
+            "Around 700 additional military personnel have deployed to Cyprus.",
+            [],
+        ),
+        (
+            "ليرتفع عدد الجنود الأمريكيين في الأردن إلى نحو 3800.",
+            [("US", "country:JO", 3800, None, None)],
+        ),
+        # "of those roughly 3,000 are U.S. military"
+        (
+            "In Djibouti, about 4,000 people work at Camp Lemonnier, and of those roughly 3,000 "
+            "are U.S. military.",
+            [("US", "installation:camp-lemonnier", 3000, None, None)],
+        ),
         # an exercise total "representing 50 nations" is nobody's level
         (
             "ويشارك في نسخة هذه السنة أكثر من 10 آلاف عسكري يمثلون نحو 50 دولة، يحلّ منهم "
