@@ -1587,10 +1587,16 @@ class Sentence:
         pub = self.an.published
         if v.kind == "move" and v.value not in ("withdraw", "arrive", "remain"):
             return None
+        # an attack is no movement, so a day named relative to publication ("on Monday
+        # evening", "the June 23 missile salvo") dates it; moves keep those as reported moves
+        rel_ok = v.kind == "event" and v.value == "attack"
         ds = [
             d
             for d in self.dates
-            if v.end <= d.start < scope_end and d.role in ("at", "since") and not d.relative
+            if v.end <= d.start < scope_end
+            and d.role in ("at", "since", "report")
+            and (not d.relative or rel_ok)
+            and (d.role != "report" or rel_ok)
         ]
         if not ds:
             # "in 2003 the US invaded …": a date just before the verb, in the same clause
@@ -1599,8 +1605,9 @@ class Sentence:
                 for d in self.dates
                 if prev_end <= d.start
                 and d.end <= v.start
-                and d.role in ("at", "since")
-                and not d.relative
+                and d.role in ("at", "since", "report")
+                and (not d.relative or rel_ok)
+                and (d.role != "report" or rel_ok)
                 and same_clause(self.breaks, d.end, v.start)
             ]
         if not ds:
@@ -1630,6 +1637,12 @@ class Sentence:
             and same_clause(self.breaks, pm.end, v.start)
         ]
         subj_base = subj[-1] if subj else None
+        if place is None and action == "attack":
+            # "لهجوم صاروخي إيراني استهدف قاعدة العديد": the target after the next verb
+            place = next(
+                (pm for pm in self.places if v.end <= pm.start < self.end and not pm.metonym),
+                None,
+            )
         if place is None:
             place = subj_base
         if place is not None and place.r.place.kind == "country":
@@ -1655,14 +1668,47 @@ class Sentence:
             # coordinated verbs share the subject: "غزت … العراق … وأطاحت … قبل الانسحاب"
             actors_before = [a for a in actors_before if f"country:{a.value}" != last_ev.place_id]
         actor = None
-        if actors_before:
+        if action == "attack":
+            # "Three U.S. service members were killed when a drone struck …": the troops named
+            # before the verb are its victims, not its attacker
+            # (nor a capital of an upper-case dateline, "AMMAN/WASHINGTON, Jan 28")
+            actors_before = [
+                a
+                for a in actors_before
+                if not _EN_NOUN.match(self.text, a.end)
+                and not _NOUN_AR.search(self.text, max(0, a.start - 14), a.start)
+                and not (a.extra.get("metonym") and self.text[a.start : a.end].isupper())
+            ]
+        own = (
+            [
+                a
+                for a in actors_after
+                if _ARABIC_LETTER.match(self.text, a.start)
+                and re.fullmatch(r"\s*(?:\S+\s+)?", self.text[v.end : a.start])
+            ]
+            if action == "attack"
+            else []
+        )
+        if own:
+            actor = own[0].value  # "لهجوم صاروخي إيراني": the attacker named in the phrase
+        elif actors_before:
             actor = actors_before[-1].value
         elif last_ev is not None:
             actor = last_ev.actor
-        elif actors_after and (place is None or actors_after[0].start < place.start):
+        elif (
+            actors_after
+            and (place is None or actors_after[0].start < place.start)
+            # "struck a small American outpost": after an attack verb, the target's owner
+            and action != "attack"
+        ):
             actor = actors_after[0].value
         # "غزت الولايات المتحدة العراق": two countries after the verb: subject, then object
-        if place is not None and place.r.place.kind == "country" and actor is None:
+        if (
+            place is not None
+            and place.r.place.kind == "country"
+            and actor is None
+            and action != "attack"
+        ):
             countries = [
                 pm
                 for pm in self.places

@@ -509,7 +509,16 @@ EVENT_AR: dict[str, list[str]] = {
         r"[وف]?افتتحت",
         rf"{P}تدخل(?:ها|ه|هم)?(?= {P}عسكري)",
     ],
-    "attack": [r"[وف]?قصفت", r"[وف]?استهدفت", r"[وف]?هاجمت", rf"{P}قصف(?= {P}صاروخي)"],
+    "attack": [
+        r"[وف]?قصفت",
+        r"[وف]?استهدفت",
+        r"[وف]?استهدف",
+        r"[وف]?هاجمت",
+        rf"{P}قصف(?= {P}صاروخي)",
+        # "بقصف قاعدة عين الأسد", "لهجوم صاروخي … استهدف"
+        rf"{P}قصف(?= (?:ال)?قاعد)",
+        rf"{P}هجوم(?= (?:ال)?(?:صاروخي|بطائرات|بالصواريخ|بالمسيرات))",
+    ],
 }
 EVENT_EN: dict[str, str] = {
     "invade": r"\b(?:invaded|invasion|invade)\b",
@@ -519,8 +528,8 @@ EVENT_EN: dict[str, str] = {
     "establish": r"\b(?:formed|established|founded|created|set\s+up)\b",
     "deploy": r"\b(?:deployed|arrived|intervened|been\s+based|stationed|placed|"
     r"opened(?!\s+fire)|moved\s+in)\b",
-    "attack": r"\b(?:struck|attacked|fired\s+(?:\w+\s+){0,3}?at|missile\s+(?:attack|strike)s?"
-    r"\s+on)\b",
+    "attack": r"\b(?:struck|attacked|fired\s+(?:\w+\s+){0,3}?at|(?:missile|rocket|drone)\s+"
+    r"(?:attack|strike|salvo|barrage)s?\s+(?:on|against))\b",
 }
 
 # Modality and tense cues (normalised Arabic / original English), looked for before a verb.

@@ -358,6 +358,27 @@ def _events(ex):
             [("IL", "region:golan-heights", "invade", "1967-12-31")],
         ),
         ("الأميركان رجعوا للعراق سنة 2014.", [("US", "country:IQ", "return", "2014-12-31")]),
+        # attacks on a base, dated by a day relative to publication (2025-02-01)
+        (
+            "The January 23 Iranian missile salvo against Al Udeid Air Base in Qatar was "
+            "largely symbolic.",
+            [("IR", "installation:al-udeid-air-base", "attack", "2025-01-23")],
+        ),
+        (
+            "وأعلنت وزارة الدفاع القطرية أن الدفاعات الجوية تصدّت مساء الاثنين لهجوم صاروخي "
+            "إيراني استهدف قاعدة العديد الجوية جنوب غربي الدوحة.",
+            [("IR", "installation:al-udeid-air-base", "attack", "2025-01-27")],
+        ),
+        (
+            "وردّت إيران في 8 كانون الثاني 2020 بقصف قاعدة عين الأسد بأكثر من 10 صواريخ.",
+            [("IR", "installation:ain-al-asad-air-base", "attack", "2020-01-08")],
+        ),
+        # the victims and the target's owner are not the attacker
+        (
+            "AMMAN/WASHINGTON, Jan 28 (Levant Wire) - Three U.S. service members were killed "
+            "when a drone struck a small American outpost in north-eastern Jordan on Sunday.",
+            [],
+        ),
     ],
 )
 def test_events(gaz, text, expected):
