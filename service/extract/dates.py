@@ -658,6 +658,22 @@ def _rel_word(w: str | None) -> str:
     return "this"
 
 
+def _unstated_year(m: re.Match, mon: int, ref: dt.date, *, deadline: bool | None = None) -> int:
+    """The year of a month or day named without one ("by June", "on 26 December"):
+    a deadline or a future verb looks ahead, anything else is news of what happened."""
+    if deadline is None:
+        cue = _BARE_MONTH_CUE.search(m.string, max(0, m.start() - 40), m.start())
+        deadline = bool(cue and cue.group("dl"))
+    if (
+        deadline
+        or _FUTURE_BEFORE.search(m.string, max(0, m.start() - 80), m.start())
+        or _AR_FUTURE_WORD.search(m.string, max(0, m.start() - 60), m.start())
+    ):
+        return ref.year if mon >= ref.month else ref.year + 1  # "by March", "will arrive in May"
+    # "withdrew in December", "غادرت يوم 26 ديسمبر": the last such month
+    return ref.year if mon <= ref.month else ref.year - 1
+
+
 def _build(
     kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | None
 ) -> tuple[FuzzyDate, bool] | None:
@@ -685,9 +701,7 @@ def _build(
         elif kind == "m_last":
             year = ref.year if mon < ref.month else ref.year - 1
         else:
-            year = ref.year
-            if mon < ref.month - 6:
-                year += 1  # "on March 3" in an October article is next March
+            year = _unstated_year(m, mon, ref)
         day = g.get("day")
         return FuzzyDate.of(year, mon, int(day.translate(_AR_DIG)) if day else None), True
     if kind == "m_bare":
@@ -699,17 +713,7 @@ def _build(
         mon = month_number(g["mon"])
         if mon is None:
             return None
-        if cue.group("dl"):
-            # a deadline is ahead: "by March" in an October article is next March
-            year = ref.year if mon >= ref.month else ref.year + 1
-        elif _FUTURE_BEFORE.search(m.string, max(0, m.start() - 80), m.start()) or (
-            _AR_FUTURE_WORD.search(m.string, max(0, m.start() - 60), m.start())
-        ):
-            year = ref.year if mon >= ref.month else ref.year + 1  # "will arrive in May"
-        else:
-            # "withdrew in December", "وصلت في مايو": news tells what happened, the last one
-            year = ref.year if mon <= ref.month else ref.year - 1
-        return FuzzyDate.of(year, mon), True
+        return FuzzyDate.of(_unstated_year(m, mon, ref, deadline=bool(cue.group("dl"))), mon), True
     if kind == "q":
         return FuzzyDate.quarter(_year(g["year"]), _quarter_num(m)), False
     if kind == "h":

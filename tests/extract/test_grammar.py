@@ -130,6 +130,11 @@ def test_dates(text, iso, precision, role):
         ("انسحبت في شهر فبراير", "2025-02-28", "month", False, "at"),
         ("will arrive in May", "2026-05-31", "month", False, "at"),
         ("ستصل القوات في ديسمبر", "2025-12-31", "month", False, "at"),
+        # a day and month without a year: what happened is the last one, a plan the next
+        ("غادرت القوات موقعها في فايا لارجو يوم 26 ديسمبر", "2024-12-26", "day", False, "at"),
+        ("will leave on 26 December", "2025-12-26", "day", False, "at"),
+        ("the troops left on March 3", "2025-03-03", "day", False, "at"),
+        ("by March 3", "2026-03-03", "day", False, "by"),
     ],
 )
 def test_relative_numeric_and_seasonal_dates(text, iso, precision, approximate, role):
