@@ -625,6 +625,12 @@ _LEAVE_BEHIND_AFTER = re.compile(
     re.I,
 )
 _RELATIVE_EN = re.compile(r",\s*(?:which|who)\b[^,;.]{0,100},", re.I)
+#: "…, ثم معسكرها في أبشي", ", then Abéché", "and later at Y": a further place of one move
+_THEN_GAP = re.compile(
+    r"[^.;؛]{0,40}?(?:[,،]\s*)?(?:\bthen\b|\band\s+then\b|\blater\b|ثم|وبعدها|وبعد\s+ذلك)"
+    r"\s+(?:\S+\s+){0,2}?(?:(?:in|at|from)\s+|في\s+|من\s+)?(?:the\s+)?",
+    re.I,
+)
 _SITE_KINDS = frozenset({"city", "installation"})
 _COORD_GAP = re.compile(r"\s*[,،]?\s*(?:and\s+|&\s*|و)\s*(?:the\s+)?")
 
@@ -2090,6 +2096,7 @@ class Sentence:
             status = "advisory"
         modality = "reported" if reported else self._modality(v)
         places_ids = [place_id]
+        dated: dict[str, FuzzyDate | None] = {}
         if origin is not None and action in ("remain", "withdraw", "reduce"):
             # "في قاعدتي الشدادي ورميلان", "at Shaddadi and Rmelan": each place named
             last_end = origin.end
@@ -2106,6 +2113,24 @@ class Sentence:
                     last_end = pm.end
                 else:
                     break
+            # "غادرت موقعها في فايا لارجو يوم 26 ديسمبر، ثم معسكرها في أبشي يوم 11 جانفي",
+            # "left Faya on 26 December, then Abéché on 11 January": the same move, its date
+            if reported:
+                for pm in self.places:
+                    if pm.start < last_end or pm.start >= self.end or pm.metonym:
+                        continue
+                    if pm.r.place.kind not in _SITE_KINDS:
+                        # "فايا لارجو شمال تشاد": the country only locates the site
+                        continue
+                    gap = self.text[last_end : pm.start]
+                    if not _THEN_GAP.fullmatch(gap):
+                        break
+                    own = [
+                        d for d in self.dates if pm.end <= d.start <= pm.end + 25 and d.role == "at"
+                    ]
+                    places_ids.append(pm.pid)
+                    dated[pm.pid] = own[0].date if own else by
+                    last_end = own[0].end if own else pm.end
         out = []
         for actor in actors:
             # forces do not deploy to their own country ("told reporters in Washington"),
@@ -2124,7 +2149,7 @@ class Sentence:
                         action,
                         self.quote,
                         dest.pid if dest else None,
-                        by,
+                        dated.get(pid, by),
                         quantity,
                         scope,
                         modality,

@@ -28,7 +28,7 @@ from . import data as gdata
 from .normalize import normalize, normalize_with_offsets, span_end, strip_clitics
 from .stopwords import stopwords
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 # Countries whose small places are scanned for in text (the service's area of interest).
 REGION_COUNTRIES = frozenset(
@@ -181,7 +181,7 @@ class Gazetteer:
                 if not norm:
                     continue
                 arabic = bool(_ARABIC_CHARS.search(name))
-                scannable = self._scannable(p, arabic)
+                scannable = self._scannable(p, arabic, norm)
                 flags = F_ARABIC if arabic else 0
                 if name in (p.name, p.name_ar):
                     flags |= F_PRIMARY
@@ -223,7 +223,7 @@ class Gazetteer:
         lst.append((i, flags))
 
     @staticmethod
-    def _scannable(p: Place, arabic: bool) -> bool:
+    def _scannable(p: Place, arabic: bool, norm: str = "") -> bool:
         """Whether a name of ``p`` is looked for in free text (all names stay geocodable)."""
         if p.kind != "city" or p.id.startswith("city:x-"):
             return True
@@ -239,7 +239,10 @@ class Gazetteer:
         # Arabic spellings of foreign towns collide with Arabic words); resolve() keeps a
         # foreign town only when the text names its country or a cue word points to a city
         if arabic:
-            return pop >= (100_000 if p.country in ARABIC_NAMED else 500_000)
+            if p.country in ARABIC_NAMED:
+                # a two-word native name ("فايا لارجو") hardly collides with Arabic words
+                return pop >= (15_000 if " " in norm else 100_000)
+            return pop >= 500_000
         return pop >= 15_000
 
     # ------------------------------------------------------------------ persistence

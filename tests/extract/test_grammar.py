@@ -820,3 +820,17 @@ def test_the_airport_is_the_airport_named_before(gaz, text, expected):
 )
 def test_whose_number_and_where(gaz, text, expected):
     assert _levels(_ex(gaz, text)) == expected
+
+
+def test_a_completed_move_then_another_place_with_its_own_day(gaz):
+    # a two-word native town name of an Arabic-speaking country is scanned (فايا لارجو),
+    # and "…، ثم معسكرها في أبشي يوم 11 جانفي" is the same withdrawal, on its own day
+    text = (
+        "وكانت القوات الفرنسية قد غادرت موقعها في مدينة فايا لارجو شمال تشاد يوم 26 ديسمبر، "
+        "ثم معسكرها في أبشي شرقاً يوم 11 جانفي."
+    )
+    got = _moves(_ex(gaz, text, "2025-02-01"))
+    assert got == [
+        ("FR", "city:2432678", "withdraw", "2024-12-26"),
+        ("FR", "city:245785", "withdraw", "2025-01-11"),
+    ]
