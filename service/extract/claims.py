@@ -631,6 +631,12 @@ _THEN_GAP = re.compile(
     r"\s+(?:\S+\s+){0,2}?(?:(?:in|at|from)\s+|في\s+|من\s+)?(?:the\s+)?",
     re.I,
 )
+#: between a place and a number in the relative clause that hangs on it (", where about")
+_WHERE_GAP = re.compile(
+    r"[\"”’»)]?\s*[,،]\s*(?:where|حيث)\b[^,.;،؛\d٠-٩]{0,40}",
+    re.I,
+)
+_BORDER_WITH = re.compile(r"(?i)(?:borders?|frontiers?|الحدود|حدود)\s+(?:with\s+|مع\s+)?$")
 _SITE_KINDS = frozenset({"city", "installation"})
 _COORD_GAP = re.compile(r"\s*[,،]?\s*(?:and\s+|&\s*|و)\s*(?:the\s+)?")
 
@@ -1057,6 +1063,14 @@ class Sentence:
                     after = None
                 place = after or self._locative_before(n.start) or self._subject_country(n)
             else:
+                ante = self._where_antecedent(n.start)
+                if ante is not None and (
+                    after is None
+                    or ante.pid not in {q.id for q in self.an.gaz.parent_chain(after.pid)}
+                ):
+                    # "to Estonia, where about 1,000 British soldiers lead a battlegroup on
+                    # Russia's doorstep": the place the relative clause hangs on
+                    after = ante
                 place = after or self._locative_before(n.start)
                 place = self._more_specific_nearby(n, place)
             actors = self._fl_actors(n, noun, place, (carried or last) if elliptical else None)
@@ -1288,6 +1302,21 @@ class Sentence:
                 re.I,
             )
         )
+
+    def _where_antecedent(self, pos: int) -> PlaceMark | None:
+        """ "in Kuwait", where about 13,500 troops are based", "إلى إستونيا، حيث ينتشر نحو
+        1000 جندي": the place just before a relative "where" that the number follows."""
+        prior = [pm for pm in self.places if pm.end <= pos and not pm.metonym]
+        if not prior:
+            return None
+        pm = prior[-1]
+        if not _WHERE_GAP.fullmatch(self.text, pm.end, pos):
+            return None
+        if len(prior) > 1 and _COORD_GAP.fullmatch(self.text, prior[-2].end, pm.start):
+            return None  # "near the borders with Jordan and Iraq, where …": not one place
+        if _BORDER_WITH.search(self.text, max(self.start, pm.start - 25), pm.start):
+            return None  # "near the border with Iraq, where": the site near it
+        return pm
 
     def _anaphoric_base(self, n: NumberMatch) -> PlaceMark | None:
         """ "The base now hosts …", "تستضيف القاعدة …", "where a few hundred troops are
@@ -1978,10 +2007,16 @@ class Sentence:
         if not ds and self.an.published is not None:
             # "arrived last month", "وصل أمس": a completed move dated to when it happened
             # (before any deadline later in the sentence, which belongs to another move)
+            # not a date of a relative clause before the verb ("Trump, who hosted al-Kadhimi
+            # last month, has pledged to bring troops home")
+            rel = [
+                (m.start(), m.end()) for m in _RELATIVE_EN.finditer(self.text, prev_end, v.start)
+            ]
             recent = [
                 d
                 for d in self.dates
                 if prev_end <= d.start < scope_end
+                and not any(a <= d.start < b for a, b in rel)
                 and d.role == "at"
                 and d.date.precision in ("day", "month")
                 and 0 <= (self.an.published - d.date.value).days <= 366

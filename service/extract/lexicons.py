@@ -457,7 +457,9 @@ MOVE_EN: dict[str, str] = {
     r"exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|vacat(?:e|es|ed|ing)|"
     r"hand(?:s|ed|ing)?\s+over|handover|evacuat(?:e|es|ed|ing|ion)|"
     r"end(?:s|ed|ing)?\s+(?:its|their|the)\s+(?:military\s+)?presence|"
-    r"clos(?:e|es|ed|ing)\s+(?:the\s+)?(?:base|garrison))\b",
+    r"clos(?:e|es|ed|ing)\s+(?:the\s+)?(?:base|garrison)|"
+    # "bring its roughly 1,100 soldiers home", "brought the last troops home"
+    r"(?:bring(?:s|ing)?|brought)(?=\s+(?:[\w,.-]+\s+){0,5}?home\b))\b",
     "reduce": r"\b(?:reduc(?:e|es|ed|ing|tion)|draw(?:s|ing)?\s+down|drew\s+down|drawdown|"
     r"cut(?:s|ting)?(?:\s+back)?|scal(?:e|es|ed|ing)\s+back|shrink\w*|trim\w*|"
     r"downsiz\w*|thin(?:s|ned|ning)?\s+out)\b",
@@ -523,7 +525,7 @@ EVENT_AR: dict[str, list[str]] = {
 EVENT_EN: dict[str, str] = {
     "invade": r"\b(?:invaded|invasion|invade)\b",
     "withdraw": r"\b(?:withdrew|withdrawn|withdrawal|pulled\s+out|left|handed\s+over|"
-    r"vacated|closed)\b",
+    r"vacated|closed|brought(?=\s+(?:[\w,.-]+\s+){0,5}?home\b))\b",
     "return": r"\b(?:returned|return(?:ing)?|came\s+back)\b",
     "establish": r"\b(?:formed|established|founded|created|set\s+up)\b",
     "deploy": r"\b(?:deployed|arrived|intervened|been\s+based|stationed|placed|"

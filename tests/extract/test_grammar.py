@@ -834,3 +834,27 @@ def test_a_completed_move_then_another_place_with_its_own_day(gaz):
         ("FR", "city:2432678", "withdraw", "2024-12-26"),
         ("FR", "city:245785", "withdraw", "2025-01-11"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Some troops could be reassigned to Estonia, where about 1,000 British soldiers "
+            "lead a NATO battlegroup on Russia's doorstep.",
+            [("GB", "country:EE", 1000)],
+        ),
+        (
+            "ونقلت بريطانيا جنودها إلى إستونيا، حيث ينتشر نحو 1000 جندي بريطاني قرب الحدود.",
+            [("GB", "country:EE", 1000)],
+        ),
+    ],
+)
+def test_where_hangs_on_the_place_before_it(gaz, text, expected):
+    assert [(a, p, c) for a, p, c, *_ in _levels(_ex(gaz, text))] == expected
+
+
+def test_bring_troops_home_is_a_withdrawal(gaz):
+    text = "Germany will bring its soldiers home from Mali by May 2024."
+    got = _moves(_ex(gaz, text, "2022-11-15"))
+    assert [g[:3] for g in got] == [("DE", "country:ML", "withdraw")]
