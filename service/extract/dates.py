@@ -300,12 +300,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    # numeric dates: 2025-09-15 (ISO), 15/9/2025, 15.09.2025, ١٥/٩/٢٠٢٥ (day first)
+    # numeric dates: 2025-09-15 (ISO; also 2025/09/15), 15/9/2025, 15.09.2025, ١٥/٩/٢٠٢٥ (day first)
     (
         "num",
         re.compile(
-            r"(?<![\w./-])(?:(?P<iso_y>(?:19|20)[0-9]{2})-(?P<iso_m>[01]?[0-9])-"
-            r"(?P<iso_d>[0-3]?[0-9])|(?P<n_a>[0-3]?[0-9٠-٩][0-9٠-٩]?)(?P<n_sep>[/.-])"
+            r"(?<![\w./-])(?:(?P<iso_y>(?:19|20|١٩|٢٠)[0-9٠-٩]{2})(?P<iso_sep>[/.-])"
+            r"(?P<iso_m>[01٠١]?[0-9٠-٩])(?P=iso_sep)(?P<iso_d>[0-3٠-٣]?[0-9٠-٩])|(?P<n_a>[0-3]?[0-9٠-٩][0-9٠-٩]?)(?P<n_sep>[/.-])"
             r"(?P<n_b>[01٠١]?[0-9٠-٩])(?P=n_sep)(?P<n_y>(?:19|20|١٩|٢٠)[0-9٠-٩]{2}))"
             r"(?![\w]|[./-][0-9٠-٩])"
         ),
@@ -374,7 +374,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(
             rf"(?<![\w])(?:(?:in|by|since|until|till|through|before|after|from|during|"
             rf"of|عام|العام|سنة|في|بحلول|حتى|منذ|قبل|بعد|خلال|مطلع|ل?عام)\s+|\(\s*){_YEAR}"
-            rf"(?![\w])",
+            # not the year of a numeric date ("by 2025-09-30" is a day, not the year)
+            rf"(?![\w]|[./-][0-9٠-٩])",
             re.I,
         ),
     ),
@@ -815,7 +816,7 @@ def _numeric_date(g: dict[str, str | None]) -> FuzzyDate:
     Arabic and most non-US outlets write the day first, so "5/9/2025" is 5 September.
     """
     if g.get("iso_y"):
-        return FuzzyDate.of(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+        return FuzzyDate.of(*(int(g[k].translate(_AR_DIG)) for k in ("iso_y", "iso_m", "iso_d")))
     a, b = int(g["n_a"].translate(_AR_DIG)), int(g["n_b"].translate(_AR_DIG))
     y = _year(g["n_y"])
     if b > 12 >= a:

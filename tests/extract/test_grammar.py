@@ -76,6 +76,10 @@ def test_dates(text, iso, precision, role):
         ("on 15/9/2025", "2025-09-15", "day", False, "at"),
         ("في ٥/٩/٢٠٢٥", "2025-09-05", "day", False, "at"),
         ("on 9/15/2025", "2025-09-15", "day", False, "at"),
+        # a cue word before an ISO date does not make it a bare year ("by 2025")
+        ("all forces leave by 2025-09-30", "2025-09-30", "day", False, "by"),
+        ("في 2025/03/15 وصلت القوات", "2025-03-15", "day", False, "at"),
+        ("بحلول ٢٠٢٥/٠٩/٣٠ تغادر القوات", "2025-09-30", "day", False, "by"),
         # seasons are about a quarter, never a day
         ("by the summer of 2026", "2026-09-30", "quarter", True, "by"),
         ("في صيف 2026", "2026-09-30", "quarter", True, "at"),
