@@ -215,8 +215,13 @@ class Analyzer:
             pm.locative = True
             pm.dateline = True
             return pm
-        if r.place.kind == "country" and _TROOPS_FROM.search(before):
+        if (
+            r.place.kind == "country"
+            and _TROOPS_FROM.search(before)
+            and not _WITHDRAW_TROOPS.search(self.text, max(0, r.start - 90), r.start)
+        ):
             # "troops from Germany and France", "جنود من ألمانيا": contributors, not places
+            # (but "withdraw its troops from Niger", "سحب قواتها من النيجر": the place left)
             pm.locative = pm.destination = False
         surface = self.text[r.start : r.end]
         after = self.text[r.end : r.end + 12]
@@ -646,6 +651,21 @@ _TROOPS_FROM = re.compile(
     r"(?:\b(?:troops|soldiers|forces|personnel|service\s*members|marines|contingents?|units)"
     r"\s+from\s+(?:the\s+)?|(?<!\w)(?:جندي|جنود|عسكري|عسكريا|عسكريين|عنصر|عناصر|قوات|قوة)"
     r"\s+من\s+)$",
+    re.I,
+)
+# between a country and a place of it that it owns: "Libya's al-Khadim base"
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+# "withdraw its troops from Niger", "the withdrawal of all 1,000 US troops from", "سحب
+# قواتها من": a verb of leaving before "troops from X" makes X the place left
+_WITHDRAW_TROOPS = re.compile(
+    r"(?:\b(?:withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?|remov(?:e|es|ed|ing|al)|"
+    r"evacuat(?:e|es|ed|ing|ion)|repatriat(?:e|es|ed|ing|ion)|exit|departure|drawdown)\b"
+    r"[^.;:!?؛،\n]{0,60}"
+    r"\b(?:troops|soldiers|forces|personnel|service\s*members|marines|contingents?|units)"
+    r"\s+from\s+(?:the\s+)?"
+    r"|(?<!\w)(?:[وف]?(?:سحب|يسحب|تسحب|سحبت|انسحاب|إخراج|اخراج|إجلاء|اجلاء|ترحيل))"
+    r"(?:\s+\S+){0,4}\s+(?:جندي|جنود|عسكري|عسكريا|عسكريين|عنصر|عناصر|قوات|قواتها|قواته|قوة)"
+    r"\S*\s+من\s+)$",
     re.I,
 )
 # The place a number of troops came from, not where they are: "3,500 soldiers from Fort Bliss",
@@ -1895,6 +1915,16 @@ class Sentence:
                 origin = pm  # "from X to Y": the origin comes before the destination
         if origin is not None:
             origin = self._drop_containers(origin, scope_places)
+        if dest is not None and dest.r.place.kind == "country":
+            # "to Libya's al-Khadim base": the base, not its country
+            for pm in scope_places:
+                if (
+                    pm.start >= dest.end
+                    and pm.r.place.country == dest.r.place.country
+                    and _POSSESSIVE_GAP.match(self.text, dest.end, pm.start)
+                ):
+                    dest = pm
+                    break
         # English SVO: "Erbil … will remain the coalition's hub in Iraq", "forces at Ain
         # al-Asad will move to Erbil": a more specific place before the verb is the subject
         before = [

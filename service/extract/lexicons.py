@@ -451,6 +451,11 @@ MOVE_AR: dict[str, list[str]] = {
         rf"{P}رفع(?= (?:عدد|حجم))",
     ],
 }
+# what makes "pull" a withdrawal: troops pulled from / out of somewhere
+_TROOPS_FROM_AHEAD = (
+    r"(?=\s+(?:[\w,.-]+\s+){0,5}?(?:troops|soldiers|forces|personnel|marines|units|"
+    r"service\s*members)\s+(?:out\s+of|from)\b)"
+)
 MOVE_EN: dict[str, str] = {
     "withdraw": r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?\s+(?:\S+\s+){0,4}?out|pull-?outs?|"
     r"leav(?:e|es|ing)|left(?=\s+(?:[A-Z]|the\s+[A-Z]|al-|its|their))|"
@@ -459,7 +464,9 @@ MOVE_EN: dict[str, str] = {
     r"end(?:s|ed|ing)?\s+(?:its|their|the)\s+(?:military\s+)?presence|"
     r"clos(?:e|es|ed|ing)\s+(?:the\s+)?(?:base|garrison)|"
     # "bring its roughly 1,100 soldiers home", "brought the last troops home"
-    r"(?:bring(?:s|ing)?|brought)(?=\s+(?:[\w,.-]+\s+){0,5}?home\b))\b",
+    r"(?:bring(?:s|ing)?|brought)(?=\s+(?:[\w,.-]+\s+){0,5}?home\b)|"
+    # "pulled 500 soldiers from Syria", "pull its troops out of Niger"
+    rf"pull(?:s|ed|ing)?{_TROOPS_FROM_AHEAD})\b",
     "reduce": r"\b(?:reduc(?:e|es|ed|ing|tion)|draw(?:s|ing)?\s+down|drew\s+down|drawdown|"
     r"cut(?:s|ting)?(?:\s+back)?|scal(?:e|es|ed|ing)\s+back|shrink\w*|trim\w*|"
     r"downsiz\w*|thin(?:s|ned|ning)?\s+out)\b",
@@ -467,10 +474,14 @@ MOVE_EN: dict[str, str] = {
     r"continu(?:e|es|ed|ing)\s+(?:to\s+)?(?:operat\w*|be\s+(?:based|stationed|deployed))|"
     r"retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?)\b",
     "relocate": r"\b(?:relocat\w*|redeploy\w*|reposition\w*|transfer(?:s|red|ring)?|"
-    r"mov(?:e|es|ed|ing)(?=\s+(?:\S+\s+){0,6}?(?:to|into)\b)|"
+    r"mov(?:e|es|ed|ing)(?=\s+(?:\S+\s+){0,9}?(?:to|into)\b)|"
     r"shift(?:s|ed|ing)?(?=\s+(?:\S+\s+){0,6}?to\b))\b",
     "arrive": r"\b(?:arriv(?:e|es|ed|ing|al)|deploy(?:s|ed|ing|ment)?|sen[dt]s?|sending|"
-    r"dispatch(?:es|ed|ing)?|reinforc(?:e|es|ed|ing|ements?))\b",
+    r"dispatch(?:es|ed|ing)?|reinforc(?:e|es|ed|ing|ements?)|"
+    # "to station a brigade of 5,000 troops in Lithuania" (not "stationed": a state; not
+    # the noun "naval station")
+    r"station(?:s|ing)?(?=\s+(?:[\w,.-]+\s+){0,6}?(?:troops|soldiers|forces|personnel|"
+    r"marines|brigade|battalion|division|regiment|units?)\b))\b",
     "increase": r"\b(?:increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|expand(?:s|ed|ing)?|"
     r"bolster(?:s|ed|ing)?|beef(?:s|ed|ing)?\s+up|surg(?:e|es|ed|ing))\b",
 }
@@ -525,7 +536,8 @@ EVENT_AR: dict[str, list[str]] = {
 EVENT_EN: dict[str, str] = {
     "invade": r"\b(?:invaded|invasion|invade)\b",
     "withdraw": r"\b(?:withdrew|withdrawn|withdrawal|pulled\s+out|left|handed\s+over|"
-    r"vacated|closed|brought(?=\s+(?:[\w,.-]+\s+){0,5}?home\b))\b",
+    r"vacated|closed|brought(?=\s+(?:[\w,.-]+\s+){0,5}?home\b)|"
+    rf"pulled{_TROOPS_FROM_AHEAD})\b",
     "return": r"\b(?:returned|return(?:ing)?|came\s+back)\b",
     "establish": r"\b(?:formed|established|founded|created|set\s+up)\b",
     "deploy": r"\b(?:deployed|arrived|intervened|been\s+based|stationed|placed|"
@@ -538,7 +550,7 @@ EVENT_EN: dict[str, str] = {
 POSSIBLE_AR = ar(r"(?:[وف]?قد|يمكن|ممكن|[وف]?ربما|احتمال|محتمل|المحتمل|بامكان|يحتمل|تحتمل)")
 POSSIBLE_EN = re.compile(
     r"\b(?:may|might|could|possibly|potentially|likely\s+to|"
-    r"considering|consider)\b",
+    r"considering|consider|weigh(?:s|ed|ing)?)\b",
     re.I,
 )
 DEMAND_AR = ar(

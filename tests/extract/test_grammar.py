@@ -862,3 +862,63 @@ def test_bring_troops_home_is_a_withdrawal(gaz):
     text = "Germany will bring its soldiers home from Mali by May 2024."
     got = _moves(_ex(gaz, text, "2022-11-15"))
     assert [g[:3] for g in got] == [("DE", "country:ML", "withdraw")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "troops from Niger" after a verb of leaving is the place left, not a contributor
+        (
+            "The US will withdraw its troops from Niger by September 2024.",
+            [("US", "country:NE", "withdraw", "2024-09-30", None)],
+        ),
+        (
+            "Washington announced the withdrawal of all 1,000 US troops from Niger by "
+            "September 15, 2024.",
+            [("US", "country:NE", "withdraw", "2024-09-15", None)],
+        ),
+        (
+            "قررت فرنسا سحب جنودها من النيجر بحلول نهاية العام.",
+            [("FR", "country:NE", "withdraw", "2024-12-31", None)],
+        ),
+        # "pull N soldiers from X" withdraws; pulling survivors from rubble moves no troops
+        (
+            "Britain will pull its remaining troops out of Mali by June.",
+            [("GB", "country:ML", "withdraw", "2024-06-30", None)],
+        ),
+        ("Rescuers pulled survivors from the rubble in Gaza.", []),
+        # "to station a brigade" is a planned arrival, not a present level
+        (
+            "Germany plans to station a brigade of around 5,000 troops in Lithuania by 2027.",
+            [("DE", "country:LT", "arrive", "2027-12-31", None)],
+        ),
+        # a long object before "to" still makes a relocation; "Libya's al-Khadim base" is
+        # the base, not Libya
+        (
+            "Russia moved some 300 troops from Hmeimim air base to Libya's al-Khadim base.",
+            [
+                (
+                    "RU",
+                    "installation:hmeimim-air-base",
+                    "relocate",
+                    None,
+                    "installation:al-khadim-air-base",
+                )
+            ],
+        ),
+    ],
+)
+def test_leaving_a_country_and_moving_between_bases(gaz, text, expected):
+    ex = _ex(gaz, text, "2024-05-01")
+    got = sorted(
+        (m.actor, m.place_id, m.action, m.by.isoformat() if m.by else None, m.to_place_id)
+        for m in ex.movements
+    )
+    assert got == expected
+    assert not [f for f in ex.force_levels if f.place_id == "country:LT"]
+
+
+def test_troops_from_contributors_are_not_places_left(gaz):
+    text = "Troops from Germany and France arrived in Mali."
+    got = _moves(_ex(gaz, text, "2024-05-01"))
+    assert [(a, p) for a, p, *_ in got] == [("DE", "country:ML"), ("FR", "country:ML")]
