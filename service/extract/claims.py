@@ -559,7 +559,10 @@ _LIST_GAP = re.compile(
 _CONJ_BEFORE = re.compile(
     r"(?:and|plus|as\s+well\s+as|besides|with\s+(?:another|a\s+further)|"
     r"alongside|while|إضافة\s+إلى|اضافة\s+الى|إضافة\s+الى|بالإضافة\s+إلى|"
-    r"بالاضافة\s+الى|فضلا\s+عن|فضلاً\s+عن|مقابل|و)\s*$",
+    r"بالاضافة\s+الى|فضلا\s+عن|فضلاً\s+عن|مقابل|و|"
+    # a part of the count before: "40,000 in the region, including 13,000 in Qatar"
+    r"including|among\s+them|of\s+whom|of\s+them|بينهم|منهم|من\s+بينهم|[وف]?منهم)"
+    r"(?:\s+(?:some|about|around|roughly|nearly|almost|over|نحو|قرابة|حوالي))?\s*$",
     re.I,
 )
 _EN_NOUN = re.compile(
@@ -652,6 +655,16 @@ _TROOPS_FROM = re.compile(
     r"\s+from\s+(?:the\s+)?|(?<!\w)(?:جندي|جنود|عسكري|عسكريا|عسكريين|عنصر|عناصر|قوات|قوة)"
     r"\s+من\s+)$",
     re.I,
+)
+# a troop noun directly followed by a region that is no gazetteer place
+_REGION_AFTER_EN = re.compile(
+    r"\s*(?:(?:stationed|deployed|based)\s+)?(?:in|across|throughout|around)\s+the\s+"
+    r"(?:wider\s+|broader\s+)?(?:Middle\s+East|region|Gulf(?:\s+region)?|Mideast)\b",
+    re.I,
+)
+_REGION_AFTER_AR = re.compile(
+    r"\s*(?:\S+\s+){0,2}?(?:في|ب|عبر)\s*(?:منطقة\s+|أنحاء\s+|انحاء\s+)?"
+    r"(?:الشرق\s+الأوسط|الشرق\s+الاوسط|المنطقة|منطقة\s+الخليج|الخليج(?!\s+العربي\s+في))"
 )
 # between a country and a place of it that it owns: "Libya's al-Khadim base"
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
@@ -968,6 +981,12 @@ class Sentence:
                     return self._most_specific(pm)
         return None
 
+    def _region_total(self, noun_end: int) -> bool:
+        """True when the troop noun is followed by a region the gazetteer has no place for
+        ("in the Middle East", "في منطقة الشرق الأوسط", "across the region")."""
+        tail = self.text[noun_end : min(self.end, noun_end + 40)]
+        return bool(_REGION_AFTER_EN.match(tail) or _REGION_AFTER_AR.match(tail))
+
     def _coordinated_after(self, pm: PlaceMark) -> bool:
         """True when another place of the same kind is coordinated with ``pm`` ("in Iraq
         and Kuwait", "في العراق والكويت"), so a number before them is split between them."""
@@ -1098,6 +1117,11 @@ class Sentence:
                 actors = [resp[0]]
             home = place is None and self.an.focus and self._in_the_country(n, noun[1])
             spread_country = None
+            if place is None and not home and actors and self._region_total(noun[1]):
+                # "40,000 troops in the Middle East, including some 13,000 in Qatar": the
+                # region is no gazetteer place (and not Qatar); the count after it continues
+                last = {"actor": actors[0], "_end": max(noun[1], n.end), "region": True}
+                continue
             if place is None and not home:
                 # "…, most of them at Mihail Kogalniceanu": where some of them are; the
                 # number is the total of that place's country

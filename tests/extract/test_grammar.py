@@ -922,3 +922,31 @@ def test_troops_from_contributors_are_not_places_left(gaz):
     text = "Troops from Germany and France arrived in Mali."
     got = _moves(_ex(gaz, text, "2024-05-01"))
     assert [(a, p) for a, p, *_ in got] == [("DE", "country:ML"), ("FR", "country:ML")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region total is no level of the next country; the part named after it is
+        (
+            "The Pentagon has roughly 40,000 troops in the Middle East, including some 13,000 "
+            "in Qatar.",
+            [("US", "country:QA", 13000)],
+        ),
+        (
+            "وتنشر الولايات المتحدة قرابة 40 ألف جندي في منطقة الشرق الأوسط، بينهم 13 ألفا في قطر.",
+            [("US", "country:QA", 13000)],
+        ),
+        (
+            "The US has 40,000 troops in the region, and about 2,500 in Iraq.",
+            [("US", "country:IQ", 2500)],
+        ),
+        # a country total and its part both stay
+        (
+            "The US has 2,500 troops in Iraq, including 500 in Erbil.",
+            [("US", "city:95446", 500), ("US", "country:IQ", 2500)],
+        ),
+    ],
+)
+def test_region_totals_are_not_country_levels(gaz, text, expected):
+    assert sorted((a, p, c) for a, p, c, *_ in _levels(_ex(gaz, text))) == expected
