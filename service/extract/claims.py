@@ -592,8 +592,19 @@ _TOTAL_OF_BEFORE = re.compile(
     r"(?:the\s+)?(?:number|total|tally|count|strength)\s+of\s+(?:(?:U\.S\.|US|American|"
     r"[A-Z][a-z]+|foreign|coalition|NATO)\s+)?(?P<noun>troops|soldiers|forces|personnel|"
     r"service\s+members|marines)\b[^.;!?]{0,100}?\bto\s+|"
+    # "The number of US troops in Iraq is about 2,500", "US troop numbers in Syria have
+    # risen to about 2,000", "يبلغ عدد الجنود الأتراك في العراق نحو 2000"
+    r"\b(?:(?:the\s+)?(?:number|total|tally|count|strength)\s+of\s+(?:(?:U\.S\.|US|American|"
+    r"[A-Z][a-z]+|foreign|coalition|NATO)\s+)?(?P<noun2>troops|soldiers|forces|personnel|"
+    r"service\s+members|marines)|(?P<noun3>troop)\s+(?:numbers|levels?|strength))\b"
+    r"[^.;!?]{0,80}?\b(?:is|was|are|were|stands?\s+at|stood\s+at|totals?|totall?ed|"
+    r"reached|(?:(?:has|have|had)\s+)?(?:fallen|dropped|risen|grown|climbed|declined|"
+    r"shrunk|increased|decreased|been\s+(?:cut|reduced|raised))\s+to|(?:fell|dropped|rose|"
+    r"grew|climbed|declined|shrank|increased|decreased)\s+to)\s+|"
     r"(?:[لو]?(?:ي|ت)رتفع|[لو]?(?:ي|ت)صل|ارتفع|وصل)\s+(?:بذلك\s+)?عدد\s+(?P<noun_ar>(?:ال)?"
-    r"(?:جنود|عسكريين|عناصر|قوات))(?:\s+[^\s.،,؛]+){0,5}?\s+(?:إلى|الى))"
+    r"(?:جنود|عسكريين|عناصر|قوات))(?:\s+[^\s.،,؛]+){0,5}?\s+(?:إلى|الى)|"
+    r"(?:[وف]?(?:ي|ت)بلغ|[وف]?بلغ|[وف]?(?:ي|ت)قدر|[وف]?يُقدَّر|[وف]?يقدّر)\s+عدد\s+"
+    r"(?P<noun_ar2>(?:ال)?(?:جنود|عسكريين|عناصر|قوات))(?:\s+[^\s.،,؛]+){0,6}?\s+(?:ب)?)"
     r"\s*(?:about|around|roughly|nearly|some|almost|approximately|more\s+than|over|"
     r"نحو|حوالي|قرابة|أكثر\s+من|اكثر\s+من|ما\s+يقارب)?\s*$",
     re.I,
@@ -925,7 +936,7 @@ class Sentence:
             return m.start(1), m.end(1)
         total = _TOTAL_OF_BEFORE.search(self.text, max(self.start, n.start - 160), n.start)
         if total is not None:
-            g = "noun" if total.group("noun") else "noun_ar"
+            g = next(k for k in ("noun", "noun2", "noun3", "noun_ar", "noun_ar2") if total.group(k))
             return total.start(g), total.end(g)
         toks = self.an.norm_between(n.end, after_end).split()[:4]
         if not toks:
@@ -1488,7 +1499,7 @@ class Sentence:
                 continue  # "تنشر تركيا نحو 5 آلاف جندي": a level
             if re.fullmatch(
                 r"(?i)leaving|leaves?\s+behind|ستبقي|سيبقي|تبقي|يبقي|بقاء|"
-                r"keeping|retaining",
+                r"keeping|retaining|keeps|maintains|retains",
                 self.text[v.start : v.end],
             ):
                 continue  # "leaving about 1,400 in the country" states what stays

@@ -71,10 +71,12 @@ ACTOR_PATTERNS: dict[str, tuple[list[str], list[str]]] = {
 # Demonyms and country names of other actors: code → (Arabic stems, English words)
 _OTHERS = {
     # Only demonyms and institutions here: country names come from the gazetteer, where a
-    # locative use ("in Iraq") is told apart from an acting one ("Iraq wants …").
+    # locative use ("in Iraq") is told apart from an acting one ("Iraq wants …").  Broken
+    # plurals (الأتراك, الروس, الألمان) are listed with their article where the bare word is
+    # ambiguous (روس ~ رؤوس, "heads").
     "GB": (["بريطاني"], ["British", "Royal Air Force", "RAF"]),
     "FR": (["فرنسي"], ["French"]),
-    "DE": (["الماني"], ["German", "Bundeswehr"]),
+    "DE": (["الماني", "(?:ال)المان"], ["German", "Bundeswehr"]),
     "IT": (["ايطالي"], ["Italian"]),
     "ES": (["اسباني"], ["Spanish"]),
     "AU": (["استرالي"], ["Australian"]),
@@ -84,8 +86,8 @@ _OTHERS = {
     "NO": (["نرويجي"], ["Norwegian"]),
     "BE": (["بلجيكي"], ["Belgian"]),
     "PL": (["بولندي"], ["Polish"]),
-    "TR": (["تركي"], ["Turkish"]),
-    "RU": (["روسي", "الفيلق الافريقي"], ["Russian", "Kremlin", "Africa Corps"]),
+    "TR": (["تركي", "اتراك"], ["Turkish"]),  # اتراك: "الجنود الأتراك"
+    "RU": (["روسي", "(?:ال)روس", "الفيلق الافريقي"], ["Russian", "Kremlin", "Africa Corps"]),
     "IR": (["ايراني"], ["Iranian", "IRGC"]),
     "IQ": (["عراقي"], ["Iraqi"]),
     "SY": (["سوري"], ["Syrian"]),

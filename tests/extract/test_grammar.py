@@ -950,3 +950,30 @@ def test_troops_from_contributors_are_not_places_left(gaz):
 )
 def test_region_totals_are_not_country_levels(gaz, text, expected):
     assert sorted((a, p, c) for a, p, c, *_ in _levels(_ex(gaz, text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the number of … is", "troop numbers … have risen to", "يبلغ عدد …": the total
+        ("The number of US troops in Iraq is about 2,500.", [("US", "country:IQ", 2500)]),
+        (
+            "The number of American soldiers in Syria has fallen to around 900.",
+            [("US", "country:SY", 900)],
+        ),
+        ("US troop numbers in Syria have risen to about 2,000.", [("US", "country:SY", 2000)]),
+        ("يبلغ عدد الجنود الأتراك في العراق نحو 2000.", [("TR", "country:IQ", 2000)]),
+        ("ويقدر عدد القوات الروسية في ليبيا بنحو 2000 عنصر.", [("RU", "country:LY", 2000)]),
+        ("The number of US troops killed in the attack is 3.", []),
+        # broken plurals of demonyms name the actor
+        (
+            "ينتشر نحو 300 من الجنود الروس في مطار القامشلي.",
+            [("RU", "installation:qamishli-airport", 300)],
+        ),
+        ("ويتمركز نحو 1000 جندي من الألمان في ليتوانيا.", [("DE", "country:LT", 1000)]),
+        # present-tense "keeps" states a level (a future "will keep" is a planned stay)
+        ("Italy keeps about 900 troops in Lebanon.", [("IT", "country:LB", 900)]),
+    ],
+)
+def test_totals_stated_with_the_number_of(gaz, text, expected):
+    assert sorted((a, p, c) for a, p, c, *_ in _levels(_ex(gaz, text))) == expected
