@@ -667,6 +667,8 @@ _TROOPS_FROM = re.compile(
     r"\s+من\s+)$",
     re.I,
 )
+# a bare number that is a part of the last count: "2,500 of them are in Iraq"
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
 # a troop noun directly followed by a region that is no gazetteer place
 _REGION_AFTER_EN = re.compile(
     r"\s*(?:(?:stationed|deployed|based)\s+)?(?:in|across|throughout|around)\s+the\s+"
@@ -1082,6 +1084,19 @@ class Sentence:
             carried: dict | None = None
             if resp is not None:
                 noun = resp[1]
+            elif (
+                noun is None
+                and _OF_THEM_AFTER.match(self.text, n.end)
+                and (
+                    (prev := last or self.an.last_level) is not None
+                    and n.start - prev["_end"] < 400
+                    and self._place_after(n.end, 40) is not None
+                )
+            ):
+                # "About 2,500 of them are in Iraq", "منهم 500 في أربيل": part of the last count
+                noun = (n.end, n.end)
+                elliptical = True
+                carried = prev
             elif noun is None:
                 with_actor = last is not None and self._actor_with(n) is not None
                 if not (
@@ -1132,6 +1147,7 @@ class Sentence:
                 # "40,000 troops in the Middle East, including some 13,000 in Qatar": the
                 # region is no gazetteer place (and not Qatar); the count after it continues
                 last = {"actor": actors[0], "_end": max(noun[1], n.end), "region": True}
+                self.an.last_level = last  # "… in the region. About 2,500 of them are in Iraq"
                 continue
             if place is None and not home:
                 # "…, most of them at Mihail Kogalniceanu": where some of them are; the

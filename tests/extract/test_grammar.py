@@ -977,3 +977,27 @@ def test_region_totals_are_not_country_levels(gaz, text, expected):
 )
 def test_totals_stated_with_the_number_of(gaz, text, expected):
     assert sorted((a, p, c) for a, p, c, *_ in _levels(_ex(gaz, text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "N of them are in X" is a part of the last count, in this sentence or the last
+        (
+            "The US has 40,000 troops in the region. About 2,500 of them are in Iraq.",
+            [("US", "country:IQ", 2500)],
+        ),
+        (
+            "Britain has 1,000 troops in Iraq. About 300 of them are in Erbil.",
+            [("GB", "city:95446", 300), ("GB", "country:IQ", 1000)],
+        ),
+        ("Officials said 3 of them were wounded in Erbil.", []),
+    ],
+)
+def test_a_part_of_the_last_count(gaz, text, expected):
+    assert sorted((a, p, c) for a, p, c, *_ in _levels(_ex(gaz, text))) == expected
+
+
+def test_arabic_plural_stay_is_a_planned_stay(gaz):
+    text = "وقال إن 400 جندي بريطاني سيبقون في قبرص حتى نهاية 2026."
+    assert _moves(_ex(gaz, text, "2025-03-01")) == [("GB", "country:CY", "remain", "2026-12-31")]
