@@ -321,6 +321,10 @@ class Gazetteer:
         """Context-free plausibility of place ``i`` (kind and size)."""
         p = self.places[i]
         score = KIND_PRIOR.get(p.kind, 1.0)
+        if p.kind == "country" and p.iso is None and p.parent is not None:
+            # a map unit of another country's territory (Natural Earth's Guantanamo Bay,
+            # Akrotiri and Dhekelia base areas): a base with that name is what news means
+            score = KIND_PRIOR["installation"] - 0.25
         if p.kind == "city":
             score += math.log10(max(p.population or 0, 1)) / 3
             if p.subkind == "capital":
