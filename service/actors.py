@@ -249,6 +249,62 @@ _GROUPS = (
 ACTORS: dict[str, Actor] = {a.code: a for a in (*_COUNTRIES, *_GROUPS)}
 
 
+#: ISO codes of dependent territories: places where forces are (Guam, Greenland, Diego
+#: Garcia's BIOT), never the force itself ("The Marines will leave Okinawa for Guam").
+DEPENDENT_TERRITORIES = frozenset(
+    [
+        "GU",
+        "PR",
+        "VI",
+        "AS",
+        "MP",
+        "UM",
+        "GL",
+        "FO",
+        "NC",
+        "PF",
+        "RE",
+        "YT",
+        "GP",
+        "MQ",
+        "GF",
+        "PM",
+        "BL",
+        "MF",
+        "WF",
+        "IO",
+        "GI",
+        "FK",
+        "BM",
+        "KY",
+        "TC",
+        "VG",
+        "MS",
+        "AI",
+        "SH",
+        "PN",
+        "GS",
+        "AW",
+        "CW",
+        "SX",
+        "BQ",
+        "HK",
+        "MO",
+        "CX",
+        "CC",
+        "NF",
+        "HM",
+        "TK",
+        "NU",
+        "CK",
+        "AX",
+        "SJ",
+        "BV",
+        "TF",
+    ]
+)
+
+
 def get_actor(code: str) -> Actor:
     """The actor with this code (case-insensitive).
 

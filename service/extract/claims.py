@@ -366,7 +366,13 @@ class Analyzer:
                 pm.locative = True
                 pm.extra_host = True
                 continue
-            if p.kind == "country" and not pm.locative and not pm.destination and p.country:
+            if (
+                p.kind == "country"
+                and not pm.locative
+                and not pm.destination
+                and p.country
+                and p.country not in actors_registry.DEPENDENT_TERRITORIES
+            ):
                 out.append(Mark(pm.start, pm.end, "actor", p.country, {"place": True}))
             elif pm.metonym and p.country:
                 out.append(Mark(pm.start, pm.end, "actor", p.country, {"metonym": True}))

@@ -51,6 +51,7 @@ ACTOR_PATTERNS: dict[str, tuple[list[str], list[str]]] = {
             r"\bU\.S\.-led\b",
             r"\b(?:AFRICOM|EUCOM|INDOPACOM|USFK|USFJ)\b",
             r"\bMarine Corps\b",
+            r"\b[Tt]he Marines\b",  # the institution ("Royal Marines" has no "the" before)
         ],
     ),
     "COALITION": (
@@ -616,7 +617,12 @@ LOCATIVE_EN = re.compile(
     r"\s+of)\s*(?:the\s+)?$",
     re.I,
 )
-DEST_EN = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?$", re.I)
+DEST_EN = re.compile(
+    r"\b(?:to|into|towards?)\s+(?:the\s+)?$"
+    # "leave Okinawa for Guam", "left Niger for Chad"
+    r"|\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?)\s+(?:\S+\s+){1,4}?for\s+(?:the\s+)?$",
+    re.I,
+)
 PURPOSE_AR = ar(
     r"(?:[وف]?ل(?:محاربه|مواجهه|قتال|ترتيب|دعم|ملاحقه)|ضد|لمكافحه|بهدف|من اجل|"
     r"[وف]?في مواجهه)"
@@ -640,7 +646,11 @@ SPEECH_EN = re.compile(
 )
 
 # "Kuwait hosts 13,500 troops", "تستضيف تركيا …": the country is where, not who.
-HOST_EN = re.compile(r"\s*(?:hosts|hosted|hosting|is\s+home\s+to|houses|housed)\b", re.I)
+HOST_EN = re.compile(
+    r"\s*(?:(?:now|still|currently|also|already)\s+)?"
+    r"(?:hosts|hosted|hosting|is\s+home\s+to|houses|housed)\b",
+    re.I,
+)
 HOST_AR = ar(r"(?:[وف]?(?:ت|ي)ستضيف|[وف]?استضافت|[وف]?(?:ت|ي)ضم|[وف]?تحتضن|[وف]?يحتضن)")
 # A subject country that has troops: "The US has …", "ولدى الولايات المتحدة …"
 HAS_AFTER_EN = re.compile(

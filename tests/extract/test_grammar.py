@@ -1001,3 +1001,18 @@ def test_a_part_of_the_last_count(gaz, text, expected):
 def test_arabic_plural_stay_is_a_planned_stay(gaz):
     text = "وقال إن 400 جندي بريطاني سيبقون في قبرص حتى نهاية 2026."
     assert _moves(_ex(gaz, text, "2025-03-01")) == [("GB", "country:CY", "remain", "2026-12-31")]
+
+
+def test_leave_x_for_a_territory_is_a_relocation_by_the_marines(gaz):
+    # a dependent territory (Guam) is where forces go, never an actor; "leave X for Y"
+    # names the destination; "the Marines" are the US Marine Corps
+    text = "The Marines will leave Okinawa for Guam, with about 4,000 relocating by 2028."
+    ex = _ex(gaz, text, "2025-06-10")
+    got = [(m.actor, m.place_id, m.action, m.to_place_id) for m in ex.movements]
+    assert got == [("US", "admin1:JP-47", "relocate", "country:GU")]
+
+
+def test_a_host_with_an_adverb(gaz):
+    text = "Poland now hosts more than 10,000 American troops, up from 4,500 in 2021."
+    got = [(f.actor, f.place_id, f.quantity.count_min) for f in _ex(gaz, text).force_levels]
+    assert got == [("US", "country:PL", 10000)]
