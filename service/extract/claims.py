@@ -607,6 +607,9 @@ _TOTAL_OF_BEFORE = re.compile(
     r"reached|(?:(?:has|have|had)\s+)?(?:fallen|dropped|risen|grown|climbed|declined|"
     r"shrunk|increased|decreased|been\s+(?:cut|reduced|raised))\s+to|(?:fell|dropped|rose|"
     r"grew|climbed|declined|shrank|increased|decreased)\s+to)\s+|"
+    # "US forces in Iraq number around 2,500"
+    r"\b(?P<noun4>troops|soldiers|forces|personnel|service\s+members|marines)\b"
+    r"[^.;!?\d]{0,60}?\bnumber(?:s|ed|ing)?\s+|"
     r"(?:[لو]?(?:ي|ت)رتفع|[لو]?(?:ي|ت)صل|ارتفع|وصل)\s+(?:بذلك\s+)?عدد\s+(?P<noun_ar>(?:ال)?"
     r"(?:جنود|عسكريين|عناصر|قوات))(?:\s+[^\s.،,؛]+){0,5}?\s+(?:إلى|الى)|"
     r"(?:[وف]?(?:ي|ت)بلغ|[وف]?بلغ|[وف]?(?:ي|ت)قدر|[وف]?يُقدَّر|[وف]?يقدّر)\s+عدد\s+"
@@ -944,7 +947,11 @@ class Sentence:
             return m.start(1), m.end(1)
         total = _TOTAL_OF_BEFORE.search(self.text, max(self.start, n.start - 160), n.start)
         if total is not None:
-            g = next(k for k in ("noun", "noun2", "noun3", "noun_ar", "noun_ar2") if total.group(k))
+            g = next(
+                k
+                for k in ("noun", "noun2", "noun3", "noun4", "noun_ar", "noun_ar2")
+                if total.group(k)
+            )
             return total.start(g), total.end(g)
         toks = self.an.norm_between(n.end, after_end).split()[:4]
         if not toks:

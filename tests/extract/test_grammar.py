@@ -965,6 +965,11 @@ def test_region_totals_are_not_country_levels(gaz, text, expected):
         ("يبلغ عدد الجنود الأتراك في العراق نحو 2000.", [("TR", "country:IQ", 2000)]),
         ("ويقدر عدد القوات الروسية في ليبيا بنحو 2000 عنصر.", [("RU", "country:LY", 2000)]),
         ("The number of US troops killed in the attack is 3.", []),
+        ("US forces in Iraq number around 2,500.", [("US", "country:IQ", 2500)]),
+        (
+            "American troops in Syria, which number about 900, will leave.",
+            [("US", "country:SY", 900)],
+        ),
         # broken plurals of demonyms name the actor
         (
             "ينتشر نحو 300 من الجنود الروس في مطار القامشلي.",
