@@ -648,7 +648,7 @@ _PLACE_LIST_GAP = re.compile(
 )
 #: "leaving a small liaison cell", "leave behind": what stays, not a departure
 _LEAVE_BEHIND_AFTER = re.compile(
-    r"\s+(?:behind\b|(?:only\s+)?an?\s+(?:small|residual|limited|skeleton|token|handful|few|"
+    r"\s+(?:(?:[\w,-]+\s+){0,4}?behind\b|(?:only\s+)?an?\s+(?:small|residual|limited|skeleton|token|handful|few|"
     r"reduced|minimal)\b)",
     re.I,
 )
@@ -674,6 +674,16 @@ _TROOPS_FROM = re.compile(
     r"(?:\b(?:troops|soldiers|forces|personnel|service\s*members|marines|contingents?|units)"
     r"\s+from\s+(?:the\s+)?|(?<!\w)(?:جندي|جنود|عسكري|عسكريا|عسكريين|عنصر|عناصر|قوات|قوة)"
     r"\s+من\s+)$",
+    re.I,
+)
+_COMMA = re.compile(r"\s*[,،]\s*")
+# a relative clause ("الاتفاقية التي كُشف عنها عام 2020،"): its date is not the main verb's
+_REL_PRONOUN = re.compile(
+    r"(?<!\w)(?:التي|الذي|الذين|اللتين|اللذين)(?!\w)|\b(?:which|who|that)\b", re.I
+)
+# what may come before a date that opens a sentence ("In January 2020, …", "وفي عام 2011،")
+_FRONTED = re.compile(
+    r"\s*(?:[\"'«(]\s*)?(?:(?:In|On|By|Back\s+in|Then,?\s+in)\s+|[وف]?(?:في|بحلول)\s+)?(?:(?:عام|العام|سنة)\s+)?",
     re.I,
 )
 # a bare number that is a part of the last count: "2,500 of them are in Iraq"
@@ -1706,6 +1716,8 @@ class Sentence:
         pub = self.an.published
         if v.kind == "move" and v.value not in ("withdraw", "arrive", "remain"):
             return None
+        if self._leaves_behind(v):
+            return None  # "only to leave several hundred behind": they stayed
         # an attack is no movement, so a day named relative to publication ("on Monday
         # evening", "the June 23 missile salvo") dates it; moves keep those as reported moves
         rel_ok = v.kind == "event" and v.value == "attack"
@@ -1727,11 +1739,24 @@ class Sentence:
                 and d.role in ("at", "since", "report")
                 and (not d.relative or rel_ok)
                 and (d.role != "report" or rel_ok)
-                and same_clause(self.breaks, d.end, v.start)
+                and (
+                    same_clause(self.breaks, d.end, v.start)
+                    # "In January 2020, Iran fired …": the sentence's fronted date
+                    or _FRONTED.fullmatch(self.text, self.start, d.start) is not None
+                    # "…, in the early hours of January 8, 2020, Iran fired": a date that
+                    # ends the phrase before the verb's clause
+                    or (
+                        self._comma_then_clause(d.end, v.start)
+                        and not any(self.start <= w.start < d.start for w in self.verbs)
+                        and not any(self.start <= a.start < d.start for a in self.actors)
+                        and not _REL_PRONOUN.search(self.text, self.start, d.start)
+                    )
+                )
             ]
         if not ds:
             return None
-        d = ds[0]
+        # "Five years ago today, in the early hours of January 8, 2020": the exact date
+        d = next((x for x in ds if not x.relative and not x.date.approximate), ds[0])
         if pub is not None and d.date.value >= pub:
             return None
         if pub is None and d.date.value.year >= dt.date.today().year:
@@ -1743,8 +1768,8 @@ class Sentence:
                 return None
         place = None
         for pm in self.places:
-            if v.end <= pm.start < scope_end and not pm.metonym:
-                place = pm
+            if v.end <= pm.start < scope_end and not pm.metonym and not pm.adjective:
+                place = pm  # not "US" in "fired … at US forces in Iraq"
                 break
         # "RAF Akrotiri opened in 1956": the base that is the verb's subject
         subj = [
@@ -1912,6 +1937,20 @@ class Sentence:
             return "possible"
         return "planned"
 
+    def _comma_then_clause(self, a: int, b: int) -> bool:
+        """True when a comma follows ``a`` and the clause after it reaches ``b``."""
+        m = _COMMA.match(self.text, a, b)
+        return m is not None and same_clause(self.breaks, m.end(), b)
+
+    def _leaves_behind(self, v: Mark) -> bool:
+        """ "leaving a small liaison cell", "only to leave several hundred behind": a verb of
+        leaving whose object is the part that stays."""
+        return (
+            v.value == "withdraw"
+            and self.text[v.start : v.end].lower().startswith("leav")
+            and _LEAVE_BEHIND_AFTER.match(self.text, v.end) is not None
+        )
+
     def _movement_for(
         self, v: Mark, prev_end: int, scope_end: int, earlier: list[Movement]
     ) -> list[Movement]:
@@ -1928,11 +1967,7 @@ class Sentence:
                 return []  # "will not send troops": no move
         if value != v.value:
             v = Mark(v.start, v.end, v.kind, value, v.extra)
-        if (
-            value == "withdraw"
-            and self.text[v.start : v.end].lower().startswith("leav")
-            and _LEAVE_BEHIND_AFTER.match(self.text, v.end)
-        ):
+        if value == "withdraw" and self._leaves_behind(v):
             return []  # "…, leaving a small liaison cell": the part that stays
         if value == "remain" and _NOT_STAY_AFTER.match(self.text, v.end):
             return []  # "يبقى مصير القاعدتين غامضاً": the fate remains unclear; no stay
@@ -2095,6 +2130,16 @@ class Sentence:
                 for d in self.dates
                 if v.end <= d.start < scope_end
                 and d.role == "at"
+                and (self.an.published is None or d.date.value >= self.an.published)
+            ]
+        if not ds:
+            # "In 2030, US forces will leave Iraq", "بحلول 2026، ستغادر …": a fronted date
+            ds = [
+                d
+                for d in self.dates
+                if prev_end <= d.start < v.start
+                and d.role in ("at", "by", "until")
+                and _FRONTED.fullmatch(self.text, self.start, d.start) is not None
                 and (self.an.published is None or d.date.value >= self.an.published)
             ]
         reported = False

@@ -1021,3 +1021,57 @@ def test_a_host_with_an_adverb(gaz):
     text = "Poland now hosts more than 10,000 American troops, up from 4,500 in 2021."
     got = [(f.actor, f.place_id, f.quantity.count_min) for f in _ex(gaz, text).force_levels]
     assert got == [("US", "country:PL", 10000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date that opens the sentence dates its verb
+        (
+            "In January 2020, Iran fired ballistic missiles at Ain al-Asad air base.",
+            [("IR", "installation:ain-al-asad-air-base", "attack", "2020-01-31")],
+        ),
+        (
+            "وفي عام 2011، انسحبت القوات الأمريكية من العراق.",
+            [("US", "country:IQ", "withdraw", "2011-12-31")],
+        ),
+        # the exact date of the fronted phrase, not "five years ago"; "US" in "at US forces"
+        # is no place
+        (
+            "Five years ago today, in the early hours of January 8, 2020, Iran fired at least "
+            "16 ballistic missiles from its own territory at US forces in Iraq.",
+            [("IR", "country:IQ", "attack", "2020-01-08")],
+        ),
+        # a relative clause's date is not the main verb's
+        (
+            "وبحسب مسودة الاتفاقية التي كُشف عنها أول مرة عام 2020، يُسمح لروسيا بنشر ما يصل "
+            "إلى 300 عسكري في السودان.",
+            [],
+        ),
+        # "only to leave several hundred behind": they stayed
+        (
+            "In October 2019, the US ordered troops out of Syria, only to leave several hundred "
+            "behind in Deir ez-Zor.",
+            [],
+        ),
+    ],
+)
+def test_fronted_dates_date_events(gaz, text, expected):
+    ex = _ex(gaz, text, "2025-01-08")
+    got = [(e.actor, e.place_id, e.action, e.date.value.isoformat()) for e in ex.events]
+    assert got == expected
+    assert not [m for m in ex.movements if m.place_id == "city:170794"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2030, US forces will leave Iraq.", [("US", "country:IQ", "withdraw", "2030-12-31")]),
+        (
+            "بحلول نهاية 2026، ستغادر القوات الأمريكية أربيل.",
+            [("US", "city:95446", "withdraw", "2026-12-31")],
+        ),
+    ],
+)
+def test_fronted_deadlines(gaz, text, expected):
+    assert _moves(_ex(gaz, text, "2025-06-10")) == expected
