@@ -686,6 +686,17 @@ _FRONTED = re.compile(
     r"\s*(?:[\"'«(]\s*)?(?:(?:In|On|By|Back\s+in|Then,?\s+in)\s+|[وف]?(?:في|بحلول)\s+)?(?:(?:عام|العام|سنة)\s+)?",
     re.I,
 )
+# "…, and in Syria (about) 900" / "، وفي سوريا نحو 900": a conjunction, then the place
+_CONJ_LOC_BEFORE = re.compile(
+    r"\s*[,،]?\s*(?:(?:and|while|whereas|with)\s+(?:in|at)\s+(?:the\s+)?|[وف]\s*(?:في|ب)\s*|"
+    r"(?:و|ف)?في\s+)",
+    re.I,
+)
+_QUAL_ONLY = re.compile(
+    r"\s*[,،]?\s*(?:(?:about|around|some|roughly|nearly|almost|approximately|over|more\s+than|"
+    r"fewer\s+than|نحو|حوالي|قرابة|أكثر\s+من|اكثر\s+من|أقل\s+من|اقل\s+من)\s*)?",
+    re.I,
+)
 # a bare number that is a part of the last count: "2,500 of them are in Iraq"
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
 # a troop noun directly followed by a region that is no gazetteer place
@@ -1017,6 +1028,23 @@ class Sentence:
                     return self._most_specific(pm)
         return None
 
+    def _conj_place_before(self, a: int, b: int) -> bool:
+        """True when ``text[a:b]`` is a conjunction and a locative place ("and in Syria",
+        "، وفي سوريا"), so the number at ``b`` is a count of that place."""
+        for pm in reversed(self.places):
+            if a <= pm.start and pm.end <= b and pm.locative and not pm.metonym:
+                a = max(a, self._prev_place_end(pm, a))
+                return bool(
+                    _CONJ_LOC_BEFORE.fullmatch(self.text, a, pm.start)
+                    and _QUAL_ONLY.fullmatch(self.text, pm.end, b)
+                )
+        return False
+
+    def _prev_place_end(self, pm: PlaceMark, a: int) -> int:
+        """End of the last place mention between ``a`` and ``pm`` ("in Iraq and in Syria")."""
+        ends = [q.end for q in self.places if a <= q.start and q.end <= pm.start]
+        return max(ends, default=a)
+
     def _region_total(self, noun_end: int) -> bool:
         """True when the troop noun is followed by a region the gazetteer has no place for
         ("in the Middle East", "في منطقة الشرق الأوسط", "across the region")."""
@@ -1122,10 +1150,16 @@ class Sentence:
                 carried = prev
             elif noun is None:
                 with_actor = last is not None and self._actor_with(n) is not None
+                # "…, and in Syria about 900", "، وفي سوريا نحو 900": the place first
+                conj_place = last is not None and self._conj_place_before(last["_end"], n.start)
                 if not (
                     last is not None
-                    and (with_actor or _CONJ_BEFORE.search(self.text[last["_end"] : n.start]))
-                    and (with_actor or self._place_after(n.end, 30) is not None)
+                    and (
+                        with_actor
+                        or conj_place
+                        or _CONJ_BEFORE.search(self.text[last["_end"] : n.start])
+                    )
+                    and (with_actor or conj_place or self._place_after(n.end, 30) is not None)
                 ):
                     # "Jordan has about 3,000, mostly at Muwaffaq Salti" after a count
                     carried = self._carried_count(n, last)
@@ -1159,6 +1193,12 @@ class Sentence:
                     # "to Estonia, where about 1,000 British soldiers lead a battlegroup on
                     # Russia's doorstep": the place the relative clause hangs on
                     after = ante
+                if after is not None and not same_clause(self.breaks, noun[1], after.start):
+                    # "ويتواجد في العراق حاليا نحو 2500 جندي أمريكي، وفي سوريا نحو 900": the
+                    # place of the number's own clause, not of the next one
+                    before = self._locative_before(n.start)
+                    if before is not None:
+                        after = before
                 place = after or self._locative_before(n.start)
                 place = self._more_specific_nearby(n, place)
             actors = self._fl_actors(n, noun, place, (carried or last) if elliptical else None)

@@ -610,6 +610,8 @@ LOCATIVE_AR = {
     "مدينه",
     "العاصمه",
 }
+# with a conjunction: "وفي سوريا نحو 900", "ومن قاعدة …" (strip_clitics keeps short words whole)
+LOCATIVE_AR |= {c + w for w in LOCATIVE_AR for c in "وف"}
 LOCATIVE_EN = re.compile(
     r"\b(?:in|at|inside|near|across|throughout|into|to|from|around|"
     r"outside|out\s+of|within|on|based\s+in|stationed\s+(?:in|at)|"

@@ -1075,3 +1075,18 @@ def test_fronted_dates_date_events(gaz, text, expected):
 )
 def test_fronted_deadlines(gaz, text, expected):
     assert _moves(_ex(gaz, text, "2025-06-10")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "وفي" is a locative too; the place of the number's own clause wins over the next
+        "ويتواجد في العراق حاليا نحو 2500 جندي أمريكي، وفي سوريا نحو 900.",
+        # "and in Syria about 900": a conjunction and a place before the bare number
+        "In Iraq there are about 2,500 US troops, and in Syria about 900.",
+        "The US has 2,500 troops in Iraq and in Syria 900.",
+    ],
+)
+def test_a_second_place_before_its_bare_number(gaz, text):
+    got = sorted((a, p, c) for a, p, c, *_ in _levels(_ex(gaz, text)))
+    assert got == [("US", "country:IQ", 2500), ("US", "country:SY", 900)]
