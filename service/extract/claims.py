@@ -261,6 +261,17 @@ class Analyzer:
         is a location too (not an acting country)."""
         for prev, pm in pairwise(self.marks):
             if (
+                prev.destination
+                and not pm.destination
+                and not pm.dateline
+                and pm.r.place.kind == prev.r.place.kind
+                and (
+                    _coordinated(self.text, prev.end, pm.start)
+                    or _LIST_GAP.fullmatch(self.text, prev.end, pm.start)
+                )
+            ):
+                pm.destination = True  # "sending to Kuwait, Jordan and Qatar": all three
+            if (
                 prev.locative
                 and not pm.locative
                 and not pm.dateline
@@ -376,6 +387,23 @@ class Analyzer:
                 out.append(Mark(pm.start, pm.end, "actor", p.country, {"place": True}))
             elif pm.metonym and p.country:
                 out.append(Mark(pm.start, pm.end, "actor", p.country, {"metonym": True}))
+        # "Saudi" in "to Kuwait, Saudi Arabia and Qatar" is part of its country's name: the
+        # place mark decides whether it acts
+        spans = [
+            (pm.start, pm.end, pm.r.place.country)
+            for pm in self.marks
+            if pm.r.place.kind == "country"
+        ]
+        if spans:
+            out = [
+                m
+                for m in out
+                if not m.extra.get("demonym")
+                or not any(
+                    a <= m.start and m.end <= b and (a, b) != (m.start, m.end) and c == m.value
+                    for a, b, c in spans
+                )
+            ]
         out.sort(key=lambda m: (m.start, -(m.end - m.start)))
         dedup: list[Mark] = []
         for m in out:
@@ -666,6 +694,7 @@ _WHERE_GAP = re.compile(
 )
 _BORDER_WITH = re.compile(r"(?i)(?:borders?|frontiers?|الحدود|حدود)\s+(?:with\s+|مع\s+)?$")
 _SITE_KINDS = frozenset({"city", "installation"})
+_LIST_GAP = re.compile(r"\s*[,،]\s*(?:the\s+)?")
 _COORD_GAP = re.compile(r"\s*[,،]?\s*(?:and\s+|&\s*|و)\s*(?:the\s+)?")
 
 
@@ -697,6 +726,8 @@ _QUAL_ONLY = re.compile(
     r"fewer\s+than|نحو|حوالي|قرابة|أكثر\s+من|اكثر\s+من|أقل\s+من|اقل\s+من)\s*)?",
     re.I,
 )
+_AR_FUTURE_VERB = re.compile(r"[وف]?س[يتن]")
+_EN_FUTURE_BEFORE = re.compile(r"\b(?:will(?:\s+be)?|are\s+to\s+be|set\s+to|to\s+be)\s+$", re.I)
 # a bare number that is a part of the last count: "2,500 of them are in Iraq"
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
 # a troop noun directly followed by a region that is no gazetteer place
@@ -1563,6 +1594,17 @@ class Sentence:
         )
 
     def _inside_movement(self, n: NumberMatch) -> bool:
+        for v in self.verbs:
+            if (
+                v.value in ("arrive", "increase")
+                and 0 <= v.start - n.end < 45
+                and same_clause(self.breaks, n.end, v.start)
+                and (
+                    _AR_FUTURE_VERB.match(self.text, v.start, v.end)
+                    or _EN_FUTURE_BEFORE.search(self.text, max(n.end, v.start - 20), v.start)
+                )
+            ):
+                return True  # "كتيبة من 250 جنديا ستنتشر في لاتفيا": a coming arrival's size
         if _MORE_AFTER.match(self.text, n.end) and any(
             v.value in ("arrive", "increase")
             and 0 <= v.start - n.end < 60
@@ -2011,12 +2053,20 @@ class Sentence:
             return []  # "…, leaving a small liaison cell": the part that stays
         if value == "remain" and _NOT_STAY_AFTER.match(self.text, v.end):
             return []  # "يبقى مصير القاعدتين غامضاً": the fate remains unclear; no stay
-        if v.value == "arrive" and re.search(
-            r"(?i)\b(?:are|is|were|was|been|be|remain|remains|currently|now|still)\s+"
-            r"(?:\w+\s+)?$",
-            self.text[max(self.start, v.start - 25) : v.start],
+        if (
+            v.value == "arrive"
+            and not self.text[v.start : v.end].lower().endswith("ing")
+            # "will be deployed to Romania by June" is a coming move
+            and not _EN_FUTURE_BEFORE.search(self.text, max(self.start, v.start - 20), v.start)
+            and re.search(
+                r"(?i)\b(?:are|is|were|was|been|be|remain|remains|currently|now|still)\s+"
+                r"(?:\w+\s+)?$",
+                self.text[max(self.start, v.start - 25) : v.start],
+            )
         ):
-            return []  # "troops are deployed in Syria" describes presence, not a move
+            # "troops are deployed in Syria" describes presence, not a move ("Britain is
+            # sending 350 troops" is one)
+            return []
         if v.value == "arrive" and self._present_deployment(v, scope_end):
             return []  # "وتنشر تركيا … 5 آلاف جندي في …": how many are there, not a move
         scope_places = [
@@ -2046,6 +2096,7 @@ class Sentence:
             ]
         origin: PlaceMark | None = None
         dest: PlaceMark | None = None
+        arrivals: list[str] = []
         for pm in scope_places:
             if pm.destination and v.value in ("relocate", "arrive", "withdraw"):
                 if dest is None:
@@ -2169,7 +2220,11 @@ class Sentence:
                 d
                 for d in self.dates
                 if v.end <= d.start < scope_end
-                and d.role == "at"
+                and (
+                    d.role == "at"
+                    # "ستنتشر … اعتبارا من الشهر المقبل", "deploy starting next month"
+                    or (d.role == "since" and v.value in ("arrive", "increase", "relocate"))
+                )
                 and (self.an.published is None or d.date.value >= self.an.published)
             ]
         if not ds:
@@ -2272,6 +2327,7 @@ class Sentence:
             action = "relocate"
         elif action in ("arrive", "withdraw", "relocate") and origin is None and dest is not None:
             place_id = dest.pid  # "deploy to X": X is where forces arrive
+            arrivals = self._destination_list(dest, scope_places)
             dest = None
             action = "arrive"
         if action == "relocate" and dest is None:
@@ -2310,6 +2366,9 @@ class Sentence:
             status = "advisory"
         modality = "reported" if reported else self._modality(v)
         places_ids = [place_id]
+        if action == "arrive" and arrivals:
+            # "sending to Kuwait, Jordan and Qatar": an arrival in each
+            places_ids += [pid for pid in arrivals if pid != place_id]
         dated: dict[str, FuzzyDate | None] = {}
         if origin is not None and action in ("remain", "withdraw", "reduce"):
             # "في قاعدتي الشدادي ورميلان", "at Shaddadi and Rmelan": each place named
@@ -2370,6 +2429,27 @@ class Sentence:
                         status,
                     )
                 )
+        return out
+
+    def _destination_list(self, dest: PlaceMark, scope_places: list[PlaceMark]) -> list[str]:
+        """The places listed with a destination ("to Kuwait, Jordan and Qatar"), in order."""
+        out: list[str] = []
+        last = dest
+        for pm in scope_places:
+            if pm.start < last.end:
+                continue
+            if (
+                pm.destination
+                and pm.r.place.kind == dest.r.place.kind
+                and (
+                    _coordinated(self.text, last.end, pm.start)
+                    or _LIST_GAP.fullmatch(self.text, last.end, pm.start)
+                )
+            ):
+                out.append(pm.pid)
+                last = pm
+            else:
+                break
         return out
 
     def _vso_subject(self, v: Mark, pm: PlaceMark) -> bool:

@@ -1090,3 +1090,45 @@ def test_fronted_deadlines(gaz, text, expected):
 def test_a_second_place_before_its_bare_number(gaz, text):
     got = sorted((a, p, c) for a, p, c, *_ in _levels(_ex(gaz, text)))
     assert got == [("US", "country:IQ", 2500), ("US", "country:SY", 900)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a progressive "is sending" and a future passive "will be deployed" are moves; a
+        # present "are deployed" is presence
+        ("Britain is sending 350 more troops to Estonia.", [("GB", "country:EE", "arrive", None)]),
+        (
+            "Some 300 French troops will be deployed to Romania by June.",
+            [("FR", "country:RO", "arrive", "2025-06-30")],
+        ),
+        ("US troops are deployed in Syria.", []),
+        # a future "ستنتشر" is an arrival (dated by "اعتبارا من"), not a present level
+        (
+            "قالت وزارة الدفاع الإيطالية إن كتيبة من 250 جنديا ستنتشر في لاتفيا اعتبارا من "
+            "الشهر المقبل.",
+            [("IT", "country:LV", "arrive", "2025-07-31")],
+        ),
+        (
+            "Germany will deploy troops to Lithuania starting in January 2026.",
+            [("DE", "country:LT", "arrive", "2026-01-31")],
+        ),
+        # a list of destinations is an arrival in each; "Saudi" in "Saudi Arabia" is no actor
+        (
+            "The Pentagon is sending battalions to Kuwait, Saudi Arabia and Qatar.",
+            [
+                ("US", "country:KW", "arrive", None),
+                ("US", "country:QA", "arrive", None),
+                ("US", "country:SA", "arrive", None),
+            ],
+        ),
+        (
+            "أرسلت فرنسا جنودا إلى رومانيا وإستونيا.",
+            [("FR", "country:EE", "arrive", None), ("FR", "country:RO", "arrive", None)],
+        ),
+    ],
+)
+def test_coming_arrivals(gaz, text, expected):
+    ex = _ex(gaz, text, "2025-06-10")
+    assert _moves(ex) == expected
+    assert not ex.force_levels
