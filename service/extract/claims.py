@@ -389,19 +389,19 @@ class Analyzer:
                 out.append(Mark(pm.start, pm.end, "actor", p.country, {"metonym": True}))
         # "Saudi" in "to Kuwait, Saudi Arabia and Qatar" is part of its country's name: the
         # place mark decides whether it acts
-        spans = [
-            (pm.start, pm.end, pm.r.place.country)
-            for pm in self.marks
-            if pm.r.place.kind == "country"
-        ]
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for pm in self.marks:
+            if pm.r.place.kind == "country" and pm.r.place.country:
+                spans.setdefault(pm.r.place.country, []).append((pm.start, pm.end))
         if spans:
             out = [
                 m
                 for m in out
-                if not m.extra.get("demonym")
+                if m.value not in spans
+                or not m.extra.get("demonym")
                 or not any(
-                    a <= m.start and m.end <= b and (a, b) != (m.start, m.end) and c == m.value
-                    for a, b, c in spans
+                    a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+                    for a, b in spans[m.value]
                 )
             ]
         out.sort(key=lambda m: (m.start, -(m.end - m.start)))
