@@ -74,13 +74,13 @@ def _day(tag: str) -> str:
 
 
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2}|[١٢][٩٠][٠-٩]{2})"
-_OF_YEAR = r"(?:\s*,?\s*(?:of\s+|من\s+(?:عام|العام|سنة)\s+|عام\s+|سنة\s+)?)"
+_OF_YEAR = r"(?:\s*,?\s*(?:of\s+|من\s+(?:عام|العام|سن[ةه])\s+|عام\s+|سن[ةه]\s+)?)"
 _AR_DIG = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
-_NEXT = r"(?:المقبل|القادم|المقبلة|القادمة|next|coming)"
-_LAST = r"(?:الماضي|الفائت|المنصرم|الماضية|last|past)"
-_THIS = r"(?:الجاري|الحالي|الحالية|الجارية|this|current)"
-_FOLLOWING = r"(?:التالي|التالية|الذي\s+يليه|following|subsequent)"
+_NEXT = r"(?:المقبل|القادم|المقبل[ةه]|القادم[ةه]|الجاي|الجاية|الجايه|اللي\s+جاي|next|coming)"  # الجاي: dialect
+_LAST = r"(?:الماضي|الفائت|المنصرم|الماضي[ةه]|الفايت|الفايتة|الفايته|اللي\s+فاتت?|last|past)"
+_THIS = r"(?:الجاري|الحالي|الحالي[ةه]|الجاري[ةه]|this|current)"
+_FOLLOWING = r"(?:التالي|التالي[ةه]|الذي\s+يليه|following|subsequent)"
 
 # durations ("within six months"): the quantity grammar's number words, and units
 _NUM_EN_WORDS = {
@@ -234,7 +234,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "early",
         re.compile(
             rf"(?<![\w])(?:early[-\s]+|the\s+beginning\s+of\s+|the\s+start\s+of\s+|"
-            rf"بداية\s+(?:عام\s+|العام\s+)?|أوائل\s+|اوائل\s+|مطلع\s+(?:عام\s+|العام\s+)?)"
+            rf"بداي[ةه]\s+(?:عام\s+|العام\s+)?|أوائل\s+|اوائل\s+|مطلع\s+(?:عام\s+|العام\s+)?)"
             rf"{_YEAR}(?![\w])",
             re.I,
         ),
@@ -250,8 +250,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "end",
         re.compile(
-            rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+|year-end\s+|نهاية\s+(?:عام\s+|العام\s+"
-            rf"|سنة\s+)?|أواخر\s+العام\s+){_YEAR}(?![\w])",
+            rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+|year-end\s+|نهاي[ةه]\s+(?:عام\s+|العام\s+"
+            rf"|سن[ةه]\s+)?|أواخر\s+العام\s+){_YEAR}(?![\w])",
             re.I,
         ),
     ),
@@ -260,8 +260,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "end_rel",
         re.compile(
             rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<e_en>{_FOLLOWING}|"
-            rf"{_NEXT}|{_THIS}|this)?\s*year|year-end|نهاية\s+(?:هذا\s+)?(?:العام|"
-            rf"السنة)(?:\s+(?P<e_ar>{_FOLLOWING}|{_NEXT}|{_THIS}))?)(?![\w])",
+            rf"{_NEXT}|{_THIS}|this)?\s*year|year-end|نهاي[ةه]\s+(?:هذا\s+)?(?:العام|"
+            rf"السن[ةه])(?:\s+(?P<e_ar>{_FOLLOWING}|{_NEXT}|{_THIS}))?)(?![\w])",
             re.I,
         ),
     ),
@@ -269,7 +269,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "year_rel",
         re.compile(
             rf"(?<![\w])(?:(?:the\s+)?(?P<y_en>{_FOLLOWING}|{_NEXT}|{_THIS}|"
-            rf"{_LAST})\s+year|(?:العام|السنة|عام)\s+(?P<y_ar>{_FOLLOWING}|"
+            rf"{_LAST})\s+year|(?:العام|السن[ةه]|السنه|عام)\s+(?P<y_ar>{_FOLLOWING}|"
             rf"{_NEXT}|{_THIS}|{_LAST}))(?![\w])",
             re.I,
         ),
@@ -286,8 +286,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?P<pr_en>{_FOLLOWING}|{_NEXT}|{_THIS}|{_LAST})\s+year|(?:الربع\s+"
             rf"(?P<pq_ar>الأول|الاول|الثاني|الثالث|الرابع|الأخير|الاخير)|النصف\s+"
             rf"(?P<ph_ar>الأول|الاول|الثاني)|(?P<pm_ar>منتصف|أواسط|اواسط)|"
-            rf"(?P<pe_ar>بداية|أوائل|اوائل|مطلع)|(?P<pl_ar>أواخر|اواخر))\s+(?:من\s+)?"
-            rf"(?:العام|السنة)\s+(?P<pr_ar>{_FOLLOWING}|{_NEXT}|{_THIS}|{_LAST}))(?![\w])",
+            rf"(?P<pe_ar>بداي[ةه]|أوائل|اوائل|مطلع)|(?P<pl_ar>أواخر|اواخر))\s+(?:من\s+)?"
+            rf"(?:العام|السن[ةه])\s+(?P<pr_ar>{_FOLLOWING}|{_NEXT}|{_THIS}|{_LAST}))(?![\w])",
             re.I,
         ),
     ),
@@ -315,7 +315,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "season",
         re.compile(
             rf"(?<![\w])(?:(?:the\s+)?(?P<se_en>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
-            rf"|(?P<se_ar>ربيع|صيف|خريف|شتاء)\s+(?:عام\s+|العام\s+|سنة\s+)?){_YEAR}(?![\w])",
+            rf"|(?P<se_ar>ربيع|صيف|خريف|شتاء)\s+(?:عام\s+|العام\s+|سن[ةه]\s+)?){_YEAR}(?![\w])",
             re.I,
         ),
     ),
@@ -353,8 +353,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?P<dtu_en>months?|years?|weeks?|days?)(?:'|’)?s?\s+time|(?:خلال|في\s+غضون|غضون|"
             rf"في\s+مدة\s+(?:أقصاها|اقصاها|لا\s+تتجاوز)|في\s+فترة\s+لا\s+تتجاوز)\s+(?:"
             rf"(?P<dn_ar>{_NUM_AR})\s+(?P<du_ar>{_UNIT_AR})|(?P<dd_ar>{_UNIT_AR_ONE})(?!\s*[0-9٠-٩])(?:\s+"
-            rf"(?:المقبلين|القادمين|المقبلة|القادمة))?|ال(?P<dp_ar>{_UNIT_AR})\s+ال(?P<dpn_ar>"
-            rf"{_NUM_AR})\s+(?:المقبلة|القادمة|المقبلين|القادمين)))(?![\w])(?!\s+(?:of|from|"
+            rf"(?:المقبلين|القادمين|المقبل[ةه]|القادم[ةه]))?|ال(?P<dp_ar>{_UNIT_AR})\s+ال(?P<dpn_ar>"
+            rf"{_NUM_AR})\s+(?:المقبل[ةه]|القادم[ةه]|المقبلين|القادمين)))(?![\w])(?!\s+(?:of|from|"
             rf"after|من|على|بعد)(?![\w]))",
             re.I,
         ),
@@ -373,7 +373,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "y",
         re.compile(
             rf"(?<![\w])(?:(?:in|by|since|until|till|through|before|after|from|during|"
-            rf"of|عام|العام|سنة|في|بحلول|حتى|منذ|قبل|بعد|خلال|مطلع|ل?عام)\s+|\(\s*){_YEAR}"
+            rf"of|عام|العام|سن[ةه]|في|بحلول|حتى|منذ|قبل|بعد|خلال|مطلع|ل?عام)\s+|\(\s*){_YEAR}"
             # not the year of a numeric date ("by 2025-09-30" is a day, not the year)
             rf"(?![\w]|[./-][0-9٠-٩])",
             re.I,
@@ -389,16 +389,16 @@ _APPROX_AFTER = re.compile(
 #: what must come just before a month named without a day or year ("May" is also a verb)
 _BARE_MONTH_CUE = re.compile(
     r"(?:(?P<dl>\bby|\buntil|\btill|\bbefore|بحلول|حتى|قبل|لغاية|مع\s+حلول)|\bin|\bduring|"
-    r"\bsince|\bafter|\bfrom|في|خلال|منذ|بعد|مطلع|بداية|منتصف|أواخر|اواخر|نهاية)"
+    r"\bsince|\bafter|\bfrom|في|خلال|منذ|بعد|مطلع|بداي[ةه]|منتصف|أواخر|اواخر|نهاي[ةه])"
     r"(?:\s+(?:the\s+)?(?:end|middle|beginning|start)\s+of|\s+(?:early|late|mid-?)|"
-    r"\s+(?:نهاية|متم|أواخر|اواخر|آخر|مطلع|بداية|منتصف))?(?:\s+شهر)?\s*$",
+    r"\s+(?:نهاي[ةه]|متم|أواخر|اواخر|آخر|مطلع|بداي[ةه]|منتصف))?(?:\s+شهر)?\s*$",
     re.I,
 )
 _ROLE_BEFORE = [
     (
         "by",
         re.compile(
-            rf"(?:\bby(?:\s+the\s+end\s+of)?|(?:بحلول|قبل)\s+(?:نهاية|متم|أواخر|اواخر|آخر)"
+            rf"(?:\bby(?:\s+the\s+end\s+of)?|(?:بحلول|قبل)\s+(?:نهاي[ةه]|متم|أواخر|اواخر|آخر)"
             rf"(?:\s+شهر)?|(?:بحلول|قبل)\s+شهر|no\s+later\s+than|before(?:\s+the\s+end\s+of)?|ahead\s+of|in\s+time\s+for|بحلول|"
             r"قبل|مع\s+حلول|في\s+موعد\s+أقصاه|في\s+موعد\s+اقصاه|موعد\s+أقصاه|"
             rf"موعدا\s+أقصاه|أقصاه|اقصاه|deadline\s+of)\s*(?:{_APPROX}\s*)?(?:the\s+)?$",
@@ -408,7 +408,7 @@ _ROLE_BEFORE = [
     (
         "until",
         re.compile(
-            rf"(?:\buntil(?:\s+the\s+end\s+of)?|حتى\s+(?:نهاية|متم|أواخر|اواخر|آخر)"
+            rf"(?:\buntil(?:\s+the\s+end\s+of)?|حتى\s+(?:نهاي[ةه]|متم|أواخر|اواخر|آخر)"
             rf"(?:\s+شهر)?|حتى\s+شهر|\btill|\bthrough|\bthru|حتى|لغاية|إلى\s+غاية|الى\s+غاية|"
             rf"إلى\s+حين|الى\s+حين|into)\s*(?:{_APPROX}\s*)?(?:the\s+)?$",
             re.I,
@@ -445,7 +445,7 @@ def _is_month_word(w: str) -> bool:
 # ("15 كانون الثاني/يناير من عام 2025"): the window is measured from the first word
 _MONTH_WORDS = WordHints(_is_month_word, 30, 55)
 _YEAR_HINT = re.compile(r"(?<![0-9٠-٩])(?:19|20|١٩|٢٠)[0-9٠-٩]{2}(?![0-9٠-٩])")
-_PERIOD_HINT = re.compile(r"year|month|عام|سنة|شهر")
+_PERIOD_HINT = re.compile(r"year|month|عام|سن[ةه]|سنه|شهر")
 # a year-anchored match starts up to ~70 characters before the year and ends with it
 _YEAR_WORDS = WordHints(_YEAR_HINT.search, 70, 2)
 _PERIOD_WORDS = WordHints(_PERIOD_HINT.search, 45, 35)
@@ -512,10 +512,10 @@ _GUARDS: dict[str, tuple[str, ...]] = {
     "q": ("quarter", "q1", "q2", "q3", "q4", "الربع"),
     "h": ("half", "h1", "h2", "النصف"),
     "mid": ("mid", "middle", "منتصف", "أواسط", "اواسط"),
-    "early": ("early", "beginning", "start", "بداية", "أوائل", "اوائل", "مطلع"),
+    "early": ("early", "beginning", "start", "بداية", "بدايه", "أوائل", "اوائل", "مطلع"),
     "late": ("late", "أواخر", "اواخر"),
-    "end": ("end", "نهاية", "أواخر"),
-    "end_rel": ("end", "نهاية"),
+    "end": ("end", "نهاية", "نهايه", "أواخر"),
+    "end_rel": ("end", "نهاية", "نهايه"),
     "part_rel": (
         "quarter",
         "half",
@@ -531,6 +531,7 @@ _GUARDS: dict[str, tuple[str, ...]] = {
         "أواسط",
         "اواسط",
         "بداية",
+        "بدايه",
         "أوائل",
         "اوائل",
         "مطلع",
@@ -542,9 +543,9 @@ _GUARDS: dict[str, tuple[str, ...]] = {
     # the relative-month and relative-year patterns need one of their relative words.  Under
     # re.I only "ı" (i) and "ſ" (s) match a letter their lowercase lacks, so the English
     # guards avoid i and s: "com" (coming), "la" (last), "pa" (past), "th" (this) …
-    "m_next": ("المقبل", "القادم", "next", "com"),
+    "m_next": ("المقبل", "القادم", "الجاي", "جاي", "next", "com"),
     "m_this": ("th", "الجاري", "الحالي"),
-    "m_last": ("الماضي", "الفائت", "المنصرم", "la", "pa"),
+    "m_last": ("الماضي", "الفائت", "المنصرم", "الفايت", "فات", "la", "pa"),
     "year_rel": (
         "التالي",
         "الذي",
@@ -555,6 +556,10 @@ _GUARDS: dict[str, tuple[str, ...]] = {
         "الماضي",
         "الفائت",
         "المنصرم",
+        "الجاي",
+        "جاي",
+        "الفايت",
+        "فات",
         "follow",
         "ubsequent",
         "next",

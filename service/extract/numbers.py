@@ -174,7 +174,9 @@ _APPROX_BEFORE = re.compile(
     r"(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|an\s+estimated|"
     r"estimated|close\s+to|circa|(?<![\w])ca?\.|just\s+under|just\s+over|"
     r"نحو|حوالي|حوالى|قرابة|زهاء|تقريبا|تقريباً|ما\s+يقرب\s+من|ما\s+يقارب|يقارب|قرابه|"
-    r"بنحو|بحوالي|بقرابة|لنحو|ونحو|وحوالي|ما\s+يناهز|يناهز)\s*$",
+    r"بنحو|بحوالي|بقرابة|لنحو|ونحو|وحوالي|ما\s+يناهز|يناهز|"
+    # "في حدود 2000 عسكري" (in the region of), dialect "شي 500" (some)
+    r"(?:[وف]?في\s+)?حدود|بحدود|(?<![\w])شي)\s*$",
     re.I,
 )
 _UPPER_BEFORE = re.compile(

@@ -1132,3 +1132,45 @@ def test_coming_arrivals(gaz, text, expected):
     ex = _ex(gaz, text, "2025-06-10")
     assert _moves(ex) == expected
     assert not ex.force_levels
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dialect: "راح تطلع من" (will get out of), "الجايه" (next), "اللي فات" (last), and
+        # ه typed for ة ("نهايه السنه")
+        (
+            "القوات الامريكيه راح تطلع من العراق قبل نهايه السنه الجايه",
+            [("US", "country:IQ", "withdraw", "2026-12-31")],
+        ),
+        (
+            "طلعوا الجنود الأمريكان من قاعدة عين الاسد الشهر اللي فات",
+            [("US", "installation:ain-al-asad-air-base", "withdraw", "2025-05-31")],
+        ),
+        ("طلع تقرير جديد من البنتاغون عن سوريا", []),
+    ],
+)
+def test_dialect_moves(gaz, text, expected):
+    assert _moves(_ex(gaz, text, "2025-06-10")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "role"),
+    [
+        ("قبل نهايه السنه الجايه", "2026-12-31", "by"),
+        ("حتى نهايه 2026", "2026-12-31", "until"),
+        ("السنة اللي فاتت", "2024-12-31", "at"),
+        ("الشهر الجاي", "2025-07-31", "at"),
+    ],
+)
+def test_dialect_dates(text, iso, role):
+    got = [
+        (m.date.value.isoformat(), m.role) for m in find_dates(text, published=dt.date(2025, 6, 10))
+    ]
+    assert got == [(iso, role)]
+
+
+def test_in_the_region_of_is_approximate(gaz):
+    ex = _ex(gaz, "في حدود 2000 عسكري أمريكي موجودين بسوريا حاليا")
+    got = [(f.actor, f.place_id, f.quantity.count, f.quantity.approximate) for f in ex.force_levels]
+    assert got == [("US", "country:SY", 2000, True)]
