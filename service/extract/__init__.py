@@ -88,6 +88,15 @@ def extract_article(
     cands = [
         c for c in gazetteer.scan_normalized(plain, norm, offsets) if body.contains(c.start, c.end)
     ]
+    if language != "ar":
+        # "in Erbill", "left Baghadad": misspelt prominent names (never in the boilerplate)
+        near = [
+            c
+            for c in gazetteer.near_misses(plain, norm, offsets, cands)
+            if body.contains(c.start, c.end)
+        ]
+        if near:
+            cands = sorted(cands + near, key=lambda c: c.start)
     resolved = resolve(gazetteer, plain, cands, norm)
     an = Analyzer(
         plain,

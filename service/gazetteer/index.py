@@ -8,6 +8,7 @@ directory, keyed by a hash of the data files, and rebuilt only when the data cha
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
 import math
@@ -129,6 +130,41 @@ def _clitic_skip(variant: str, norm: str) -> int:
     return 1 if first_v[0] in "وف" and first_v[1:].startswith("لل") else 0
 
 
+# a place preposition and the one Latin word after it, in normalised text
+_NEAR_CUE = re.compile(
+    r"(?:^|\s)(?:in|at|to|from|near|into|left|leave|leaving|leaves|outside|around)\s+"
+    r"([a-z][a-z]{4,})(?=\s|$)"
+)
+
+
+# capitalised words after a preposition that are one typo from a place name but are not
+# places: continents, languages, institutions
+_NEAR_STOP = frozenset(
+    [
+        "africa",
+        "europe",
+        "asia",
+        "america",
+        "oceania",
+        "arabic",
+        "english",
+        "french",
+        "german",
+        "spanish",
+        "russian",
+        "turkish",
+        "persian",
+        "hebrew",
+        "kurdish",
+        "islam",
+        "congress",
+        "senate",
+        "parliament",
+        "february",
+    ]
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One raw match of a name in text, before disambiguation."""
@@ -158,6 +194,7 @@ class Gazetteer:
         self._geoms: dict[str, Any] | None = None
         self._geom_lock = threading.Lock()
         self._fuzzy_keys: list[str] | None = None
+        self._near_keys: dict[tuple[str, int], list[str]] | None = None
         self._by_kind: dict[str, list[Place]] = {}
 
     # ------------------------------------------------------------------ building
@@ -441,6 +478,75 @@ class Gazetteer:
                 start = m.start(1)  # include a dropped "al-"/"Al " in the mention
             out.append(Candidate(start, end, ns + skip, ne, ok))
             last_end = ne
+        return out
+
+    def _near_miss_keys(self) -> dict[tuple[str, int], list[str]]:
+        """One-word Latin names of prominent places (countries, provinces, bases, cities
+        of 100,000+), bucketed by first letter and length for :meth:`near_misses`."""
+        if self._near_keys is None:
+            out: dict[tuple[str, int], list[str]] = {}
+            for key, hits in self.exact.items():
+                if " " in key or len(key) < 5 or not key.isascii() or not key.isalpha():
+                    continue
+                if not any(self._prominent(i) for i, _ in hits):
+                    continue
+                out.setdefault((key[0], len(key)), []).append(key)
+            self._near_keys = out
+        return self._near_keys
+
+    def _prominent(self, i: int) -> bool:
+        p = self.places[i]
+        if p.kind in ("country", "admin1", "installation", "region"):
+            return True
+        return p.kind == "city" and (p.subkind == "capital" or (p.population or 0) >= 100_000)
+
+    def near_misses(self, text: str, norm: str, offsets, taken: list[Candidate]) -> list[Candidate]:
+        """Misspelt names of prominent places after a place preposition ("in Erbill",
+        "left Baghadad"): one capitalised Latin word that is no gazetteer name and is within
+        one typo of one (optimal string alignment distance 1, 2 from nine letters; same first
+        letter).
+
+        The candidates carry :data:`F_VARIANT` so that they rank below exact names.
+        """
+        if not _NEAR_CUE.search(norm):
+            return []
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        keys = self._near_miss_keys()
+        spans = sorted((c.norm_start, c.norm_end) for c in taken)
+        starts = [a for a, _ in spans]
+        out: list[Candidate] = []
+        for m in _NEAR_CUE.finditer(norm):
+            ns, ne = m.start(1), m.end(1)
+            word = m.group(1)
+            if word in self.exact or word in _NEAR_STOP:
+                continue
+            k = bisect.bisect_right(starts, ns) - 1
+            if k >= 0 and spans[k][1] > ns:
+                continue  # inside a name already found
+            start = int(offsets[ns])
+            end = int(offsets[ne - 1]) + 1
+            if not text[start : start + 1].isupper():
+                continue  # a capitalised name only ("in Erbill", not "in error")
+            pool = [
+                key
+                for n in range(len(word) - 1, len(word) + 2)
+                for key in keys.get((word[0], n), ())
+            ]
+            if not pool:
+                continue
+            # one typo (an edit or a swap of neighbours: "Kuwiat"), two in long names
+            best = process.extractOne(
+                word, pool, scorer=OSA.distance, score_cutoff=1 if len(word) < 9 else 2
+            )
+            if best is None or (
+                word.startswith(best[0]) and word[len(best[0]) :] in ("n", "i", "an", "ian")
+            ):
+                continue  # "in Russian hands", "to Qatari bases": an adjective of the name
+            hits = tuple((i, f | F_VARIANT) for i, f in self.exact[best[0]] if self._prominent(i))
+            if hits:
+                out.append(Candidate(start, end, ns, ne, hits))
         return out
 
     # ------------------------------------------------------------------ geometry
