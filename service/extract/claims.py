@@ -630,7 +630,10 @@ _TOTAL_OF_BEFORE = re.compile(
     # risen to about 2,000", "يبلغ عدد الجنود الأتراك في العراق نحو 2000"
     r"\b(?:(?:the\s+)?(?:number|total|tally|count|strength)\s+of\s+(?:(?:U\.S\.|US|American|"
     r"[A-Z][a-z]+|foreign|coalition|NATO)\s+)?(?P<noun2>troops|soldiers|forces|personnel|"
-    r"service\s+members|marines)|(?P<noun3>troop)\s+(?:numbers|levels?|strength))\b"
+    r"service\s+members|marines)|(?P<noun3>troop)\s+(?:numbers|levels?|strength)|"
+    # "Germany's contingent in Lithuania, once 1,100 strong, has shrunk to 300"
+    r"(?<=['’]s\s)(?P<noun5>contingent|garrison|deployment|battalion|battlegroup|brigade)|"
+    r"\b(?:the|its|their)\s+(?:[A-Z][a-z]+\s+)?(?P<noun6>contingent|garrison))\b"
     r"[^.;!?]{0,80}?\b(?:is|was|are|were|stands?\s+at|stood\s+at|totals?|totall?ed|"
     r"reached|(?:(?:has|have|had)\s+)?(?:fallen|dropped|risen|grown|climbed|declined|"
     r"shrunk|increased|decreased|been\s+(?:cut|reduced|raised))\s+to|(?:fell|dropped|rose|"
@@ -730,6 +733,22 @@ _AR_FUTURE_VERB = re.compile(r"[وف]?س[يتن]")
 _EN_FUTURE_BEFORE = re.compile(r"\b(?:will(?:\s+be)?|are\s+to\s+be|set\s+to|to\s+be)\s+$", re.I)
 # a bare number that is a part of the last count: "2,500 of them are in Iraq"
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
+#: "…, down from 5,200 in 2021", "مقارنة بـ5200 عام 2021": the same force's earlier level
+_PAST_FROM_BEFORE = re.compile(
+    r"(?:\b(?:down|up)\s+from|\bcompared\s+(?:with|to)|\bfrom\s+a\s+peak\s+of|"
+    r"(?:^|\s)(?:انخفاضا|انخفاضاً|ارتفاعا|ارتفاعاً|نزولا|نزولاً|صعودا|صعوداً)\s+من|"
+    r"(?:^|\s)(?:مقارنة|مقارنةً|قياسا|قياساً)\s+(?:بـ?|مع\s+)|(?:^|\s)بعد\s+(?:أن|ان)\s+(?:كان|كانت|كانوا)"
+    r"(?:\s+(?:عددهم|عددها|عدده|عدد\s+\S+))?)"
+    r"\s*(?:about|around|roughly|nearly|some|almost|approximately|more\s+than|over|"
+    r"نحو|حوالي|قرابة|أكثر\s+من|اكثر\s+من|ما\s+يقارب)?\s*$",
+    re.I,
+)
+#: between that earlier level's number and its date: "in", "at the end of", "عام", "في"
+_PAST_DATE_GAP = re.compile(
+    r"\s*(?:(?:troops|soldiers|personnel|جندي|عسكري|عنصر)\s*)?,?\s*"
+    r"(?:(?:in|at\s+the\s+(?:start|end|beginning|height)\s+of|as\s+of|during)\s+|"
+    r"(?:في|خلال|مطلع|نهاية|أواخر)\s+|(?:عام|العام|سنة)\s+)?(?:عام\s+)?"
+)
 # a troop noun directly followed by a region that is no gazetteer place
 _REGION_AFTER_EN = re.compile(
     r"\s*(?:(?:stationed|deployed|based)\s+)?(?:in|across|throughout|around)\s+the\s+"
@@ -961,6 +980,8 @@ class Sentence:
         self.table_row = an.table_row_at(start) if an.table_rows else None
         self.verbs = self._verbs("move_marks")
         self.event_verbs = self._verbs("event_marks")
+        #: dates of earlier levels ("down from 5,200 in 2021"), found on first use
+        self._past_dates: set[int] | None = None
 
     # ------------------------------------------------------------------ helpers
     def _verbs(self, which: str) -> list[Mark]:
@@ -1001,7 +1022,16 @@ class Sentence:
         if total is not None:
             g = next(
                 k
-                for k in ("noun", "noun2", "noun3", "noun4", "noun_ar", "noun_ar2")
+                for k in (
+                    "noun",
+                    "noun2",
+                    "noun3",
+                    "noun4",
+                    "noun5",
+                    "noun6",
+                    "noun_ar",
+                    "noun_ar2",
+                )
                 if total.group(k)
             )
             return total.start(g), total.end(g)
@@ -1125,12 +1155,40 @@ class Sentence:
     def _actor_near(self, a: int, b: int, exclude: set[int] = frozenset()) -> list[Mark]:
         return [m for m in self.actors if a <= m.start < b and m.start not in exclude]
 
+    def _past_date(self, n: NumberMatch) -> DateMatch | None:
+        """The date of "down from 5,200 in 2021" when ``n`` is that earlier number."""
+        if not _PAST_FROM_BEFORE.search(self.text, max(self.start, n.start - 40), n.start):
+            return None
+        gap = _PAST_DATE_GAP.match(self.text, n.end, min(self.end, n.end + 40))
+        for d in self.dates:
+            if d.start == gap.end() or (d.start > n.end and d.start <= gap.end() + 1):
+                ok = not d.relative and not d.date.approximate and d.role in ("at", "since")
+                return d if ok else None
+        return None
+
+    def _past_level(self, n: NumberMatch, prev: dict | None) -> dict | None:
+        """ "about 2,500 troops in Iraq, down from 5,200 in 2021": the earlier level of the
+        force just counted, dated by the year after it.  An undated or vaguely dated one
+        ("down from 5,200 a year ago") is left out."""
+        if prev is None or prev.get("region") or n.start - prev["_end"] > 60:
+            return None
+        d = self._past_date(n)
+        pub = self.an.published
+        if d is None or (pub is not None and d.date.value >= pub):
+            return None
+        return {**prev, "quantity": n.quantity, "as_of": d.date, "_end": n.end}
+
     def _as_of(self, n: NumberMatch) -> FuzzyDate | None:
         """A past date that governs the number ("In 2019, the US had 5,000 troops"), else
         the publication date."""
         pub = self.an.published
+        past = self._past_dates
+        if past is None:
+            past = self._past_dates = {
+                id(pd) for m in self.numbers if (pd := self._past_date(m)) is not None
+            }
         for d in self.dates:
-            if d.role not in ("at", "since") or d.relative or pub is None:
+            if d.role not in ("at", "since") or d.relative or pub is None or id(d) in past:
                 continue
             if d.date.value >= pub:
                 continue
@@ -1164,6 +1222,11 @@ class Sentence:
                     out.extend(fl)
                 continue
             carried: dict | None = None
+            if noun is None and resp is None:
+                past = self._past_level(n, last or self.an.last_level)
+                if past is not None:
+                    out.append(past)
+                    continue
             if resp is not None:
                 noun = resp[1]
             elif (
@@ -1619,8 +1682,8 @@ class Sentence:
             if self._present_deployment(v, nxt[0] if nxt else self.end):
                 continue  # "تنشر تركيا نحو 5 آلاف جندي": a level
             if re.fullmatch(
-                r"(?i)leaving|leaves?\s+behind|ستبقي|سيبقي|تبقي|يبقي|بقاء|"
-                r"keeping|retaining|keeps|maintains|retains",
+                r"(?i)leaving|leaves?\s+behind|[وف]?(?:ستبقي|سيبقي|تبقي|يبقي|بقاء|تحتفظ|يحتفظ|"
+                r"احتفظت|احتفظ|ستحتفظ|سيحتفظ)|keeping|retaining|keeps|maintains|retains",
                 self.text[v.start : v.end],
             ):
                 continue  # "leaving about 1,400 in the country" states what stays

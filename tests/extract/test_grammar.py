@@ -1019,8 +1019,80 @@ def test_leave_x_for_a_territory_is_a_relocation_by_the_marines(gaz):
 
 def test_a_host_with_an_adverb(gaz):
     text = "Poland now hosts more than 10,000 American troops, up from 4,500 in 2021."
-    got = [(f.actor, f.place_id, f.quantity.count_min) for f in _ex(gaz, text).force_levels]
-    assert got == [("US", "country:PL", 10000)]
+    got = [
+        (f.actor, f.place_id, f.quantity.count_min, f.as_of.value.isoformat())
+        for f in _ex(gaz, text, "2025-03-01").force_levels
+    ]
+    # the earlier level is kept with its own date, not as a second present count
+    assert got == [
+        ("US", "country:PL", 10000, "2025-03-01"),
+        ("US", "country:PL", 4500, "2021-12-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The US now has about 2,500 troops in Iraq, down from 5,200 in 2021.",
+            [("US", "country:IQ", 2500, "2025-03-01"), ("US", "country:IQ", 5200, "2021-12-31")],
+        ),
+        (
+            "The US has 2,500 troops in Iraq down from 5,200 in 2021.",
+            [("US", "country:IQ", 2500, "2025-03-01"), ("US", "country:IQ", 5200, "2021-12-31")],
+        ),
+        (
+            "ويبلغ عدد الجنود الأمريكيين في سوريا نحو 900 جندي، انخفاضا من 2100 عام 2019.",
+            [("US", "country:SY", 900, "2025-03-01"), ("US", "country:SY", 2100, "2019-12-31")],
+        ),
+        (
+            "وينتشر في العراق نحو 2500 جندي أمريكي مقارنة بـ5200 في 2020.",
+            [("US", "country:IQ", 2500, "2025-03-01"), ("US", "country:IQ", 5200, "2020-12-31")],
+        ),
+        (
+            "وتحتفظ فرنسا بنحو 1500 جندي في تشاد بعد أن كان عددهم 5100 في 2014.",
+            [("FR", "country:TD", 1500, "2025-03-01"), ("FR", "country:TD", 5100, "2014-12-31")],
+        ),
+        # a vague past date ("a year ago") gives no past level
+        (
+            "Britain has 900 troops in Estonia, up from 800 a year ago.",
+            [("GB", "country:EE", 900, "2025-03-01")],
+        ),
+    ],
+)
+def test_an_earlier_level_with_its_date(gaz, text, want):
+    got = [
+        (
+            f.actor,
+            f.place_id,
+            f.quantity.count or f.quantity.count_min or 0,
+            f.as_of.value.isoformat(),
+        )
+        for f in _ex(gaz, text, "2025-03-01").force_levels
+    ]
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a contingent's strength after a change verb or "is"
+        (
+            "Germany's contingent in Lithuania, once 1,100 strong, has shrunk to 300.",
+            ("DE", "country:LT", 300),
+        ),
+        ("The French contingent in Mali has fallen to about 2,400.", ("FR", "country:ML", 2400)),
+        ("Britain's battlegroup in Estonia is 900 strong.", ("GB", "country:EE", 900)),
+        # "تحتفظ ب…" keeps a force there: a level; "بـ900" / "ب650" are numbers
+        ("وستحتفظ بريطانيا بـ900 جندي في إستونيا.", ("GB", "country:EE", 900)),
+        ("ساهمت إيطاليا ب650 جنديا في لبنان.", ("IT", "country:LB", 650)),
+    ],
+)
+def test_a_contingent_strength_and_clitic_numbers(gaz, text, want):
+    got = [
+        (f.actor, f.place_id, f.quantity.count) for f in _ex(gaz, text, "2025-03-01").force_levels
+    ]
+    assert got == [want]
 
 
 @pytest.mark.parametrize(
