@@ -733,6 +733,21 @@ _AR_FUTURE_VERB = re.compile(r"[وف]?س[يتن]")
 _EN_FUTURE_BEFORE = re.compile(r"\b(?:will(?:\s+be)?|are\s+to\s+be|set\s+to|to\s+be)\s+$", re.I)
 # a bare number that is a part of the last count: "2,500 of them are in Iraq"
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
+#: troops held ready at home, not deployed anywhere yet
+_STANDBY_AFTER = re.compile(
+    r"\b(?:on\s+(?:prepare-to-deploy|standby|stand-by|alert|high\s+alert|heightened\s+alert|"
+    r"(?:\w+[- ])?(?:hour|day)s?[- ]notice|notice\s+to\s+(?:move|deploy))|"
+    r"(?:placed|put)\s+on\s+(?:standby|alert|notice)|ready\s+to\s+deploy|prepare\s+to\s+deploy)\b|"
+    r"(?:^|\s)(?:في\s+)?(?:حال[ةه]\s+)?(?:تأهب|تاهب|جاهزي[ةه]|استعداد|الاستعداد)\b",
+    re.I,
+)
+#: between a number and a move verb: a passive that makes the number the move's size
+#: ("300 troops were moved to …", "will be withdrawn"; not "are deployed in", a state)
+_PASSIVE_MOVED = re.compile(
+    r"\b(?:were|was|have\s+been|has\s+been|had\s+been|are\s+being|is\s+being|will\s+be|"
+    r"would\s+be|are\s+to\s+be|is\s+to\s+be|to\s+be)\s+(?:\w+\s+)?$",
+    re.I,
+)
 #: "…, down from 5,200 in 2021", "مقارنة بـ5200 عام 2021": the same force's earlier level
 _PAST_FROM_BEFORE = re.compile(
     r"(?:\b(?:down|up)\s+from|\bcompared\s+(?:with|to)|\bfrom\s+a\s+peak\s+of|"
@@ -1269,6 +1284,8 @@ class Sentence:
                 continue
             if self._capacity_or_unit_size(n, noun[1]):
                 continue
+            if _STANDBY_AFTER.search(self.text, noun[1], min(self.end, noun[1] + 50)):
+                continue  # "2,000 troops remained on prepare-to-deploy orders": not there
             after = self._place_after(noun[1], 30 if carried else 60)
             if after is not None and resp is None and self._coordinated_after(after):
                 continue  # "نحو 1100 عسكري في العراق والكويت": one number for two places
@@ -1668,6 +1685,14 @@ class Sentence:
                 )
             ):
                 return True  # "كتيبة من 250 جنديا ستنتشر في لاتفيا": a coming arrival's size
+        if any(
+            v.value in ("arrive", "relocate", "withdraw", "reduce")
+            and 0 <= v.start - n.end < 45
+            and _PASSIVE_MOVED.search(self.text, n.end, v.start)
+            and same_clause(self.breaks, n.end, v.start)
+            for v in self.verbs
+        ):
+            return True  # "Some 300 troops were moved from Ain al-Asad to Erbil": the move's size
         if _MORE_AFTER.match(self.text, n.end) and any(
             v.value in ("arrive", "increase")
             and 0 <= v.start - n.end < 60
@@ -2237,7 +2262,15 @@ class Sentence:
         obj = [
             a for a in self.actors if v.end <= a.start < first_place and a.start not in dest_starts
         ]
-        host = origin.r.place.country if origin else self.an.focus
+        # the country troops are in or go to; a dateline's country (the focus) only when the
+        # sentence names neither ("WASHINGTON - … the Pentagon is sending to Kuwait")
+        host = (
+            origin.r.place.country
+            if origin
+            else dest.r.place.country
+            if dest is not None
+            else self.an.focus
+        )
         if origin is not None and dest is not None and dest.r.place.country != host:
             # across a border ("from Fort Stewart to Camp Arifjan in Kuwait", "from Iraq to
             # Fort Bragg"): the mover may be either country; drop them only if another is named

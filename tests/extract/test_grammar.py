@@ -1246,3 +1246,41 @@ def test_in_the_region_of_is_approximate(gaz):
     ex = _ex(gaz, "في حدود 2000 عسكري أمريكي موجودين بسوريا حاليا")
     got = [(f.actor, f.place_id, f.quantity.count, f.quantity.approximate) for f in ex.force_levels]
     assert got == [("US", "country:SY", 2000, True)]
+
+
+def test_a_passive_move_size_is_no_level(gaz):
+    text = (
+        "US forces began repositioning in Iraq last month. "
+        "Some 300 troops were moved from Ain al-Asad to Erbil."
+    )
+    ex = _ex(gaz, text, "2025-03-01")
+    assert ex.force_levels == []
+    got = [(m.actor, m.place_id, m.action, m.to_place_id) for m in ex.movements]
+    assert got == [("US", "installation:ain-al-asad-air-base", "relocate", "city:95446")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "None of these forces are going to Israel, the Pentagon said, adding that a further "
+        "2,000 troops remained on prepare-to-deploy orders.",
+        "In Poland, the US has placed 8,500 troops on heightened alert.",
+        "ووضعت واشنطن 8500 جندي في حالة تأهب للانتشار في بولندا.",
+    ],
+)
+def test_troops_on_standby_are_no_level(gaz, text):
+    assert _ex(gaz, text, "2025-03-01").force_levels == []
+
+
+def test_a_dateline_country_is_no_host_of_a_move_abroad(gaz):
+    # the dateline makes the US the article's focus; the move goes to Kuwait and Jordan,
+    # so the Pentagon (the US) is its actor, not whoever else the article names
+    text = (
+        "WASHINGTON, Oct 26 (Wire) - Iran-backed militias attacked US bases, officials said. "
+        "The Pentagon blamed Iran's Revolutionary Guards, saying Iran directed them.\n\n"
+        "The troops will operate air defence batteries that the Pentagon is sending to "
+        "Kuwait and Jordan."
+    )
+    ex = _ex(gaz, text, "2023-10-27")
+    got = sorted((m.actor, m.place_id, m.action) for m in ex.movements)
+    assert got == [("US", "country:JO", "arrive"), ("US", "country:KW", "arrive")]
