@@ -608,6 +608,13 @@ _EN_NOUN = re.compile(
     r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b"
 )
 _NOUN_AR = re.compile(L.TROOP_AR)
+_STRONG_NOUN = re.compile(
+    r"\s*-?\s*(?:strong|member|man|soldier|troop)\s+(?:(?:[A-Z][a-z]+|US|U\.S\.|multinational|"
+    r"NATO|coalition|foreign|military|international|peacekeeping|combat|rotational)\s+){0,3}"
+    r"(force|contingent|garrison|deployment|mission|battlegroup|battle\s+group|brigade|"
+    r"battalion|presence|task\s+force)\b",
+    re.I,
+)
 _MORE_AFTER = re.compile(
     r"\s+(?:more|additional|extra|further)\b|\s+(?:جندي|جنديا|عسكري|عسكريا|عنصر)?\s*"
     r"(?:إضافي|اضافي|إضافيين|اضافيين|آخرين|اخرين)",
@@ -733,6 +740,21 @@ _AR_FUTURE_VERB = re.compile(r"[وف]?س[يتن]")
 _EN_FUTURE_BEFORE = re.compile(r"\b(?:will(?:\s+be)?|are\s+to\s+be|set\s+to|to\s+be)\s+$", re.I)
 # a bare number that is a part of the last count: "2,500 of them are in Iraq"
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
+#: a forces noun phrase right before "in <country>": "US troop levels in", "French forces in"
+_FORCES_IN_BEFORE = re.compile(
+    r"(?:\b(?:troops?|troop\s+(?:levels?|numbers|presence)|forces|soldiers|personnel|"
+    r"contingent|garrison|presence|deployment|mission)\s+(?:stationed\s+|based\s+|deployed\s+)?"
+    r"in|(?:^|\s)(?:ال)?(?:قوات|جنود|عناصر|وجود|القوات|الجنود|عدد\s+\S+)(?:\s+\S+){0,2}\s+"
+    r"(?:في|ب))\s*$",
+    re.I,
+)
+#: Arabic leave verbs that take the place left as a direct object (normalised text)
+_TRANSITIVE_LEAVE_AR = re.compile(r"[وف]?(?:س)?(?:[تين])?(?:غادر|خلي|اخلي|اخلت)(?:ت|وا|ون|ن)?")
+#: … and a forces subject between such a verb and its object: "القوات الفرنسية", "جنود فرنسا"
+_FORCES_SUBJECT_AR = re.compile(
+    r"\s*(?:اخر|اخر\s+)?(?:ال)?(?:قوات|جنود|عناصر|وحدات|القوات|الجنود|العسكريون|العسكريين)"
+    r"(?:\s+(?!من\b|في\b|الي\b|عن\b)[^\s،,.؛]+){0,3}\s*"
+)
 #: troops held ready at home, not deployed anywhere yet
 _STANDBY_AFTER = re.compile(
     r"\b(?:on\s+(?:prepare-to-deploy|standby|stand-by|alert|high\s+alert|heightened\s+alert|"
@@ -849,6 +871,9 @@ _WITH_CLAUSE = re.compile(r"(?i)\bwith\b[^.;:]{0,35}$|(?:^|\s)على\s+ان\s+$"
 _NOT_PRESENT_BEFORE = re.compile(
     r"(?:\beach\s+(?:with|of|carrying|comprising|numbering)|\bcapacity\s+(?:of|for)|"
     r"\broom\s+for|\bcan\s+(?:house|hold|accommodate|host|take)|"
+    # "enough equipment for a 15,000-strong brigade", "kit for 5,000 troops"
+    r"\b(?:equipment|gear|kit|supplies|vehicles|stocks?)\s+(?:\w+\s+){0,2}?for\s+(?:an?\s+)?|"
+    r"\benough\s+(?:\w+\s+){0,3}?for\s+(?:an?\s+)?|"
     r"\bdesigned\s+(?:for|to\s+(?:house|hold|accommodate))|\b(?:able|built)\s+to\s+"
     r"(?:house|hold|accommodate)|\bauthori[sz](?:es|ed|ing|e)\s+(?:the\s+)?(?:deployment\s+of\s+|"
     r"(?:them\s+)?to\s+deploy\s+)?(?:up\s+to\s+)?|\bmandate\s+(?:of|for)\s+(?:up\s+to\s+)?|"
@@ -1027,6 +1052,9 @@ class Sentence:
         m = _EN_NOUN.match(self.text, n.end, after_end) or _PRED_NOUN_EN.match(
             self.text, n.end, after_end
         )
+        if m is None:
+            # "its 2,000-strong force in Syria", "a 900-strong battlegroup"
+            m = _STRONG_NOUN.match(self.text, n.end, after_end)
         if m:
             if m.group(1).lower() == "forces" and not re.search(
                 r"(?i)\b(?:of|US|U\.S\.|American|coalition|foreign)\b", m.group(0)
@@ -1700,9 +1728,12 @@ class Sentence:
             for v in self.verbs
         ):
             return True  # "Around 300 more U.S. service members arrived": the arrival's size
+        strong = _STRONG_NOUN.match(self.text, n.end, min(self.end, n.end + 60)) is not None
         for v in self.verbs:
             if v.start <= n.start < v.end:
                 return True  # "pull roughly 1,000 troops out"
+            if strong and v.value in ("withdraw", "reduce", "remain") and v.end <= n.start:
+                continue  # "halve its 2,000-strong force": the size of the force there now
             nxt = [w.start for w in self.verbs if w.start >= v.end]
             if self._present_deployment(v, nxt[0] if nxt else self.end):
                 continue  # "تنشر تركيا نحو 5 آلاف جندي": a level
@@ -2175,6 +2206,7 @@ class Sentence:
             or pm.locative
             or pm.destination
             or (not self.text[v.end : pm.start].strip(" «»\"'") and not self._vso_subject(v, pm))
+            or self._object_after_forces(v, pm)
         ]
         if v.value == "remain":
             scope_places = [
@@ -2230,6 +2262,22 @@ class Sentence:
             chain = {q.id for q in self.an.gaz.parent_chain(subj_place.pid)}
             if origin is None or origin.pid in chain:
                 origin = subj_place
+        if origin is None and dest is None and not scope_places:
+            # "US troop levels in Syria will be cut in half": the forces' country, named in
+            # the subject, when nothing after the verb says where
+            loc = [
+                pm
+                for pm in self.places
+                if prev_end <= pm.start < v.start
+                and pm.locative
+                and not pm.metonym
+                and not pm.destination
+                and pm.r.place.kind == "country"
+                and same_clause(self.breaks, pm.end, v.start)
+                and _FORCES_IN_BEFORE.search(self.text, max(self.start, pm.start - 40), pm.start)
+            ]
+            if loc:
+                origin = loc[-1]
         if origin is None and value != v_value_in:
             # "جنودها في لبنان «لن ينسحبوا»": a stay read off a negated or extended move is
             # where the troops are, named before the verb
@@ -2547,6 +2595,13 @@ class Sentence:
             else:
                 break
         return out
+
+    def _object_after_forces(self, v: Mark, pm: PlaceMark) -> bool:
+        """ "ستغادر القوات الفرنسية تشاد": verb, its forces subject, then the country left
+        (غادر / أخلى take a direct object; "انسحبت القوات الفرنسية تشاد" is not Arabic)."""
+        if not _TRANSITIVE_LEAVE_AR.fullmatch(self.an.norm_between(v.start, v.end).strip()):
+            return False
+        return _FORCES_SUBJECT_AR.fullmatch(self.an.norm_between(v.end, pm.start)) is not None
 
     def _vso_subject(self, v: Mark, pm: PlaceMark) -> bool:
         """ "نقلت الولايات المتحدة …", "انسحبت فرنسا من مالي": in Arabic the country right

@@ -319,6 +319,18 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    # seasons relative to publication: by the summer, next spring / بحلول الصيف، الصيف المقبل
+    (
+        "season_rel",
+        re.compile(
+            r"(?<![\w])(?:(?:(?P<sr_mod>this|next|last|coming|the\s+coming|the\s+next|the\s+"
+            r"past|the\s+last)\s+|the\s+)?(?P<sr_en>spring|summer|autumn|fall|winter)"
+            r"(?!\s+(?:of\s+)?(?:19|20)\d\d)(?!\s+of\b)(?!\s+(?:this|next|last)\s+year)"
+            r"|(?:فصل\s+)?(?P<sr_ar>الصيف|الربيع|الخريف|الشتاء)(?:\s+(?P<sr_armod>المقبل|القادم|"
+            r"الماضي|الفائت|المنصرم|الجاري|الحالي|هذا))?)(?![\w])",
+            re.I,
+        ),
+    ),
     # days relative to publication: yesterday, today, last week / أمس، اليوم، الأسبوع الماضي
     (
         "rel_day",
@@ -399,7 +411,7 @@ _ROLE_BEFORE = [
         "by",
         re.compile(
             rf"(?:\bby(?:\s+the\s+end\s+of)?|(?:بحلول|قبل)\s+(?:نهاي[ةه]|متم|أواخر|اواخر|آخر)"
-            rf"(?:\s+شهر)?|(?:بحلول|قبل)\s+شهر|no\s+later\s+than|before(?:\s+the\s+end\s+of)?|ahead\s+of|in\s+time\s+for|بحلول|"
+            rf"(?:\s+شهر)?|(?:بحلول|قبل)\s+شهر|قبل\s+حلول|no\s+later\s+than|before(?:\s+the\s+end\s+of)?|ahead\s+of|in\s+time\s+for|بحلول|"
             r"قبل|مع\s+حلول|في\s+موعد\s+أقصاه|في\s+موعد\s+اقصاه|موعد\s+أقصاه|"
             rf"موعدا\s+أقصاه|أقصاه|اقصاه|deadline\s+of)\s*(?:{_APPROX}\s*)?(?:the\s+)?$",
             re.I,
@@ -484,6 +496,7 @@ _REL_WORD_SET = {
         "ليلة",
         "فجر",
         *_WEEKDAYS,
+        *("spring", "summer", "autumn", "fall", "winter", "صيف", "ربيع", "خريف", "شتاء"),
         *_UNITS_AR,
         *_UNITS_AR_ONE,
     )
@@ -540,6 +553,7 @@ _GUARDS: dict[str, tuple[str, ...]] = {
     ),
     "month_rel": ("month", "الشهر"),
     "season": ("spring", "summer", "autumn", "fall", "winter", "ربيع", "صيف", "خريف", "شتاء"),
+    "season_rel": ("spring", "summer", "autumn", "fall", "winter", "ربيع", "صيف", "خريف", "شتاء"),
     # the relative-month and relative-year patterns need one of their relative words.  Under
     # re.I only "ı" (i) and "ſ" (s) match a letter their lowercase lacks, so the English
     # guards avoid i and s: "com" (coming), "la" (last), "pa" (past), "th" (this) …
@@ -591,6 +605,7 @@ _NEEDS = {
     "month_rel": "period",
     "num": "numdate",
     "season": "year",
+    "season_rel": "rel",
     "rel_day": "rel",
     "wday": "rel",
     "within": "rel",
@@ -787,6 +802,8 @@ def _build(
         return FuzzyDate.quarter(_year(g["year"]), q, approximate=True), False
     if ref is None:
         return None  # the rest are relative to the publication date
+    if kind == "season_rel":
+        return _relative_season(m, g, ref)
     if kind == "rel_day":
         return _relative_day(g, ref), True
     if kind == "wday":
@@ -797,6 +814,40 @@ def _build(
         # event and anchor "the following year"; "within" is a deadline from publication
         return (d, kind == "within") if d is not None else None
     return None
+
+
+# a bare "summer" / "الصيف" is a date only after a preposition of time ("by the summer",
+# "قبل حلول الصيف"); "a hot summer", "numbers fall to" are not
+_SEASON_CUE_BEFORE = re.compile(
+    r"(?:\b(?:by|before|until|till|in|during|over|through|ahead\s+of|after|since|from|"
+    r"(?:end|middle|start|beginning)\s+of)\s+|"
+    r"(?:^|\s)[وف]?(?:بحلول|قبل|حتى|خلال|في|حلول|مطلع|بداي[ةه]|نهاي[ةه]|أواخر|اواخر|منتصف|"
+    r"بعد|منذ|مع)\s+(?:حلول\s+)?)$",
+    re.I,
+)
+
+
+def _relative_season(m: re.Match, g: dict, ref: dt.date) -> tuple[FuzzyDate, bool] | None:
+    """ "by the summer", "next spring", "الصيف المقبل": the season's quarter (approximate),
+    the coming one unless "last"/"الماضي" says the past one."""
+    mod = (g.get("sr_mod") or g.get("sr_armod") or "").lower().split()[-1:]
+    mod = mod[0] if mod else ""
+    if not mod and not _SEASON_CUE_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
+        return None
+    word = (g.get("sr_en") or (g.get("sr_ar") or "")[2:]).lower().translate(_FOLD)
+    q = _SEASON_QUARTER.get(word)
+    if q is None:
+        return None
+    cur = (ref.month - 1) // 3 + 1
+    if mod in ("last", "past", "الماضي", "الفائت", "المنصرم"):
+        year = ref.year if q < cur else ref.year - 1
+    elif mod in ("this", "الجاري", "الحالي", "هذا"):
+        year = ref.year
+    elif mod in ("next", "coming", "المقبل", "القادم"):
+        year = ref.year if q > cur else ref.year + 1
+    else:  # "by the summer": the one under way or coming
+        year = ref.year if q >= cur else ref.year + 1
+    return FuzzyDate.quarter(year, q, approximate=True), True
 
 
 _SEASON_QUARTER = {

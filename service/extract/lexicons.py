@@ -471,14 +471,16 @@ MOVE_EN: dict[str, str] = {
     r"exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|vacat(?:e|es|ed|ing)|"
     r"hand(?:s|ed|ing)?\s+over|handover|evacuat(?:e|es|ed|ing|ion)|"
     r"end(?:s|ed|ing)?\s+(?:its|their|the)\s+(?:military\s+)?presence|"
-    r"clos(?:e|es|ed|ing)\s+(?:the\s+)?(?:base|garrison)|"
+    r"clos(?:e|es|ed|ing)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?:last|remaining|final|only|"
+    r"two|three|military|main|air|army|naval|forward|French|US|U\.S\.|British|Russian)\s+){0,2}"
+    r"(?:bases?|garrisons?|camps?|outposts?)|"
     # "bring its roughly 1,100 soldiers home", "brought the last troops home"
     r"(?:bring(?:s|ing)?|brought)(?=\s+(?:[\w,.-]+\s+){0,5}?home\b)|"
     # "pulled 500 soldiers from Syria", "pull its troops out of Niger"
     rf"pull(?:s|ed|ing)?{_TROOPS_FROM_AHEAD})\b",
     "reduce": r"\b(?:reduc(?:e|es|ed|ing|tion)|draw(?:s|ing)?\s+down|drew\s+down|drawdown|"
     r"cut(?:s|ting)?(?:\s+back)?|scal(?:e|es|ed|ing)\s+back|shrink\w*|trim\w*|"
-    r"downsiz\w*|thin(?:s|ned|ning)?\s+out)\b",
+    r"downsiz\w*|thin(?:s|ned|ning)?\s+out|halv(?:e|es|ed|ing))\b",
     "remain": r"\b(?:remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|keep(?:s|ing)?|kept|"
     r"continu(?:e|es|ed|ing)\s+(?:to\s+)?(?:operat\w*|be\s+(?:based|stationed|deployed))|"
     r"retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?)\b",

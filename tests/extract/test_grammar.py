@@ -83,6 +83,14 @@ def test_dates(text, iso, precision, role):
         # seasons are about a quarter, never a day
         ("by the summer of 2026", "2026-09-30", "quarter", True, "by"),
         ("في صيف 2026", "2026-09-30", "quarter", True, "at"),
+        # a season without a year: the one under way or coming, after a cue or a modifier
+        ("will leave by the summer", "2025-09-30", "quarter", True, "by"),
+        ("will leave by next summer", "2026-09-30", "quarter", True, "by"),
+        ("by the end of the winter", "2026-03-31", "quarter", True, "by"),
+        ("arrived last winter", "2025-03-31", "quarter", True, "at"),
+        ("ستغادر القوات قبل حلول الصيف", "2025-09-30", "quarter", True, "by"),
+        ("ستنسحب القوات في الربيع المقبل", "2026-06-30", "quarter", True, "at"),
+        ("حتى نهاية الخريف", "2025-12-31", "quarter", True, "until"),
         # durations from the publication date (PUB is Sunday 2025-08-10)
         ("withdraw within six months", "2026-02-28", "month", True, "by"),
         ("over the next two years", "2027-08-31", "month", True, "by"),
@@ -154,6 +162,10 @@ def test_relative_numeric_and_seasonal_dates(text, iso, precision, approximate, 
     [
         "six months of talks",
         "within the coming months",
+        # a season word that is no date
+        "after the fall of Kabul",
+        "troop numbers could fall to 1,000",
+        "a long hot summer of protests",
         "خلال ستة أشهر من المفاوضات",
         "the 2024-2025 season",
         "build v1.2.2025",
@@ -1284,3 +1296,49 @@ def test_a_dateline_country_is_no_host_of_a_move_abroad(gaz):
     ex = _ex(gaz, text, "2023-10-27")
     got = sorted((m.actor, m.place_id, m.action) for m in ex.movements)
     assert got == [("US", "country:JO", "arrive"), ("US", "country:KW", "arrive")]
+
+
+@pytest.mark.parametrize(
+    ("text", "levels", "moves"),
+    [
+        # an "N-strong" force is the size of the force there; halving it is a reduction
+        (
+            "Washington plans to halve its 2,000-strong force in Syria by the summer.",
+            [("US", "country:SY", 2000)],
+            [("US", "country:SY", "reduce", "2025-09-30")],
+        ),
+        (
+            "Norway hosts a 1,000-strong US Marine rotational force.",
+            [("US", "country:NO", 1000)],
+            [],
+        ),
+        # equipment for a brigade is no brigade
+        ("In Norway, the caves hold enough equipment for a 15,000-strong brigade.", [], []),
+        # closing "its last base" is leaving
+        (
+            "France will close its last base in Senegal by July.",
+            [],
+            [("FR", "country:SN", "withdraw", "2025-07-31")],
+        ),
+        # the forces' country in the subject ("US troop levels in Syria … will be cut")
+        (
+            "US troop levels in Syria will be cut in half within months.",
+            [],
+            [("US", "country:SY", "reduce", None)],
+        ),
+        # Arabic VSO: غادر + its forces subject + the country left
+        (
+            "ستغادر القوات الفرنسية تشاد بحلول نهاية العام.",
+            [],
+            [("FR", "country:TD", "withdraw", "2025-12-31")],
+        ),
+    ],
+)
+def test_strength_closures_and_subject_places(gaz, text, levels, moves):
+    ex = _ex(gaz, text, "2025-03-01")
+    assert [(f.actor, f.place_id, f.quantity.count) for f in ex.force_levels] == levels
+    got = [
+        (m.actor, m.place_id, m.action, m.by.value.isoformat() if m.by else None)
+        for m in ex.movements
+    ]
+    assert got == moves
