@@ -748,12 +748,19 @@ _FORCES_IN_BEFORE = re.compile(
     r"(?:في|ب))\s*$",
     re.I,
 )
+#: present-tense "keeps / maintains" (normalised text): with a count and no deadline, a state
+_STATE_KEEP = re.compile(r"(?i)keeps|maintains|retains|has\s+kept|[وف]?(?:تحتفظ|يحتفظ|تحافظ|يحافظ)")
 #: Arabic leave verbs that take the place left as a direct object (normalised text)
 _TRANSITIVE_LEAVE_AR = re.compile(r"[وف]?(?:س)?(?:[تين])?(?:غادر|خلي|اخلي|اخلت)(?:ت|وا|ون|ن)?")
 #: … and a forces subject between such a verb and its object: "القوات الفرنسية", "جنود فرنسا"
 _FORCES_SUBJECT_AR = re.compile(
     r"\s*(?:اخر|اخر\s+)?(?:ال)?(?:قوات|جنود|عناصر|وحدات|القوات|الجنود|العسكريون|العسكريين)"
     r"(?:\s+(?!من\b|في\b|الي\b|عن\b)[^\s،,.؛]+){0,3}\s*"
+)
+_TO_NUMBER_AFTER = re.compile(
+    r"(?:\s+(?:back|down|in\s+half|by\s+half))?\s*,?\s+to\s+(?:about\s+|around\s+|some\s+|"
+    r"roughly\s+|fewer\s+than\s+|under\s+|just\s+)?[0-9]",
+    re.I,
 )
 #: troops held ready at home, not deployed anywhere yet
 _STANDBY_AFTER = re.compile(
@@ -1718,6 +1725,8 @@ class Sentence:
             and 0 <= v.start - n.end < 45
             and _PASSIVE_MOVED.search(self.text, n.end, v.start)
             and same_clause(self.breaks, n.end, v.start)
+            # "the remaining 400 troops will be cut to about 80": 400 is the force now
+            and not (v.value == "reduce" and _TO_NUMBER_AFTER.match(self.text, v.end))
             for v in self.verbs
         ):
             return True  # "Some 300 troops were moved from Ain al-Asad to Erbil": the move's size
@@ -2170,6 +2179,17 @@ class Sentence:
             v = Mark(v.start, v.end, v.kind, value, v.extra)
         if value == "withdraw" and self._leaves_behind(v):
             return []  # "…, leaving a small liaison cell": the part that stays
+        if (
+            value == "remain"
+            and _STATE_KEEP.fullmatch(self.an.norm_between(v.start, v.end).strip())
+            and any(0 <= n.start - v.end < 40 for n in self.numbers)
+            and not any(
+                v.end <= d.start < scope_end and d.role in ("by", "until") for d in self.dates
+            )
+        ):
+            # "The Netherlands keeps about 150 troops in Iraq", "تحتفظ فرنسا بنحو 1500 جندي":
+            # a present level (found as such), not a decision to stay
+            return []
         if value == "remain" and _NOT_STAY_AFTER.match(self.text, v.end):
             return []  # "يبقى مصير القاعدتين غامضاً": the fate remains unclear; no stay
         if (

@@ -427,6 +427,8 @@ MOVE_AR: dict[str, list[str]] = {
         rf"{P}ابقاء",
         rf"{P}احتفاظ",
         rf"{VP}حتفظ{VS}",
+        # "قوات بلاده «باقية في الوطية»": the participle as predicate (not "الباقي", the rest)
+        r"[وف]?باقي(?:ه|ون|ين)(?= [«\"]?(?:في|ب\S|داخل|حتي|الي|لحين))",
         rf"{P}استمرار(?= (?:ال)?(?:وجود|تواجد))",
         # "على أن يستمر عمله من أربيل حتى …": its work goes on from there
         rf"{VP}ستمر{VS}(?= (?:ال)?(?:عمل|وجود|تواجد|انتشار|مهم)\w*)",
@@ -476,12 +478,17 @@ MOVE_EN: dict[str, str] = {
     r"(?:bases?|garrisons?|camps?|outposts?)|"
     # "bring its roughly 1,100 soldiers home", "brought the last troops home"
     r"(?:bring(?:s|ing)?|brought)(?=\s+(?:[\w,.-]+\s+){0,5}?home\b)|"
+    # "will come home by April", "are returning home"
+    r"(?:com(?:e|es|ing)|came|return(?:s|ed|ing)?|head(?:s|ed|ing)?|go(?:es|ing)?|went)"
+    r"(?=\s+home\b)|"
     # "pulled 500 soldiers from Syria", "pull its troops out of Niger"
     rf"pull(?:s|ed|ing)?{_TROOPS_FROM_AHEAD})\b",
     "reduce": r"\b(?:reduc(?:e|es|ed|ing|tion)|draw(?:s|ing)?\s+down|drew\s+down|drawdown|"
     r"cut(?:s|ting)?(?:\s+back)?|scal(?:e|es|ed|ing)\s+back|shrink\w*|trim\w*|"
     r"downsiz\w*|thin(?:s|ned|ning)?\s+out|halv(?:e|es|ed|ing))\b",
-    "remain": r"\b(?:remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|keep(?:s|ing)?|kept|"
+    # "the remaining 400 troops" counts the rest; "the remaining US troops will be
+    # concentrated at …" still says where they stay
+    "remain": r"\b(?:remain(?:s|ed)?|remaining(?!\s+(?:about\s+|some\s+|roughly\s+)?[0-9])|stay(?:s|ed|ing)?|keep(?:s|ing)?|kept|"
     r"continu(?:e|es|ed|ing)\s+(?:to\s+)?(?:operat\w*|be\s+(?:based|stationed|deployed))|"
     r"retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?)\b",
     "relocate": r"\b(?:relocat\w*|redeploy\w*|reposition\w*|transfer(?:s|red|ring)?|"

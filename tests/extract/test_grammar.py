@@ -1342,3 +1342,65 @@ def test_strength_closures_and_subject_places(gaz, text, levels, moves):
         for m in ex.movements
     ]
     assert got == moves
+
+
+@pytest.mark.parametrize(
+    ("text", "levels", "moves"),
+    [
+        # present "keeps / maintains / تحتفظ" with a count and no deadline: a level, no stay
+        (
+            "The Netherlands keeps about 150 troops in Iraq.",
+            [("NL", "country:IQ", 150)],
+            [],
+        ),
+        (
+            "وتحتفظ فرنسا بنحو 1500 جندي في تشاد.",
+            [("FR", "country:TD", 1500)],
+            [],
+        ),
+        # … with a deadline it is a stay as well
+        (
+            "Britain keeps 300 troops in Bahrain until 2027.",
+            [("GB", "country:BH", 300)],
+            [("GB", "country:BH", "remain", "2027-12-31")],
+        ),
+        # the participle as predicate ("باقية في") is a stay
+        (
+            "وأكد مسؤول تركي أن القوات التركية باقية في قاعدة الوطية.",
+            [],
+            [("TR", "installation:al-watiya-air-base", "remain", None)],
+        ),
+        # "come home" is leaving
+        (
+            "The 900 US troops in Syria will come home by April.",
+            [("US", "country:SY", 900)],
+            [("US", "country:SY", "withdraw", "2025-04-30")],
+        ),
+        # "the remaining 400 … will be cut to about 80": 400 is there now; no stay
+        (
+            "The remaining 400 French troops in Côte d'Ivoire will be cut to about 80 by the "
+            "end of the year.",
+            [("FR", "country:CI", 400)],
+            [("FR", "country:CI", "reduce", "2025-12-31")],
+        ),
+        # dialect numbers: خمسمية، تلات تلاف، تلتمية
+        (
+            "الأمريكان عدهم هسه حوالي ألفين وخمسمية جندي بالعراق.",
+            [("US", "country:IQ", 2500)],
+            [],
+        ),
+        (
+            "الفرنسيين عندهم تلات تلاف جندي بمالي.",
+            [("FR", "country:ML", 3000)],
+            [],
+        ),
+    ],
+)
+def test_states_stays_and_dialect_numbers(gaz, text, levels, moves):
+    ex = _ex(gaz, text, "2025-03-01")
+    assert [(f.actor, f.place_id, f.quantity.count) for f in ex.force_levels] == levels
+    got = [
+        (m.actor, m.place_id, m.action, m.by.value.isoformat() if m.by else None)
+        for m in ex.movements
+    ]
+    assert got == moves
