@@ -2477,7 +2477,10 @@ class Sentence:
                 return []
             if not by:
                 return []  # "a withdrawal", with no place and no date, says nothing new
-            place_id = f"country:{self.an.focus}" if self.an.focus else None
+            row = [pm for pm in self.places if not pm.metonym] if self.table_row else []
+            # a table row ("Country: Senegal; …; Status: To leave by end-2025") is about the
+            # place it names first; elsewhere the article's country
+            place_id = row[0].pid if row else f"country:{self.an.focus}" if self.an.focus else None
             if place_id is None:
                 return []
         if (

@@ -250,8 +250,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "end",
         re.compile(
-            rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+|year-end\s+|نهاي[ةه]\s+(?:عام\s+|العام\s+"
-            rf"|سن[ةه]\s+)?|أواخر\s+العام\s+){_YEAR}(?![\w])",
+            rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+|end-|year-end\s+|(?:نهاي[ةه]|آخر|اخر)\s+"
+            rf"(?:عام\s+|العام\s+|سن[ةه]\s+)?|أواخر\s+العام\s+){_YEAR}(?![\w])",
             re.I,
         ),
     ),
@@ -260,8 +260,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "end_rel",
         re.compile(
             rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<e_en>{_FOLLOWING}|"
-            rf"{_NEXT}|{_THIS}|this)?\s*year|year-end|نهاي[ةه]\s+(?:هذا\s+)?(?:العام|"
-            rf"السن[ةه])(?:\s+(?P<e_ar>{_FOLLOWING}|{_NEXT}|{_THIS}))?)(?![\w])",
+            rf"{_NEXT}|{_THIS}|this|{_LAST})?\s*year|year-end|year\s+end|the\s+close\s+of\s+the\s+year|"
+            rf"(?:نهاي[ةه]|آخر|اخر)\s+(?:هذا\s+)?(?:العام|"
+            rf"السن[ةه])(?:\s+(?P<e_ar>{_FOLLOWING}|{_NEXT}|{_THIS}|{_LAST}))?)(?![\w])",
             re.I,
         ),
     ),
@@ -527,8 +528,8 @@ _GUARDS: dict[str, tuple[str, ...]] = {
     "mid": ("mid", "middle", "منتصف", "أواسط", "اواسط"),
     "early": ("early", "beginning", "start", "بداية", "بدايه", "أوائل", "اوائل", "مطلع"),
     "late": ("late", "أواخر", "اواخر"),
-    "end": ("end", "نهاية", "نهايه", "أواخر"),
-    "end_rel": ("end", "نهاية", "نهايه"),
+    "end": ("end", "نهاية", "نهايه", "أواخر", "آخر", "اخر"),
+    "end_rel": ("end", "close", "نهاية", "نهايه", "آخر", "اخر"),
     "part_rel": (
         "quarter",
         "half",
@@ -755,7 +756,7 @@ def _build(
         base = anchor if rel == "following" and anchor else ref
         if base is None:
             return None
-        year = base.year + (1 if rel in ("next", "following") else 0)
+        year = base.year + {"next": 1, "following": 1, "last": -1}.get(rel, 0)
         return FuzzyDate.of(year), True
     if kind == "part_rel":
         rel = _rel_word(g.get("pr_en") or g.get("pr_ar"))

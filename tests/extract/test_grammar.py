@@ -130,6 +130,14 @@ def test_dates(text, iso, precision, role):
         ("بحلول منتصف العام الجاري", "2025-06-30", "half", True, "by"),
         ("in the second half of next year", "2026-12-31", "half", False, "at"),
         ("late this year", "2025-12-31", "year", True, "at"),
+        # "آخر السنة" (dialect and MSA) is its end; "end-2025", "year end"; last year's end
+        ("رح يطلعوا قبل آخر السنة", "2025-12-31", "year", False, "by"),
+        ("بحلول آخر العام", "2025-12-31", "year", False, "by"),
+        ("by end-2026", "2026-12-31", "year", False, "by"),
+        ("by year end", "2025-12-31", "year", False, "by"),
+        ("by the close of the year", "2025-12-31", "year", False, "by"),
+        ("انسحبت في نهاية العام الماضي", "2024-12-31", "year", False, "at"),
+        ("arrived at the end of last year", "2024-12-31", "year", False, "at"),
         # a month alone after a cue: a deadline is ahead, a past month the nearest one
         ("will leave by June", "2026-06-30", "month", False, "by"),
         ("ستغادر القوات المملكة قبل متم يونيو", "2026-06-30", "month", False, "by"),

@@ -197,3 +197,23 @@ def test_furniture_page_extraction(gaz):
 def test_page_of_only_furniture_still_has_text():
     html = '<html><body><div class="sidebar"><p>US troops remain in Iraq.</p></div></body></html>'
     assert "US troops remain in Iraq." in load_document(html).text
+
+
+def test_a_status_cell_moves_the_row_place_not_the_article_country():
+    # the article is about Côte d'Ivoire; the Senegal row says its troops leave by end-2025
+    html = (
+        "<html><body><article><h1>France's African bases</h1>"
+        "<p>France is cutting its forces in Côte d'Ivoire, where 600 French troops are "
+        "based, analysts at the institute said on Monday in a new report.</p>"
+        "<p>The table below lists the remaining French sites in Africa and their status.</p>"
+        "<table><thead><tr><th>Country</th><th>Main site</th><th>French troops, now</th>"
+        "<th>Status</th></tr></thead><tbody>"
+        "<tr><td>Côte d'Ivoire</td><td>Abidjan</td><td>c. 600</td><td>Reduced</td></tr>"
+        "<tr><td>Senegal</td><td>Dakar</td><td>c. 350</td><td>To leave by end-2025</td></tr>"
+        "</tbody></table></article></body></html>"
+    )
+    ex = extract_article(html, published=PUB)
+    got = {(m.actor, m.place_id, m.action, m.by.value.isoformat()) for m in ex.movements if m.by}
+    assert ("FR", "country:SN", "withdraw", "2025-12-31") in got
+    assert not any(m.place_id == "country:CI" and m.action == "withdraw" for m in ex.movements)
+    _assert_offsets(html, ex)
