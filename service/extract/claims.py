@@ -24,7 +24,7 @@ import numpy as np
 
 from .. import actors as actors_registry
 from ..domain import Event, FuzzyDate, Movement, Quantity
-from ..gazetteer.index import Gazetteer
+from ..gazetteer.index import Gazetteer, haversine_km
 from ..gazetteer.normalize import strip_clitics
 from ..gazetteer.resolve import Resolved
 from . import lexicons as L
@@ -704,6 +704,12 @@ _WHERE_GAP = re.compile(
 )
 _BORDER_WITH = re.compile(r"(?i)(?:borders?|frontiers?|الحدود|حدود)\s+(?:with\s+|مع\s+)?$")
 _SITE_KINDS = frozenset({"city", "installation"})
+#: a base's locator: "… air base in Anbar", "قاعدة … في الأنبار", "… near Agadez" (no "and")
+_LOCATOR_GAP = re.compile(
+    r"\s*,?\s*(?:(?:in|at|near|outside|north\s+of|south\s+of|east\s+of|west\s+of)\s+|"
+    r"(?:في|قرب|بالقرب\s+من|شمال|جنوب|شرق|غرب|غربي|شرقي|شمالي|جنوبي)\s+|ب(?=\S))(?:the\s+)?",
+    re.I,
+)
 _LIST_GAP = re.compile(r"\s*[,،]\s*(?:the\s+)?")
 _COORD_GAP = re.compile(r"\s*[,،]?\s*(?:and\s+|&\s*|و)\s*(?:the\s+)?")
 
@@ -2540,10 +2546,24 @@ class Sentence:
         if origin is not None and action in ("remain", "withdraw", "reduce"):
             # "في قاعدتي الشدادي ورميلان", "at Shaddadi and Rmelan": each place named
             last_end = origin.end
+            prev_kind = origin.r.place.kind
+            prev_place = origin.r.place
             for pm in scope_places:
                 if pm.start < last_end or pm.destination:
                     continue
                 gap = self.text[last_end : pm.start]
+                if (
+                    prev_kind == "installation"
+                    and pm.r.place.kind in ("city", "admin1", "country", "region")
+                    and _LOCATOR_GAP.fullmatch(gap)
+                    and self._locates(prev_place, pm.r.place)
+                ):
+                    # "Air Base 201 in Agadez", "Ain al-Asad air base in Anbar and Baghdad":
+                    # the town or province locates the base; the list goes on after it
+                    last_end = pm.end
+                    prev_kind = pm.r.place.kind
+                    prev_place = pm.r.place
+                    continue
                 if _PLACE_LIST_GAP.fullmatch(gap) and (
                     pm.r.place.kind == origin.r.place.kind
                     # "من بغداد وقاعدة عين الأسد": a city and a base, both left
@@ -2551,6 +2571,8 @@ class Sentence:
                 ):
                     places_ids.append(pm.pid)
                     last_end = pm.end
+                    prev_kind = pm.r.place.kind
+                    prev_place = pm.r.place
                 else:
                     break
             # "غادرت موقعها في فايا لارجو يوم 26 ديسمبر، ثم معسكرها في أبشي يوم 11 جانفي",
@@ -2618,6 +2640,13 @@ class Sentence:
             else:
                 break
         return out
+
+    def _locates(self, site: Any, where: Any) -> bool:
+        """Whether ``where`` (a town, province or country) is where installation ``site`` is:
+        one of its parents, or a town within 30 km of it."""
+        if where.id in {q.id for q in self.an.gaz.parent_chain(site.id)}:
+            return True
+        return where.kind == "city" and haversine_km(site.lon, site.lat, where.lon, where.lat) <= 30
 
     def _object_after_forces(self, v: Mark, pm: PlaceMark) -> bool:
         """ "ستغادر القوات الفرنسية تشاد": verb, its forces subject, then the country left

@@ -1412,3 +1412,10 @@ def test_states_stays_and_dialect_numbers(gaz, text, levels, moves):
         for m in ex.movements
     ]
     assert got == moves
+
+
+def test_a_town_that_locates_a_base_is_no_second_move(gaz):
+    ex = _ex(gaz, "US troops left Niger's Air Base 201 in Agadez.", "2024-09-20")
+    assert [(m.actor, m.place_id, m.action) for m in ex.movements] == [
+        ("US", "installation:niger-air-base-201-agadez", "withdraw")
+    ]
