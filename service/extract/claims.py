@@ -768,6 +768,15 @@ _TO_NUMBER_AFTER = re.compile(
     r"roughly\s+|fewer\s+than\s+|under\s+|just\s+)?[0-9]",
     re.I,
 )
+_THERE_AFTER = re.compile(r"\s*(?:(?:stationed|based|deployed)\s+)?(?:there|هناك)\b", re.I)
+#: "now", "currently", "حاليا" just before a count: it is today's, whatever date came before
+_NOW_BEFORE = re.compile(
+    r"(?:\b(?:now|currently|today|still)\s+(?:has|have|hosts?|keeps?|maintains?|number|numbers)?"
+    r"\s*(?:about|around|some|roughly|nearly|more\s+than|over|fewer\s+than|under)?|"
+    r"(?:^|\s)(?:حاليا|حالياً|اليوم|الآن|الان|حتى\s+الآن)\s+(?:\S+\s+){0,2}?"
+    r"(?:نحو|حوالي|قرابة|أكثر\s+من|أقل\s+من)?)\s*$",
+    re.I,
+)
 #: troops held ready at home, not deployed anywhere yet
 _STANDBY_AFTER = re.compile(
     r"\b(?:on\s+(?:prepare-to-deploy|standby|stand-by|alert|high\s+alert|heightened\s+alert|"
@@ -1238,6 +1247,10 @@ class Sentence:
         """A past date that governs the number ("In 2019, the US had 5,000 troops"), else
         the publication date."""
         pub = self.an.published
+        if pub is not None and _NOW_BEFORE.search(
+            self.text, max(self.start, n.start - 30), n.start
+        ):
+            return FuzzyDate(pub, "day")  # "since 2015 and now has about 3,000": today
         past = self._past_dates
         if past is None:
             past = self._past_dates = {
@@ -1382,6 +1395,15 @@ class Sentence:
                     home = True
                 elif len(locs) == 1:
                     place = locs[0]
+            if place is None and not home and _THERE_AFTER.match(self.text, noun[1]):
+                # "It now has about 3,000 soldiers there": the place last named as one
+                prior = [
+                    pm
+                    for pm in self.an.in_span("marks", n.start - 400, n.start)
+                    if (pm.locative or pm.destination) and not pm.metonym and not pm.dateline
+                ]
+                if prior:
+                    place = prior[-1]
             if place is None and not home:
                 tail = self.text[noun[1] : min(self.end, noun[1] + 60)]
                 if L.ELSEWHERE_EN.search(tail) or L.ELSEWHERE_AR.search(tail):

@@ -1419,3 +1419,20 @@ def test_a_town_that_locates_a_base_is_no_second_move(gaz):
     assert [(m.actor, m.place_id, m.action) for m in ex.movements] == [
         ("US", "installation:niger-air-base-201-agadez", "withdraw")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "now" makes the count today's although "since 2015" came first
+        "Turkey has deployed troops to Qatar since 2015 and now has about 3,000 troops there.",
+        # "there" is the place last named as one, in the sentence before
+        "Turkey opened a base in Qatar in 2015. It now has about 3,000 soldiers there.",
+    ],
+)
+def test_now_and_there(gaz, text):
+    got = [
+        (f.actor, f.place_id, f.quantity.count, f.as_of.value.isoformat())
+        for f in _ex(gaz, text, "2024-09-20").force_levels
+    ]
+    assert got == [("TR", "country:QA", 3000, "2024-09-20")]
