@@ -2683,6 +2683,11 @@ class Sentence:
         مالي" the second country is the object."""
         if not _ARABIC_LETTER.search(self.text, pm.start, pm.end):
             return False
+        lo = max(self.start, v.start - 35)
+        if (
+            self.an.find_norm(_NOUN_AR, lo, v.start) or self.an.find_norm(_FORCES_AR, lo, v.start)
+        ) and (same_clause(self.breaks, lo, v.start)):
+            return False  # "آخر جندي فرنسي غادر تشاد": the subject came first (SVO)
         for other in self.places:
             if other.r.place.kind == "country" and v.end <= other.start < pm.start:
                 return False  # a country already stands between: this one is the object

@@ -1436,3 +1436,11 @@ def test_now_and_there(gaz, text):
         for f in _ex(gaz, text, "2024-09-20").force_levels
     ]
     assert got == [("TR", "country:QA", 3000, "2024-09-20")]
+
+
+def test_arabic_svo_subject_before_the_verb_makes_the_country_its_object(gaz):
+    text = "وأعلنت وزارة الدفاع الفرنسية أن آخر جندي فرنسي غادر تشاد يوم الخميس."
+    ex = _ex(gaz, text, "2025-01-20")
+    assert [(m.actor, m.place_id, m.action) for m in ex.movements] == [
+        ("FR", "country:TD", "withdraw")
+    ]
