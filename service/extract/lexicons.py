@@ -52,6 +52,10 @@ ACTOR_PATTERNS: dict[str, tuple[list[str], list[str]]] = {
             r"\b(?:AFRICOM|EUCOM|INDOPACOM|USFK|USFJ)\b",
             r"\bMarine Corps\b",
             r"\b[Tt]he Marines\b",  # the institution ("Royal Marines" has no "the" before)
+            # "About 8,000 Marines will move …": a count of Marines with no nationality
+            r"(?<=[0-9] )Marines\b",
+            r"(?<=hundred )Marines\b",
+            r"(?<=thousand )Marines\b",
         ],
     ),
     "COALITION": (

@@ -1444,3 +1444,19 @@ def test_arabic_svo_subject_before_the_verb_makes_the_country_its_object(gaz):
     assert [(m.actor, m.place_id, m.action) for m in ex.movements] == [
         ("FR", "country:TD", "withdraw")
     ]
+
+
+def test_a_count_of_marines_is_us_and_a_total_after_an_adverb(gaz):
+    ex = _ex(gaz, "About 8,000 Marines will move from Okinawa to Guam beginning in 2026.", PUB_Q)
+    assert [(m.actor, m.action, m.to_place_id) for m in ex.movements] == [
+        ("US", "relocate", "country:GU")
+    ]
+    text = (
+        "The number of Russian troops at the Tartus naval base has dropped sharply, "
+        "to a few hundred, since December."
+    )
+    got = [
+        (f.actor, f.quantity.count_min, f.quantity.count_max)
+        for f in _ex(gaz, text, "2025-05-02").force_levels
+    ]
+    assert got == [("RU", 200, 500)]
