@@ -133,6 +133,8 @@ _OTHERS = {
     "FI": (["فنلندي"], ["Finnish"]),
     "NZ": ([], ["New Zealand"]),
 }
+#: demonym stems whose first letters are ا-ل, not an article (ألماني، ألباني)
+_AL_IN_STEM = frozenset({"الماني", "الباني"})
 _DEMONYM_SUFFIX = r"(?:ه|ون|ين|يون|يين|ان|تين|يه|ا)?"
 
 
@@ -337,7 +339,8 @@ def actor_regexes() -> list[tuple[str, re.Pattern, bool]]:
             out.append((code, re.compile(e), False))
     for code, (ars, ens) in _OTHERS.items():
         for a in ars:
-            stem = a[2:] if a.startswith("ال") else a
+            # drop a written article ("الفيلق …"); in الماني / الباني the letters are the word
+            stem = a[2:] if a.startswith("ال") and a not in _AL_IN_STEM else a
             if a.endswith("ي"):
                 pat = rf"{P}{stem}{_DEMONYM_SUFFIX}"
             else:
@@ -400,8 +403,9 @@ MOVE_AR: dict[str, list[str]] = {
         rf"{VP}خلي{VS}",
         rf"{P}رحيل",
         rf"{VP}رحل{VS}",
-        rf"{P}انهاء(?= (?:ال)?وجود)",
-        rf"{VP}نهي(?= (?:ال)?وجود)",
+        # the presence, not "the mission" (a coalition's mission can end with troops staying)
+        rf"{P}انهاء(?= (?:ال)?(?:وجود|انتشار|تواجد))",
+        rf"{VP}نهي(?= (?:ال)?(?:وجود|انتشار|تواجد))",
         rf"{P}اغلاق(?= (?:ال)?قاعد)",
         rf"{P}تسليم(?= (?:ال)?قاعد)",
         # "تنتهي المهمة العسكرية للتحالف في بغداد بحلول …": the mission there ends
@@ -476,7 +480,8 @@ MOVE_EN: dict[str, str] = {
     r"leav(?:e|es|ing)|left(?=\s+(?:[A-Z]|the\s+[A-Z]|al-|its|their))|"
     r"exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|vacat(?:e|es|ed|ing)|"
     r"hand(?:s|ed|ing)?\s+over|handover|evacuat(?:e|es|ed|ing|ion)|"
-    r"end(?:s|ed|ing)?\s+(?:its|their|the)\s+(?:military\s+)?presence|"
+    r"end(?:s|ed|ing)?\s+(?:its|their|the)\s+(?:(?:military|troop|training|combat|"
+    r"counter-?terrorism|peacekeeping)\s+)?(?:presence|deployment)|"
     r"clos(?:e|es|ed|ing)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?:last|remaining|final|only|"
     r"two|three|military|main|air|army|naval|forward|French|US|U\.S\.|British|Russian)\s+){0,2}"
     r"(?:bases?|garrisons?|camps?|outposts?)|"

@@ -1460,3 +1460,22 @@ def test_a_count_of_marines_is_us_and_a_total_after_an_adverb(gaz):
         for f in _ex(gaz, text, "2025-05-02").force_levels
     ]
     assert got == [("RU", 200, 500)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "الألمانية" / "الألماني": the letters ا-ل of ألماني are no article
+        ("وستنسحب القوات الألمانية من مالي بحلول نهاية العام.", [("DE", "country:ML", "withdraw")]),
+        (
+            "أعلن الجيش الألماني إنهاء وجوده في مالي بحلول نهاية العام.",
+            [("DE", "country:ML", "withdraw")],
+        ),
+        ("Germany has ended its deployment in Mali.", [("DE", "country:ML", "withdraw")]),
+        # a coalition's mission can end with its troops staying: no withdrawal
+        ("The coalition ended its military mission in Baghdad.", []),
+    ],
+)
+def test_german_forces_and_ended_deployments(gaz, text, want):
+    ex = _ex(gaz, text, "2025-02-10")
+    assert [(m.actor, m.place_id, m.action) for m in ex.movements] == want
