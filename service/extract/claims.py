@@ -1391,6 +1391,18 @@ class Sentence:
                     for pm in self.places
                     if pm.locative and not pm.metonym and not self._is_origin(pm)
                 ]
+                if len(locs) > 1:
+                    # "at Camp Arifjan in southern Kuwait": the country only locates the camp
+                    inner = [
+                        pm
+                        for pm in locs
+                        if not any(
+                            q is not pm
+                            and pm.pid in {c.id for c in self.an.gaz.parent_chain(q.pid)}
+                            for q in locs
+                        )
+                    ]
+                    locs = inner
                 if spread_country and f"country:{spread_country}" in self.an.gaz:
                     home = True
                 elif len(locs) == 1:

@@ -640,7 +640,9 @@ LOCATIVE_EN = re.compile(
     r"\b(?:in|at|inside|near|across|throughout|into|to|from|around|"
     r"outside|out\s+of|within|on|based\s+in|stationed\s+(?:in|at)|"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|outskirts|city|centre|center)"
-    r"\s+of)\s*(?:the\s+)?$",
+    r"\s+of)\s*(?:the\s+)?"
+    # "in northern Iraq", "in south-eastern Syria", "in central Mali": the country still
+    r"(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)\s+)?$",
     re.I,
 )
 DEST_EN = re.compile(

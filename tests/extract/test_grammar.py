@@ -1479,3 +1479,21 @@ def test_a_count_of_marines_is_us_and_a_total_after_an_adverb(gaz):
 def test_german_forces_and_ended_deployments(gaz, text, want):
     ex = _ex(gaz, text, "2025-02-10")
     assert [(m.actor, m.place_id, m.action) for m in ex.movements] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Turkey has 3,000 troops in northern Iraq.", ("TR", "country:IQ", 3000)),
+        ("Spain has around 650 troops in southern Lebanon.", ("ES", "country:LB", 650)),
+        (
+            "Spain contributes around 650 troops to UNIFIL in southern Lebanon.",
+            ("ES", "country:LB", 650),
+        ),
+    ],
+)
+def test_a_direction_before_a_country_keeps_it_a_location(gaz, text, want):
+    got = [
+        (f.actor, f.place_id, f.quantity.count) for f in _ex(gaz, text, "2025-02-10").force_levels
+    ]
+    assert got == [want]
