@@ -1291,6 +1291,7 @@ class Sentence:
                     out.extend(fl)
                 continue
             carried: dict | None = None
+            contributor: PlaceMark | None = None
             if noun is None and resp is None:
                 past = self._past_level(n, last or self.an.last_level)
                 if past is not None:
@@ -1348,7 +1349,16 @@ class Sentence:
                 # Syria …", "forces in Poland, which number about 10,000"
                 if after is not None and not same_clause(self.breaks, n.end, after.start):
                     after = None
-                place = after or self._locative_before(n.start) or self._subject_country(n)
+                place = after or self._locative_before(n.start)
+                if place is None:
+                    sc = self._subject_country(n)
+                    if sc is not None and self._named_contributor(carried):
+                        # "Spain … has about 600 troops in the brigade, and Sweden has roughly
+                        # 550": a list of contributors; the country is the actor, the place
+                        # is the last count's
+                        contributor = sc
+                    else:
+                        place = sc  # "Jordan has about 3,000": the host
             else:
                 ante = self._where_antecedent(n.start)
                 if ante is not None and (
@@ -1367,6 +1377,8 @@ class Sentence:
                 place = after or self._locative_before(n.start)
                 place = self._more_specific_nearby(n, place)
             actors = self._fl_actors(n, noun, place, (carried or last) if elliptical else None)
+            if contributor is not None and carried is not None:
+                actors = [contributor.r.place.country]
             if resp is not None:
                 actors = [resp[0]]
             home = place is None and self.an.focus and self._in_the_country(n, noun[1])
@@ -1426,6 +1438,8 @@ class Sentence:
             place_id = (
                 place.pid
                 if place
+                else carried["place_id"]
+                if contributor is not None and carried is not None
                 else f"country:{spread_country or self.an.focus}"
                 if spread_country or self.an.focus
                 else None
@@ -1692,6 +1706,25 @@ class Sentence:
             return None
         return prev
 
+    def _named_contributor(self, prev: dict | None) -> bool:
+        """Whether the count ``prev`` belongs to a country named as its subject ("Spain, the
+        second-largest contributor, has about 600 troops in the brigade") somewhere other
+        than where the troops are."""
+        if prev is None or prev.get("region") or prev.get("place_id") is None:
+            return False
+        actor = prev["actor"]
+        # the article's main force ("The US has … in Kuwait. Jordan has about 3,000") is
+        # counted by host; the others by contributor
+        if prev["place_id"] == f"country:{actor}" or actor == self.an.dominant:
+            return False
+        qa, _ = prev["quote"]
+        return any(
+            pm.r.place.kind == "country"
+            and pm.r.place.country == actor
+            and qa <= pm.start < prev["_end"]
+            for pm in self.an.marks
+        )
+
     def _subject_country(self, n: NumberMatch) -> PlaceMark | None:
         """The country that "has" a bare number ("Jordan has about 3,000"): the host."""
         a = self._clause_of(n.start)[0]
@@ -1722,7 +1755,16 @@ class Sentence:
         a = max(self._clause_of(n.start)[0], n.start - 60)
         if _NOT_PRESENT_BEFORE.search(self.text[a : n.start]):
             return True
-        return bool(_EACH_AFTER.match(self.text, noun_end, min(self.end, noun_end + 12)))
+        if not _EACH_AFTER.match(self.text, noun_end, min(self.end, noun_end + 12)):
+            return False
+        # "Italy, Poland and Denmark contribute a few hundred troops each": per country, not
+        # the size of each unit ("three battalions of 800 troops each")
+        named = {
+            ac.value
+            for ac in self.actors
+            if self.start <= ac.start < n.start and not ac.extra.get("demonym")
+        }
+        return len(named) < 2
 
     def _is_change_target(self, n: NumberMatch) -> bool:
         """ "from about 500 to as many as 4,000": the second number is a target, not a level."""
@@ -1868,7 +1910,14 @@ class Sentence:
         ]
         same = [a for a in before if same_clause(self.breaks, a.end, n.start)]
         if same:
-            return [same[-1].value]
+            lead = [same[-1]]
+            if _EACH_AFTER.match(self.text, noun[1], min(self.end, noun[1] + 12)):
+                # "Italy and Spain have 1,000 troops each": every coordinated subject
+                for a in reversed([x for x in self.actors if x.end <= lead[0].start]):
+                    if not _coordinated(self.text, a.end, lead[0].start):
+                        break
+                    lead.insert(0, a)
+            return list(dict.fromkeys(a.value for a in lead))
         if before:
             return [before[-1].value]
         return [self.an.dominant] if self.an.dominant else []

@@ -684,7 +684,10 @@ HOST_AR = ar(r"(?:[وف]?(?:ت|ي)ستضيف|[وف]?استضافت|[وف]?(?:ت|
 HAS_AFTER_EN = re.compile(
     r"\s*(?:,\s*which\s+(?:now\s+|still\s+|currently\s+)?|"
     # "Canada, which commanded NATO Mission Iraq in its first two years, has …"
-    r",\s*(?:which|who)\b[^,;.]{0,100},\s*(?:now\s+|still\s+|currently\s+)?)?(?:has|had|have|keeps?|kept|"
+    r",\s*(?:which|who)\b[^,;.]{0,100},\s*(?:now\s+|still\s+|currently\s+)?|"
+    # "Spain, the second-largest contributor, has about 600": an appositive
+    r",\s*(?:the|a|an|its|NATO's|the\s+alliance's)\s+[^,;.]{1,60},\s*(?:now\s+|still\s+|currently\s+)?|"
+    r"\s+(?:also|now|still|currently|meanwhile)\s+)?(?:has|had|have|keeps?|kept|"
     r"maintains?|maintained|deploys?|deployed|stations?|stationed|sent|sends|will\s+have|"
     r"still\s+has|currently\s+has|now\s+has)\b"
     # "Germany's roughly 100 trainers": the possessive of a number of troops

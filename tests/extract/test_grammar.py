@@ -1497,3 +1497,40 @@ def test_a_direction_before_a_country_keeps_it_a_location(gaz, text, want):
         (f.actor, f.place_id, f.quantity.count) for f in _ex(gaz, text, "2025-02-10").force_levels
     ]
     assert got == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a list of contributors: the next subject country is the actor, the place carried
+        (
+            "RIGA (Wire) - About 1,800 Canadian troops now serve in Latvia. Spain, the "
+            "second-largest contributor, has about 600 troops in the brigade, and Sweden has "
+            "roughly 550.",
+            [("CA", "country:LV", 1800), ("ES", "country:LV", 600), ("SE", "country:LV", 550)],
+        ),
+        # … but after the article's main force the next country is the host
+        (
+            "The US has about 13,500 troops in Kuwait. Jordan has about 3,000, mostly at "
+            "Muwaffaq Salti.",
+            [("US", "country:KW", 13500), ("US", "country:JO", 3000)],
+        ),
+        # "each" after a list of countries is per country, not a unit's size
+        (
+            "RIGA (Wire) - Other allies, among them Italy, Poland and Denmark, contribute a few "
+            "hundred troops each.",
+            [("IT", "country:LV", 200), ("PL", "country:LV", 200), ("DK", "country:LV", 200)],
+        ),
+        (
+            "Italy and Spain have 1,000 troops each in Lebanon.",
+            [("IT", "country:LB", 1000), ("ES", "country:LB", 1000)],
+        ),
+        ("Britain sent three battalions of 800 troops each to Estonia.", []),
+    ],
+)
+def test_contributor_lists_and_each(gaz, text, want):
+    got = [
+        (f.actor, f.place_id, f.quantity.count or f.quantity.count_min)
+        for f in _ex(gaz, text, "2025-07-03").force_levels
+    ]
+    assert got == want
