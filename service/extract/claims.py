@@ -601,7 +601,7 @@ _CONJ_BEFORE = re.compile(
 )
 _EN_NOUN = re.compile(
     r"\s*(?:(?:of\s+(?:the\s+)?|more\s+|additional\s+|extra\s+|other\s+|foreign\s+|"
-    r"(?:U\.S\.|US|American|[A-Z][a-z]+(?:-led)?|coalition|NATO|allied|combat|ground|"
+    r"(?:U\.S\.|US|American|[A-Z][a-z]+(?:-led|-[A-Z][a-z]+)?|coalition|NATO|allied|combat|ground|"
     r"military|special)\s+|(?:its|their)\s+)){0,3}"
     r"(troops?|soldiers?|personnel|service\s*-?\s*members?|servicemembers?|servicemen|"
     r"service\s+personnel|marines?|sailors|airmen|advis[eo]rs?|trainers|special\s+forces|"
@@ -862,6 +862,14 @@ _NEGATED_BEFORE = re.compile(
     re.I,
 )
 _NOT_A_BEFORE = re.compile(r"(?i)\bnot\s+(?:an?|the)\s+$")
+#: a denial governs the verb after it: "denied a report that it would send", "نفت أن"
+_DENIED_BEFORE = re.compile(
+    r"(?:\b(?:denied|denies|deny|denying|dismissed|rejected|refuted)\s+(?:(?:a|the|any|media|"
+    r"press|news)\s+)?(?:reports?|claims?|speculation|suggestions?|rumou?rs?)?\s*(?:that|of)\s+"
+    r"[^.;:!?]{0,45}|(?:^|\s)[وف]?(?:نفت|نفى|تنفي|ينفي|نفي)\s+(?:\S+\s+){0,3}?(?:أن|ان|وجود)\s+"
+    r"[^.؛:!?]{0,40})$",
+    re.I,
+)
 _PAREN_YEAR = re.compile(r"\(\s*(?:19|20)\d\d\s*\)")
 _LIST_GAP = re.compile(r"\s*[,،]?\s*(?:و|and\s+|&\s*)?\s*(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"على\s+التوالي|\brespectively\b", re.I)
@@ -2259,6 +2267,8 @@ class Sentence:
             value = "remain"  # "extended the deployment in Iraq until …", "تمديد مهمة …"
         if _NOT_A_BEFORE.search(near_before[-30:]):
             return []  # "a transition, not a withdrawal", "ليس انسحاباً": what it is not
+        if _DENIED_BEFORE.search(self.text, max(self.start, v.start - 70), v.start):
+            return []  # "denied a report that it would send …", "نفت أن تكون … سترسل"
         if _NEGATED_BEFORE.search(near_before[-30:]):
             if value in ("withdraw", "reduce"):
                 value = "remain"  # "لن ينسحبوا", "will not leave": they stay

@@ -1534,3 +1534,24 @@ def test_contributor_lists_and_each(gaz, text, want):
         for f in _ex(gaz, text, "2025-07-03").force_levels
     ]
     assert got == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pentagon on Tuesday denied a report that it would send an additional Marine unit "
+        "to Djibouti.",
+        "Seoul denied reports that the US would withdraw troops from South Korea.",
+        "ونفت وزارة الدفاع أن تكون واشنطن ستسحب قواتها من كوريا الجنوبية.",
+    ],
+)
+def test_a_denied_move_is_none(gaz, text):
+    assert _ex(gaz, text, "2024-03-20").movements == []
+
+
+def test_a_hyphenated_force_name_before_the_noun(gaz):
+    text = "DJIBOUTI - Japan keeps about 180 Self-Defense Force personnel at its base there."
+    got = [
+        (f.actor, f.place_id, f.quantity.count) for f in _ex(gaz, text, "2024-03-20").force_levels
+    ]
+    assert got == [("JP", "country:DJ", 180)]
