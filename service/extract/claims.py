@@ -492,6 +492,8 @@ class Analyzer:
             for d in dates:
                 if not d.relative:
                     anchor = d.date.value
+            if _QUESTION_END.search(self.text, s, e):
+                continue  # "Will you pull out of al-Tanf?": a question claims nothing
             sent = Sentence(self, s, e, dates)
             fls = sent.force_levels()
             claims.force_levels.extend(fls)
@@ -862,6 +864,7 @@ _NEGATED_BEFORE = re.compile(
     re.I,
 )
 _NOT_A_BEFORE = re.compile(r"(?i)\bnot\s+(?:an?|the)\s+$")
+_QUESTION_END = re.compile(r"[?؟][\s\"'»”’)]*$")
 #: a denial governs the verb after it: "denied a report that it would send", "نفت أن"
 _DENIED_BEFORE = re.compile(
     r"(?:\b(?:denied|denies|deny|denying|dismissed|rejected|refuted)\s+(?:(?:a|the|any|media|"
@@ -1235,7 +1238,8 @@ class Sentence:
         gap = _PAST_DATE_GAP.match(self.text, n.end, min(self.end, n.end + 40))
         for d in self.dates:
             if d.start == gap.end() or (d.start > n.end and d.start <= gap.end() + 1):
-                ok = not d.relative and not d.date.approximate and d.role in ("at", "since")
+                # "in 2021", "in December" (the last one); not "a year ago"
+                ok = not d.date.approximate and d.role in ("at", "since")
                 return d if ok else None
         return None
 
@@ -2588,6 +2592,11 @@ class Sentence:
             and dest is not None
             and earlier
             and earlier[-1].place_id
+            # not from where the last move said forces stay ("Tanf stays. Some personnel
+            # will move to Erbil")
+            and earlier[-1].action != "remain"
+            # nor from the country the destination is in ("moving to Iraq … to Erbil")
+            and earlier[-1].place_id not in {q.id for q in self.an.gaz.parent_chain(dest.pid)}
         ):
             place_id = earlier[-1].place_id  # "… and headed north to Erbil"
             action = "relocate"

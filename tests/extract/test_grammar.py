@@ -1555,3 +1555,25 @@ def test_a_hyphenated_force_name_before_the_noun(gaz):
         (f.actor, f.place_id, f.quantity.count) for f in _ex(gaz, text, "2024-03-20").force_levels
     ]
     assert got == [("JP", "country:DJ", 180)]
+
+
+def test_questions_claim_nothing_and_a_stay_is_no_origin(gaz):
+    text = (
+        "Q: Will you pull out of al-Tanf?\n\n"
+        "MR. BREWER: No. We will not withdraw from Tanf. US troops in Tanf will stay. "
+        "Some personnel will move to Erbil over the summer."
+    )
+    ex = _ex(gaz, text, "2025-06-05")
+    got = [(m.place_id, m.action, m.to_place_id) for m in ex.movements]
+    assert ("installation:al-tanf-garrison", "withdraw", None) not in got
+    assert ("installation:al-tanf-garrison", "relocate", "city:95446") not in got
+    assert ("city:95446", "arrive", None) in got
+
+
+def test_an_earlier_level_dated_by_a_month(gaz):
+    text = "We are now at roughly 1,500 US troops in Syria, down from about 2,000 in December."
+    got = [
+        (f.quantity.count, f.as_of.value.isoformat())
+        for f in _ex(gaz, text, "2025-06-05").force_levels
+    ]
+    assert got == [(1500, "2025-06-05"), (2000, "2024-12-31")]
