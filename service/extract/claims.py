@@ -864,6 +864,13 @@ _NEGATED_BEFORE = re.compile(
     re.I,
 )
 _NOT_A_BEFORE = re.compile(r"(?i)\bnot\s+(?:an?|the)\s+$")
+_DEMAND_BEFORE = re.compile(
+    r"(?:\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|urg(?:es|ed|ing)|press(?:es|ed|ing)\s+for)"
+    r"\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?|"
+    r"(?:^|\s)[وف]?(?:طالبت|طالب|تطالب|يطالب|طالبوا|يطالبون|المطالبة|مطالبة|مطالبات|دعت\s+إلى|"
+    r"دعا\s+إلى|تدعو\s+إلى|يدعو\s+إلى)\s+(?:[^\s،,.]+\s+){0,3}?(?:ب)?)$",
+    re.I,
+)
 _QUESTION_END = re.compile(r"[?؟][\s\"'»”’)]*$")
 #: a denial governs the verb after it: "denied a report that it would send", "نفت أن"
 _DENIED_BEFORE = re.compile(
@@ -1653,11 +1660,20 @@ class Sentence:
         """ "in Kuwait", where about 13,500 troops are based", "إلى إستونيا، حيث ينتشر نحو
         1000 جندي": the place just before a relative "where" that the number follows."""
         prior = [pm for pm in self.places if pm.end <= pos and not pm.metonym]
-        if not prior:
+        # "إلى جيبوتي، حيث تحتفظ فرنسا بنحو 1500": the place before "where", past the
+        # subject country inside the relative clause
+        k = next(
+            (
+                i
+                for i in range(len(prior) - 1, max(-1, len(prior) - 4), -1)
+                if _WHERE_GAP.fullmatch(self.text, prior[i].end, pos)
+            ),
+            None,
+        )
+        if k is None:
             return None
+        prior = prior[: k + 1]
         pm = prior[-1]
-        if not _WHERE_GAP.fullmatch(self.text, pm.end, pos):
-            return None
         if len(prior) > 1 and _COORD_GAP.fullmatch(self.text, prior[-2].end, pm.start):
             return None  # "near the borders with Jordan and Iraq, where …": not one place
         if _BORDER_WITH.search(self.text, max(self.start, pm.start - 25), pm.start):
@@ -2271,6 +2287,8 @@ class Sentence:
             value = "remain"  # "extended the deployment in Iraq until …", "تمديد مهمة …"
         if _NOT_A_BEFORE.search(near_before[-30:]):
             return []  # "a transition, not a withdrawal", "ليس انسحاباً": what it is not
+        if _DEMAND_BEFORE.search(near_before):
+            return []  # "وطالبت برحيل القوات", "demanded the withdrawal of": a wish, no plan
         if _DENIED_BEFORE.search(self.text, max(self.start, v.start - 70), v.start):
             return []  # "denied a report that it would send …", "نفت أن تكون … سترسل"
         if _NEGATED_BEFORE.search(near_before[-30:]):

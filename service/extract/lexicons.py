@@ -444,6 +444,8 @@ MOVE_AR: dict[str, list[str]] = {
         rf"{VP}واصل{VS}(?= (?:\S+ )?(?:ال)?(?:عمل|وجود|تواجد|انتشار|مهم)\w*)",
     ],
     "relocate": [
+        # "توجّه نحو مئتين منهم إلى جيبوتي": headed on to
+        rf"{VP}توجه{VS}(?= (?:\S+ ){{0,4}}?(?:الي|نحو|صوب) )",
         rf"{P}نقل(?! {P}(?:علاقه|ملف|رساله|رسائل))",
         rf"{VP}نقل{VS}",
         rf"{P}انتقال",
@@ -653,11 +655,12 @@ DEST_EN = re.compile(
 )
 PURPOSE_AR = ar(
     r"(?:[وف]?ل(?:محاربه|مواجهه|قتال|ترتيب|دعم|ملاحقه)|ضد|لمكافحه|بهدف|من اجل|"
-    r"[وف]?في مواجهه)"
+    # "توجهوا إلى معسكر فرجينيا تمهيداً لعودتهم إلى الولايات المتحدة": a later leg
+    r"[وف]?في مواجهه|تمهيدا|تمهيد)"
 )
 PURPOSE_EN = re.compile(
     r"\b(?:against|to\s+(?:fight|counter|combat|support|battle|train)|"
-    r"in\s+order\s+to|aimed\s+at)\b",
+    r"in\s+order\s+to|aimed\s+at|ahead\s+of\s+(?:their|its|a)\s+(?:return|onward))\b",
     re.I,
 )
 SPEECH_AR = ar(

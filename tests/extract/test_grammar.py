@@ -1577,3 +1577,31 @@ def test_an_earlier_level_dated_by_a_month(gaz):
         for f in _ex(gaz, text, "2025-06-05").force_levels
     ]
     assert got == [(1500, "2025-06-05"), (2000, "2024-12-31")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "حيث" after a place, past the subject country of the relative clause
+        (
+            "انجامينا – غادر آخر الجنود الفرنسيين تشاد أمس.\n\nوعاد معظم الجنود إلى فرنسا، "
+            "فيما توجّه نحو مئتين منهم إلى جيبوتي، حيث تحتفظ فرنسا بنحو 1500 عسكري.",
+            {"levels": [("FR", "country:DJ", 1500)]},
+        ),
+        # a demand that forces leave is no plan of theirs
+        ("وطالبت الحكومة التشادية برحيل القوات الفرنسية من تشاد قبل 31 يناير.", {"moves": []}),
+        ("Protesters demanded the withdrawal of French troops from Niger.", {"moves": []}),
+        # "تمهيداً ل…" opens a later leg: its place is no destination of this move
+        (
+            "وقرابة ٥٠٠ جندي أمريكي توجهوا إلى الكويت تمهيداً لعودتهم إلى الولايات المتحدة.",
+            {"moves": [("US", "country:KW", "arrive", None)]},
+        ),
+    ],
+)
+def test_where_demands_and_later_legs(gaz, text, want):
+    ex = _ex(gaz, text, "2025-01-31")
+    if "levels" in want:
+        assert [(f.actor, f.place_id, f.quantity.count) for f in ex.force_levels] == want["levels"]
+    if "moves" in want:
+        got = [(m.actor, m.place_id, m.action, m.to_place_id) for m in ex.movements]
+        assert got == want["moves"]
