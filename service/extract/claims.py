@@ -745,9 +745,19 @@ _QUAL_ONLY = re.compile(
     re.I,
 )
 _AR_FUTURE_VERB = re.compile(r"[وف]?س[يتن]")
-_EN_FUTURE_BEFORE = re.compile(r"\b(?:will(?:\s+be)?|are\s+to\s+be|set\s+to|to\s+be)\s+$", re.I)
+_EN_FUTURE_BEFORE = re.compile(
+    r"\b(?:will(?:\s+be)?|are\s+to(?:\s+be)?|is\s+to(?:\s+be)?|set\s+to|to\s+be|due\s+to)\s+$",
+    re.I,
+)
 # a bare number that is a part of the last count: "2,500 of them are in Iraq"
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
+#: … fronted: "; of these, about 1,000 are at …", "ومن بين هؤلاء نحو 1000"
+_OF_THEM_BEFORE = re.compile(
+    r"(?:\b(?:of|among)\s+(?:them|those|these)|(?:^|\s)(?:منهم|ومنهم|من\s+بينهم|ومن\s+بين\s+هؤلاء|"
+    r"من\s+هؤلاء))\s*[,،]?\s*(?:about|around|some|roughly|nearly|almost|approximately|more\s+than|"
+    r"over|fewer\s+than|under|نحو|حوالي|قرابة)?\s*$",
+    re.I,
+)
 #: a forces noun phrase right before "in <country>": "US troop levels in", "French forces in"
 _FORCES_IN_BEFORE = re.compile(
     r"(?:\b(?:troops?|troop\s+(?:levels?|numbers|presence)|forces|soldiers|personnel|"
@@ -803,6 +813,15 @@ _PAST_FROM_BEFORE = re.compile(
     r"\s*(?:about|around|roughly|nearly|some|almost|approximately|more\s+than|over|"
     r"نحو|حوالي|قرابة|أكثر\s+من|اكثر\s+من|ما\s+يقارب)?\s*$",
     re.I,
+)
+_THE_FORCE_BEFORE = re.compile(
+    r"\b(?:the|its|their)\s+(?:remaining\s+|last\s+|entire\s+|current\s+)?(?:about\s+|some\s+|"
+    r"roughly\s+|estimated\s+)?$",
+    re.I,
+)
+_HOME_AFTER = re.compile(r"\s+home\b", re.I)
+_FIGURE_REF = re.compile(
+    r"\b(?:that|this|the)\s+(?:figure|number|total|count)\b|(?:هذا|ذلك)\s+(?:الرقم|العدد)", re.I
 )
 #: between that earlier level's number and its date: "in", "at the end of", "عام", "في"
 _PAST_DATE_GAP = re.compile(
@@ -1254,13 +1273,19 @@ class Sentence:
         """ "about 2,500 troops in Iraq, down from 5,200 in 2021": the earlier level of the
         force just counted, dated by the year after it.  An undated or vaguely dated one
         ("down from 5,200 a year ago") is left out."""
-        if prev is None or prev.get("region") or n.start - prev["_end"] > 60:
+        if prev is None or prev.get("region"):
+            return None
+        gap = n.start - prev["_end"]
+        # "… some 10,000 US troops are based … That figure is up from about 4,500 in 2019"
+        if gap > 60 and not (
+            gap < 250 and _FIGURE_REF.search(self.text, max(self.start, n.start - 60), n.start)
+        ):
             return None
         d = self._past_date(n)
         pub = self.an.published
         if d is None or (pub is not None and d.date.value >= pub):
             return None
-        return {**prev, "quantity": n.quantity, "as_of": d.date, "_end": n.end}
+        return {**prev, "quantity": n.quantity, "as_of": d.date, "_end": n.end, "quote": self.quote}
 
     def _as_of(self, n: NumberMatch) -> FuzzyDate | None:
         """A past date that governs the number ("In 2019, the US had 5,000 troops"), else
@@ -1320,7 +1345,10 @@ class Sentence:
                 noun = resp[1]
             elif (
                 noun is None
-                and _OF_THEM_AFTER.match(self.text, n.end)
+                and (
+                    _OF_THEM_AFTER.match(self.text, n.end)
+                    or _OF_THEM_BEFORE.search(self.text, max(self.start, n.start - 30), n.start)
+                )
                 and (
                     (prev := last or self.an.last_level) is not None
                     and n.start - prev["_end"] < 400
@@ -1821,7 +1849,18 @@ class Sentence:
     def _inside_movement(self, n: NumberMatch) -> bool:
         for v in self.verbs:
             if (
-                v.value in ("arrive", "increase")
+                (
+                    v.value in ("arrive", "increase")
+                    or (
+                        v.value in ("withdraw", "relocate", "reduce")
+                        # "The 900 US troops in Syria will come home", "the remaining 400 …
+                        # will be cut to 80": the whole force there, a level
+                        and not _THE_FORCE_BEFORE.search(
+                            self.text, max(self.start, n.start - 25), n.start
+                        )
+                        and not (v.value == "reduce" and _TO_NUMBER_AFTER.match(self.text, v.end))
+                    )
+                )
                 and 0 <= v.start - n.end < 45
                 and same_clause(self.breaks, n.end, v.start)
                 and (
@@ -2354,6 +2393,15 @@ class Sentence:
                 pm
                 for pm in scope_places
                 if pm.locative or pm.r.place.kind in ("installation", "city")
+            ]
+        if _HOME_AFTER.match(self.text, v.end):
+            # "would go home …, was read in Bucharest": only "home from X" names the place
+            scope_places = [
+                pm
+                for pm in scope_places
+                if re.search(
+                    r"(?i)\bfrom\s+(?:the\s+)?$", self.text[max(v.end, pm.start - 12) : pm.start]
+                )
             ]
         origin: PlaceMark | None = None
         dest: PlaceMark | None = None

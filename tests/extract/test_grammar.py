@@ -1605,3 +1605,31 @@ def test_where_demands_and_later_legs(gaz, text, want):
     if "moves" in want:
         got = [(m.actor, m.place_id, m.action, m.to_place_id) for m in ex.movements]
         assert got == want["moves"]
+
+
+def test_fronted_parts_future_move_sizes_and_figure_history(gaz):
+    text = (
+        "The US still has roughly 1,700 soldiers in Romania; of these, about 1,000 are at "
+        "Mihail Kogalniceanu Air Base near Constanta. About 600 troops will leave Romania by "
+        "the end of the year. In Poland, where some 10,000 US troops are based, nothing "
+        "changes. That figure is up from about 4,500 in 2019."
+    )
+    got = [
+        (f.place_id, f.quantity.count, f.as_of.value.isoformat())
+        for f in _ex(gaz, text, "2025-11-12").force_levels
+    ]
+    assert got == [
+        ("country:RO", 1700, "2025-11-12"),
+        ("installation:mihail-kogalniceanu-air-base", 1000, "2025-11-12"),
+        ("country:PL", 10000, "2025-11-12"),
+        ("country:PL", 4500, "2019-12-31"),
+    ]
+
+
+def test_go_home_names_only_the_place_it_leaves(gaz):
+    text = (
+        "A US brigade rotating through Romania would go home without a replacement, which "
+        "was read in Bucharest as a warning."
+    )
+    ex = _ex(gaz, text, "2025-11-12")
+    assert all(m.place_id != "city:683506" for m in ex.movements)
