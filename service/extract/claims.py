@@ -883,13 +883,6 @@ _NEGATED_BEFORE = re.compile(
     re.I,
 )
 _NOT_A_BEFORE = re.compile(r"(?i)\bnot\s+(?:an?|the)\s+$")
-_DEMAND_BEFORE = re.compile(
-    r"(?:\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|urg(?:es|ed|ing)|press(?:es|ed|ing)\s+for)"
-    r"\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?|"
-    r"(?:^|\s)[وف]?(?:طالبت|طالب|تطالب|يطالب|طالبوا|يطالبون|المطالبة|مطالبة|مطالبات|دعت\s+إلى|"
-    r"دعا\s+إلى|تدعو\s+إلى|يدعو\s+إلى)\s+(?:[^\s،,.]+\s+){0,3}?(?:ب)?)$",
-    re.I,
-)
 _QUESTION_END = re.compile(r"[?؟][\s\"'»”’)]*$")
 #: a denial governs the verb after it: "denied a report that it would send", "نفت أن"
 _DENIED_BEFORE = re.compile(
@@ -2326,8 +2319,6 @@ class Sentence:
             value = "remain"  # "extended the deployment in Iraq until …", "تمديد مهمة …"
         if _NOT_A_BEFORE.search(near_before[-30:]):
             return []  # "a transition, not a withdrawal", "ليس انسحاباً": what it is not
-        if _DEMAND_BEFORE.search(near_before):
-            return []  # "وطالبت برحيل القوات", "demanded the withdrawal of": a wish, no plan
         if _DENIED_BEFORE.search(self.text, max(self.start, v.start - 70), v.start):
             return []  # "denied a report that it would send …", "نفت أن تكون … سترسل"
         if _NEGATED_BEFORE.search(near_before[-30:]):

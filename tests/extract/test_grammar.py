@@ -1588,9 +1588,15 @@ def test_an_earlier_level_dated_by_a_month(gaz):
             "فيما توجّه نحو مئتين منهم إلى جيبوتي، حيث تحتفظ فرنسا بنحو 1500 عسكري.",
             {"levels": [("FR", "country:DJ", 1500)]},
         ),
-        # a demand that forces leave is no plan of theirs
-        ("وطالبت الحكومة التشادية برحيل القوات الفرنسية من تشاد قبل 31 يناير.", {"moves": []}),
-        ("Protesters demanded the withdrawal of French troops from Niger.", {"moves": []}),
+        # a demand that forces leave is no plan of theirs: kept, marked "demanded"
+        (
+            "وطالبت الحكومة التشادية برحيل القوات الفرنسية من تشاد قبل 31 يناير.",
+            {"demanded": [("FR", "country:TD", "withdraw")]},
+        ),
+        (
+            "Protesters demanded that French troops leave Niger by March.",
+            {"demanded": [("FR", "country:NE", "withdraw")]},
+        ),
         # "تمهيداً ل…" opens a later leg: its place is no destination of this move
         (
             "وقرابة ٥٠٠ جندي أمريكي توجهوا إلى الكويت تمهيداً لعودتهم إلى الولايات المتحدة.",
@@ -1605,6 +1611,9 @@ def test_where_demands_and_later_legs(gaz, text, want):
     if "moves" in want:
         got = [(m.actor, m.place_id, m.action, m.to_place_id) for m in ex.movements]
         assert got == want["moves"]
+    if "demanded" in want:
+        assert [(m.actor, m.place_id, m.action) for m in ex.movements] == want["demanded"]
+        assert {m.modality for m in ex.movements} == {"demanded"}
 
 
 def test_fronted_parts_future_move_sizes_and_figure_history(gaz):
