@@ -887,7 +887,8 @@ _QUESTION_END = re.compile(r"[?؟][\s\"'»”’)]*$")
 #: a denial governs the verb after it: "denied a report that it would send", "نفت أن"
 _DENIED_BEFORE = re.compile(
     r"(?:\b(?:denied|denies|deny|denying|dismissed|rejected|refuted)\s+(?:(?:a|the|any|media|"
-    r"press|news)\s+)?(?:reports?|claims?|speculation|suggestions?|rumou?rs?)?\s*(?:that|of)\s+"
+    r"press|news|newspaper|\w+)\s+){0,2}?(?:reports?|claims?|speculation|suggestions?|"
+    r"rumou?rs?)?\s*(?:that|of)\s+"
     r"[^.;:!?]{0,45}|(?:^|\s)[وف]?(?:نفت|نفى|تنفي|ينفي|نفي)\s+(?:\S+\s+){0,3}?(?:أن|ان|وجود)\s+"
     r"[^.؛:!?]{0,40})$",
     re.I,

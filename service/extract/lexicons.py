@@ -579,7 +579,9 @@ EVENT_EN: dict[str, str] = {
 POSSIBLE_AR = ar(r"(?:[وف]?قد|يمكن|ممكن|[وف]?ربما|احتمال|محتمل|المحتمل|بامكان|يحتمل|تحتمل)")
 POSSIBLE_EN = re.compile(
     r"\b(?:may|might|could|possibly|potentially|likely\s+to|"
-    r"considering|consider|weigh(?:s|ed|ing)?)\b",
+    r"considering|consider|weigh(?:s|ed|ing)?|"
+    # "is supposed to be able to deploy to Estonia within ten days": a capability
+    r"able\s+to|capable\s+of|ready\s+to)\b",
     re.I,
 )
 DEMAND_AR = ar(

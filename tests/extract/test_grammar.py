@@ -1642,3 +1642,19 @@ def test_go_home_names_only_the_place_it_leaves(gaz):
     )
     ex = _ex(gaz, text, "2025-11-12")
     assert all(m.place_id != "city:683506" for m in ex.movements)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "London on Sunday dismissed a newspaper report that it was preparing to send several "
+        "thousand British troops to Ukraine this spring.",
+    ],
+)
+def test_a_dismissed_report_is_no_move(gaz, text):
+    assert _ex(gaz, text, "2025-02-24").movements == []
+
+
+def test_a_capability_to_deploy_is_only_possible(gaz):
+    text = "The British brigade is supposed to be able to deploy to Estonia within ten days."
+    assert {m.modality for m in _ex(gaz, text, "2025-02-24").movements} <= {"possible"}
