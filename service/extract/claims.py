@@ -2027,6 +2027,7 @@ class Sentence:
             scope_end = allv[k + 1].start if k + 1 < len(allv) else self.end
             prev_end = allv[k - 1].end if k else self.start
             # the event reading: a past verb with a past date ("withdrew in 2011")
+            self._recent = False
             ev = self._event_for(v, scope_end, prev_end)
             if ev is not None:
                 events.append(ev)
@@ -2034,7 +2035,12 @@ class Sentence:
                 self._extra_events = []
                 continue
             if v.kind != "move":
-                continue
+                if not self._recent:
+                    continue
+                # an event verb ("سلّمت", "انسحبت") dated days ago: a completed move
+                v = Mark(
+                    v.start, v.end, "move", "arrive" if v.value == "deploy" else v.value, v.extra
+                )
             mv = self._movement_for(v, prev_end, scope_end, movements or ([prev] if prev else []))
             movements.extend(mv)
         # "…, والبقية بحلول نهاية العام التالي" / "the rest by the end of next year"
@@ -2118,6 +2124,15 @@ class Sentence:
         # "Five years ago today, in the early hours of January 8, 2020": the exact date
         d = next((x for x in ds if not x.relative and not x.date.approximate), ds[0])
         if pub is not None and d.date.value >= pub:
+            return None
+        if (
+            v.value in ("withdraw", "arrive", "deploy", "remain")
+            and pub is not None
+            and (pub - d.date.value).days <= 31
+        ):
+            # "سلّمت فرنسا، أمس الخميس 17 جويلية 2025، معسكر «جيل»": just done, so news (a
+            # completed move), not background history
+            self._recent = True
             return None
         if pub is None and d.date.value.year >= dt.date.today().year:
             return None

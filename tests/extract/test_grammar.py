@@ -1658,3 +1658,14 @@ def test_a_dismissed_report_is_no_move(gaz, text):
 def test_a_capability_to_deploy_is_only_possible(gaz):
     text = "The British brigade is supposed to be able to deploy to Estonia within ten days."
     assert {m.modality for m in _ex(gaz, text, "2025-02-24").movements} <= {"possible"}
+
+
+def test_a_move_done_days_ago_is_news_not_history(gaz):
+    text = "انسحبت القوات الفرنسية من النيجر في 22 ديسمبر 2023."
+    recent = _ex(gaz, text, "2023-12-30")
+    assert [(m.actor, m.place_id, m.action, m.by.value.isoformat()) for m in recent.movements] == [
+        ("FR", "country:NE", "withdraw", "2023-12-22")
+    ]
+    assert recent.events == []
+    old = _ex(gaz, text, "2025-07-18")
+    assert old.movements == [] and [(e.actor, e.action) for e in old.events] == [("FR", "withdraw")]
