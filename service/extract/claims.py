@@ -206,7 +206,7 @@ class Analyzer:
         prev2 = self.tokens_before(r.start, 2)
         if len(prev2) == 2 and strip_clitics(prev2[-1]) in _PLACE_WORDS:
             prev2 = prev2[:1]  # "إلى قاعدة الشدادي": look past the place word
-        pm.destination = bool(
+        pm.destination = not _RECIPIENT_AFTER.match(self.text, r.end) and bool(
             L.DEST_EN.search(_PLACE_NOUN_TAIL.sub("", before))
             or bool(prev2 and strip_clitics(prev2[-1]) in _DEST_WORDS)
             or _lam_clitic(self.text[r.start : r.end], r.place.name_ar)
@@ -819,6 +819,22 @@ _THE_FORCE_BEFORE = re.compile(
     r"roughly\s+|estimated\s+)?$",
     re.I,
 )
+#: a count right before a present "remain(s)": "Fewer than 200 US personnel remain"
+_COUNT_REMAINS = re.compile(
+    r"[0-9٠-٩]\s*(?:[A-Za-z.-]+\s+){0,3}?(?:troops|soldiers|personnel|service\s+members|"
+    r"marines|forces|advisers|advisors|trainers)\s+(?:still\s+)?$",
+    re.I,
+)
+#: "to Niger's army": the country's forces receive something; the country is no destination
+_RECIPIENT_AFTER = re.compile(
+    r"['’]s\s+(?:own\s+)?(?:army|military|armed\s+forces|forces|troops|government|authorities)\b",
+    re.I,
+)
+_HANDOVER = re.compile(r"(?i)hand(?:s|ed|ing)?\b|handover|[وف]?(?:سلم|تسليم|يسلم|تسلم)")
+_WHEN_CLAUSE = re.compile(
+    r"\s*(?:When|As|By\s+the\s+time|At\s+the\s+time|Before|After|Until|عندما|حين|وعندما|وحين|"
+    r"قبل\s+أن|بعد\s+أن)\b",
+)
 _HOME_AFTER = re.compile(r"\s+home\b", re.I)
 _FIGURE_REF = re.compile(
     r"\b(?:that|this|the)\s+(?:figure|number|total|count)\b|(?:هذا|ذلك)\s+(?:الرقم|العدد)", re.I
@@ -1251,6 +1267,12 @@ class Sentence:
     def _actor_near(self, a: int, b: int, exclude: set[int] = frozenset()) -> list[Mark]:
         return [m for m in self.actors if a <= m.start < b and m.start not in exclude]
 
+    def _dated(self, n: NumberMatch) -> bool:
+        """Whether a date of its own governs ``n`` (not the publication date)."""
+        pub = self.an.published
+        got = self._as_of(n)
+        return got is not None and (pub is None or got.value != pub)
+
     def _past_date(self, n: NumberMatch) -> DateMatch | None:
         """The date of "down from 5,200 in 2021" when ``n`` is that earlier number."""
         if not _PAST_FROM_BEFORE.search(self.text, max(self.start, n.start - 40), n.start):
@@ -1295,7 +1317,9 @@ class Sentence:
                 id(pd) for m in self.numbers if (pd := self._past_date(m)) is not None
             }
         for d in self.dates:
-            if d.role not in ("at", "since") or d.relative or pub is None or id(d) in past:
+            # a relative date that names a day or month ("in March", "on Tuesday") dates a
+            # level as well as an absolute one; "two years ago" is too vague
+            if d.role not in ("at", "since") or d.date.approximate or pub is None or id(d) in past:
                 continue
             if d.date.value >= pub:
                 continue
@@ -1303,7 +1327,15 @@ class Sentence:
             verbs_between = [v for v in self.verbs + self.event_verbs if lo <= v.start < hi]
             near = (
                 d.end <= n.start
-                and (same_clause(self.breaks, d.end, n.start) or d.start - self.start < 25)
+                and (
+                    same_clause(self.breaks, d.end, n.start)
+                    or d.start - self.start < 25
+                    # "When the junta revoked the accord in March, the US had about 1,100"
+                    or (
+                        _WHEN_CLAUSE.match(self.text, self.start)
+                        and self._comma_then_clause(d.end, n.start)
+                    )
+                )
             ) or (
                 d.start >= n.end
                 and d.start - n.end < 60
@@ -1501,7 +1533,15 @@ class Sentence:
                     "place_id": place_id,
                     "quantity": q,
                     "quote": self.quote,
-                    "as_of": self._as_of(n),
+                    # a part ("Of those, roughly 800 …") is as of its whole unless dated
+                    "as_of": (
+                        carried.get("as_of")
+                        if carried is not None
+                        and elliptical
+                        and carried.get("as_of") is not None
+                        and not self._dated(n)
+                        else self._as_of(n)
+                    ),
                     "status": status,
                     "_end": max(noun[1], n.end),
                 }
@@ -2348,6 +2388,16 @@ class Sentence:
             return []  # "…, leaving a small liaison cell": the part that stays
         if (
             value == "remain"
+            and v_value_in == "remain"
+            and _COUNT_REMAINS.search(self.text, max(self.start, v.start - 45), v.start)
+            and not any(
+                v.end <= d.start < scope_end and d.role in ("by", "until") for d in self.dates
+            )
+        ):
+            # "Fewer than 200 US personnel remain in Niger": what is left, a level
+            return []
+        if (
+            value == "remain"
             and _STATE_KEEP.fullmatch(self.an.norm_between(v.start, v.end).strip())
             and any(0 <= n.start - v.end < 40 for n in self.numbers)
             and not any(
@@ -2413,6 +2463,10 @@ class Sentence:
         origin: PlaceMark | None = None
         dest: PlaceMark | None = None
         arrivals: list[str] = []
+        if v.value == "withdraw" and _HANDOVER.match(self.text, v.start, v.end):
+            # "handing the facility to Niger's army", "سلّمت … إلى الجيش": a recipient, no
+            # destination
+            scope_places = [pm for pm in scope_places if not pm.destination]
         for pm in scope_places:
             if pm.destination and v.value in ("relocate", "arrive", "withdraw"):
                 if dest is None:
@@ -2647,6 +2701,14 @@ class Sentence:
                 or self._has(_NOUN_AR, prev_end, scope_end)
                 or re.search(
                     r"(?i)\b(?:troops|forces|soldiers|personnel)\b", self.text[prev_end:scope_end]
+                )
+                # "Fewer than 200 US personnel remain …, and they will leave before …"
+                or (
+                    re.search(r"(?i)\bthey\s+(?:\w+\s+){0,2}$", self.text[prev_end : v.start])
+                    and re.search(
+                        r"(?i)\b(?:troops|forces|soldiers|personnel)\b",
+                        self.text[self.start : v.start],
+                    )
                 )
             )
             if not near:

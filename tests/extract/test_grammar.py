@@ -1669,3 +1669,29 @@ def test_a_move_done_days_ago_is_news_not_history(gaz):
     assert recent.events == []
     old = _ex(gaz, text, "2025-07-18")
     assert old.movements == [] and [(e.actor, e.action) for e in old.events] == [("FR", "withdraw")]
+
+
+def test_a_wire_story_about_a_completed_withdrawal(gaz):
+    text = (
+        "NIAMEY, Aug 5 (Wire) - The US military on Monday completed its withdrawal from Air "
+        "Base 201 near Agadez, handing the drone facility to Niger's army.\n\n"
+        "Fewer than 200 US personnel remain in Niger, and they will leave before the Sept. 15 "
+        "deadline, the Pentagon said.\n\n"
+        "When the junta revoked a military cooperation accord in March, the United States had "
+        "about 1,100 troops in the country. Of those, roughly 800 were at Air Base 201."
+    )
+    ex = _ex(gaz, text, "2024-08-06")
+    levels = [
+        (f.place_id, f.quantity.count or f.quantity.count_max, f.as_of.value.isoformat())
+        for f in ex.force_levels
+    ]
+    assert levels == [
+        ("country:NE", 200, "2024-08-06"),
+        ("country:NE", 1100, "2024-03-31"),
+        ("installation:niger-air-base-201-agadez", 800, "2024-03-31"),
+    ]
+    moves = [(m.place_id, m.action, m.to_place_id, m.by.value.isoformat()) for m in ex.movements]
+    assert moves == [
+        ("installation:niger-air-base-201-agadez", "withdraw", None, "2024-08-05"),
+        ("country:NE", "withdraw", None, "2024-09-15"),
+    ]
