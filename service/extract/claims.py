@@ -606,7 +606,7 @@ _EN_NOUN = re.compile(
     r"(?:U\.S\.|US|American|[A-Z][a-z]+(?:-led|-[A-Z][a-z]+)?|coalition|NATO|allied|combat|ground|"
     r"military|special)\s+|(?:its|their)\s+)){0,3}"
     r"(troops?|soldiers?|personnel|service\s*-?\s*members?|servicemembers?|servicemen|"
-    r"service\s+personnel|marines?|sailors|airmen|advis[eo]rs?|trainers|special\s+forces|"
+    r"service\s+personnel|[Mm]arines?|sailors|airmen|advis[eo]rs?|trainers|special\s+forces|"
     r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b"
 )
 _NOUN_AR = re.compile(L.TROOP_AR)
@@ -814,6 +814,13 @@ _PAST_FROM_BEFORE = re.compile(
     r"نحو|حوالي|قرابة|أكثر\s+من|اكثر\s+من|ما\s+يقارب)?\s*$",
     re.I,
 )
+#: from a number to the move verb it is the subject of: its noun, an appositive, an auxiliary
+_SUBJECT_OF_MOVE = re.compile(
+    r"\s*(?:[A-Za-z.-]+\s+){0,3}?(?:troops|soldiers|personnel|service\s+members|[Mm]arines|"
+    r"forces)\s*(?:,[^,;.]{1,70},\s*)?(?:(?:have|has|had|were|was|are|is)\s+)?"
+    r"(?:(?:begun|began|started|already|just|recently|also)\s+){0,2}$"
+)
+_OF_THE_BEFORE = re.compile(r"\bof\s+(?:the|all)\s+(?:some\s+|about\s+|roughly\s+)?$", re.I)
 _THE_FORCE_BEFORE = re.compile(
     r"\b(?:the|its|their)\s+(?:remaining\s+|last\s+|entire\s+|current\s+)?(?:about\s+|some\s+|"
     r"roughly\s+|estimated\s+)?$",
@@ -1395,6 +1402,10 @@ class Sentence:
                         with_actor
                         or conj_place
                         or _CONJ_BEFORE.search(self.text[last["_end"] : n.start])
+                        # "… in Okinawa - roughly half of the 54,000 in Japan": the total
+                        or _OF_THE_BEFORE.search(
+                            self.text, max(last["_end"], n.start - 20), n.start
+                        )
                     )
                     and (with_actor or conj_place or self._place_after(n.end, 30) is not None)
                 ):
@@ -1893,6 +1904,10 @@ class Sentence:
                             self.text, max(self.start, n.start - 25), n.start
                         )
                         and not (v.value == "reduce" and _TO_NUMBER_AFTER.match(self.text, v.end))
+                        # "The US has 900 troops in Syria who will leave by April": held now
+                        and not _HAVING_BEFORE.search(
+                            self.text, max(self.start, n.start - 40), n.start
+                        )
                     )
                 )
                 and 0 <= v.start - n.end < 45
@@ -1903,6 +1918,16 @@ class Sentence:
                 )
             ):
                 return True  # "كتيبة من 250 جنديا ستنتشر في لاتفيا": a coming arrival's size
+        if any(
+            v.value in ("relocate", "withdraw")
+            and 0 <= v.start - n.end < 90
+            and not _THE_FORCE_BEFORE.search(self.text, max(self.start, n.start - 25), n.start)
+            and _SUBJECT_OF_MOVE.fullmatch(self.text, n.end, v.start)
+            for v in self.verbs
+        ):
+            # "about 100 Marines, most of them logistics specialists, has begun moving from
+            # Okinawa to Guam": the number is the subject of the move, its size
+            return True
         if any(
             v.value in ("arrive", "relocate", "withdraw", "reduce")
             and 0 <= v.start - n.end < 45

@@ -1695,3 +1695,32 @@ def test_a_wire_story_about_a_completed_withdrawal(gaz):
         ("installation:niger-air-base-201-agadez", "withdraw", None, "2024-08-05"),
         ("country:NE", "withdraw", None, "2024-09-15"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        # "Marines" after a number is a troop noun (it was matched in lower case only)
+        ("Camp Blaz currently hosts fewer than 200 Marines.", [("installation:camp-blaz", 200)]),
+        # "half of the 54,000 in Japan": the total of the next place
+        (
+            "About 30,000 US military personnel are stationed in Okinawa - roughly half of the "
+            "54,000 in Japan.",
+            [("admin1:JP-47", 30000), ("country:JP", 54000)],
+        ),
+        # the subject of a move (past an appositive) is the move's size, not a level
+        (
+            "Last month about 100 US Marines, mostly logistics specialists, moved from Okinawa "
+            "to Guam.",
+            [],
+        ),
+        # … but a force held now keeps its level
+        ("The US has 900 troops in Syria who will leave by April.", [("country:SY", 900)]),
+    ],
+)
+def test_marines_totals_and_move_subjects(gaz, text, levels):
+    got = [
+        (f.place_id, f.quantity.count or f.quantity.count_max)
+        for f in _ex(gaz, text, "2024-12-16").force_levels
+    ]
+    assert got == levels
