@@ -41,9 +41,9 @@ SETS = {
         24,
         {
             "places": (0.88, 0.85),
-            "force_levels": (0.50, 0.35),
-            "movements": (0.17, 0.17),
-            "events": (0.30, 0.18),
+            "force_levels": (0.62, 0.50),
+            "movements": (0.22, 0.22),
+            "events": (0.35, 0.18),
         },
         3,
     ),
