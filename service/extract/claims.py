@@ -842,6 +842,13 @@ _WHEN_CLAUSE = re.compile(
     r"\s*(?:When|As|By\s+the\s+time|At\s+the\s+time|Before|After|Until|عندما|حين|وعندما|وحين|"
     r"قبل\s+أن|بعد\s+أن)\b",
 )
+_APPOS_TO_VERB = re.compile(
+    r"\s*,\s*[^,;.]{1,40},\s*(?:will|would|is|are|was|were|has|have|had|shall|must|should)?\s*"
+    r"(?:\w+\s+)?",
+)
+_TEMPORAL_CLAUSE = re.compile(
+    r"\b(?:until|till|when|once|after|before)\s+the\b|(?:^|\s)(?:حتى|حين|عندما)\s", re.I
+)
 _HOME_AFTER = re.compile(r"\s+home\b", re.I)
 _FIGURE_REF = re.compile(
     r"\b(?:that|this|the)\s+(?:figure|number|total|count)\b|(?:هذا|ذلك)\s+(?:الرقم|العدد)", re.I
@@ -2523,6 +2530,8 @@ class Sentence:
                 same_clause(self.breaks, pm.end, v.start)
                 or pm.start - self.start < 3
                 or (v.start - pm.end < 90 and self._relative_clause(pm.end, v.start))
+                # "Italy's contingent in Erbil, about 500 strong, will stay": an appositive
+                or _APPOS_TO_VERB.fullmatch(self.text, pm.end, v.start) is not None
             )
         ]
         if before:
@@ -2582,9 +2591,10 @@ class Sentence:
             )
         ]
         dest_starts = {pm.start for pm in self.places if pm.destination or pm.locative}
-        obj = [
-            a for a in self.actors if v.end <= a.start < first_place and a.start not in dest_starts
-        ]
+        # not past a temporal clause ("will stay until the coalition mission ends there")
+        tm = _TEMPORAL_CLAUSE.search(self.text, v.end, max(v.end, first_place))
+        obj_end = tm.start() if tm else first_place
+        obj = [a for a in self.actors if v.end <= a.start < obj_end and a.start not in dest_starts]
         # the country troops are in or go to; a dateline's country (the focus) only when the
         # sentence names neither ("WASHINGTON - … the Pentagon is sending to Kuwait")
         host = (
@@ -2799,7 +2809,16 @@ class Sentence:
             or L.ADVISORY_EN.search(self.text, self.start, self.end)
         ):
             status = "advisory"
-        modality = "reported" if reported else self._modality(v)
+        modality = self._modality(v)
+        if (
+            reported
+            and modality == "possible"
+            # not Arabic "قد" before a past verb ("كانت القوات قد غادرت": had left)
+            and L.POSSIBLE_EN.search(self.text, max(self.start, v.start - 60), v.start)
+        ):
+            by = None  # "could keep … in Erbil": a possibility has no past date
+        elif reported:
+            modality = "reported"
         places_ids = [place_id]
         if action == "arrive" and arrivals:
             # "sending to Kuwait, Jordan and Qatar": an arrival in each
@@ -2905,10 +2924,10 @@ class Sentence:
 
     def _locates(self, site: Any, where: Any) -> bool:
         """Whether ``where`` (a town, province or country) is where installation ``site`` is:
-        one of its parents, or a town within 30 km of it."""
+        one of its parents, or a town within 60 km of it ("Bagram, north of Kabul")."""
         if where.id in {q.id for q in self.an.gaz.parent_chain(site.id)}:
             return True
-        return where.kind == "city" and haversine_km(site.lon, site.lat, where.lon, where.lat) <= 30
+        return where.kind == "city" and haversine_km(site.lon, site.lat, where.lon, where.lat) <= 60
 
     def _object_after_forces(self, v: Mark, pm: PlaceMark) -> bool:
         """ "ستغادر القوات الفرنسية تشاد": verb, its forces subject, then the country left

@@ -512,7 +512,7 @@ MOVE_EN: dict[str, str] = {
     r"station(?:s|ing)?(?=\s+(?:[\w,.-]+\s+){0,6}?(?:troops|soldiers|forces|personnel|"
     r"marines|brigade|battalion|division|regiment|units?)\b))\b",
     "increase": r"\b(?:increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|expand(?:s|ed|ing)?|"
-    r"bolster(?:s|ed|ing)?|beef(?:s|ed|ing)?\s+up|surg(?:e|es|ed|ing))\b",
+    r"bolster(?:s|ed|ing)?|beef(?:s|ed|ing)?\s+up|(?<!the\s)(?<!The\s)surg(?:e|es|ed|ing))\b",
 }
 EVENT_AR: dict[str, list[str]] = {
     "invade": [r"[وف]?غزت", r"[وف]?غزا", rf"{P}غزو", r"[وف]?اجتاحت", r"[وف]?احتلت", r"[وف]?احتل"],

@@ -1724,3 +1724,27 @@ def test_marines_totals_and_move_subjects(gaz, text, levels):
         for f in _ex(gaz, text, "2024-12-16").force_levels
     ]
     assert got == levels
+
+
+def test_appositive_subject_temporal_clause_and_the_surge(gaz):
+    text = (
+        "Ain al-Asad was handed to the Iraqi army in August. Italy's contingent in Erbil, "
+        "about 500 strong, will stay until the coalition mission ends there in September 2026. "
+        "At its peak in 2007, during the surge, the United States had some 170,000 troops in "
+        "Iraq. Washington could keep a small advisory presence in Erbil, officials say, before "
+        "the election on November 11."
+    )
+    ex = _ex(gaz, text, "2025-10-20")
+    moves = [
+        (m.actor, m.place_id, m.action, m.by.value.isoformat() if m.by else None)
+        for m in ex.movements
+        if m.modality != "possible"
+    ]
+    assert ("IT", "city:95446", "remain", "2026-09-30") in moves
+    assert not any(a == "COALITION" or act == "increase" for a, _, act, _ in moves)
+    assert [
+        (f.quantity.count, f.as_of.value.isoformat())
+        for f in ex.force_levels
+        if f.quantity.count == 170000
+    ] == [(170000, "2007-12-31")]
+    assert all(m.by is None for m in ex.movements if m.modality == "possible")
