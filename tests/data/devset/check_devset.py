@@ -248,11 +248,12 @@ def check_article(path: Path) -> list[str]:
     return errs
 
 
-def main() -> int:
-    articles = sorted(p for p in HERE.iterdir() if p.suffix in (".txt", ".html"))
+def main(folder: Path = HERE) -> int:
+    """Check every article of ``folder`` (default: this one; devset2 reuses it)."""
+    articles = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))
     errors: list[str] = []
     stems = {p.stem for p in articles}
-    for exp in sorted(HERE.glob("*.expected.json")):
+    for exp in sorted(folder.glob("*.expected.json")):
         if exp.name[: -len(".expected.json")] not in stems:
             errors.append(f"{exp.name}: no matching article")
     counts = {"ar": 0, "en": 0}
