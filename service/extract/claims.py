@@ -1281,12 +1281,6 @@ class Sentence:
     def _actor_near(self, a: int, b: int, exclude: set[int] = frozenset()) -> list[Mark]:
         return [m for m in self.actors if a <= m.start < b and m.start not in exclude]
 
-    def _dated(self, n: NumberMatch) -> bool:
-        """Whether a date of its own governs ``n`` (not the publication date)."""
-        pub = self.an.published
-        got = self._as_of(n)
-        return got is not None and (pub is None or got.value != pub)
-
     def _past_date(self, n: NumberMatch) -> DateMatch | None:
         """The date of "down from 5,200 in 2021" when ``n`` is that earlier number."""
         if not _PAST_FROM_BEFORE.search(self.text, max(self.start, n.start - 40), n.start):
@@ -1543,6 +1537,15 @@ class Sentence:
                 self.text, n.start, min(self.end, noun[1] + 30)
             ):
                 status = "advisory"
+            as_of = self._as_of(n)
+            pub = self.an.published
+            if (
+                carried is not None
+                and elliptical
+                and carried.get("as_of") is not None
+                and (as_of is None or (pub is not None and as_of.value == pub))
+            ):
+                as_of = carried["as_of"]  # a part ("Of those, roughly 800 …"): its whole's date
             for actor in actors:
                 if place and place.r.place.kind == "country" and place.r.place.country == actor:
                     continue  # "Iraqi troops in Iraq" is not a foreign force level
@@ -1551,15 +1554,7 @@ class Sentence:
                     "place_id": place_id,
                     "quantity": q,
                     "quote": self.quote,
-                    # a part ("Of those, roughly 800 …") is as of its whole unless dated
-                    "as_of": (
-                        carried.get("as_of")
-                        if carried is not None
-                        and elliptical
-                        and carried.get("as_of") is not None
-                        and not self._dated(n)
-                        else self._as_of(n)
-                    ),
+                    "as_of": as_of,
                     "status": status,
                     "_end": max(noun[1], n.end),
                 }
@@ -1899,22 +1894,20 @@ class Sentence:
         )
 
     def _inside_movement(self, n: NumberMatch) -> bool:
+        # "The 900 US troops in Syria will come home", "the remaining 400 … will be cut to
+        # 80": the whole force there; "The US has 900 troops in Syria who will leave": held
+        # now — both are levels, whatever the verb after them (found once per number)
+        whole = _THE_FORCE_BEFORE.search(self.text, max(self.start, n.start - 25), n.start)
+        held = _HAVING_BEFORE.search(self.text, max(self.start, n.start - 40), n.start)
         for v in self.verbs:
             if (
                 (
                     v.value in ("arrive", "increase")
                     or (
                         v.value in ("withdraw", "relocate", "reduce")
-                        # "The 900 US troops in Syria will come home", "the remaining 400 …
-                        # will be cut to 80": the whole force there, a level
-                        and not _THE_FORCE_BEFORE.search(
-                            self.text, max(self.start, n.start - 25), n.start
-                        )
+                        and not whole
+                        and not held
                         and not (v.value == "reduce" and _TO_NUMBER_AFTER.match(self.text, v.end))
-                        # "The US has 900 troops in Syria who will leave by April": held now
-                        and not _HAVING_BEFORE.search(
-                            self.text, max(self.start, n.start - 40), n.start
-                        )
                     )
                 )
                 and 0 <= v.start - n.end < 45
@@ -1928,7 +1921,7 @@ class Sentence:
         if any(
             v.value in ("relocate", "withdraw")
             and 0 <= v.start - n.end < 90
-            and not _THE_FORCE_BEFORE.search(self.text, max(self.start, n.start - 25), n.start)
+            and not whole
             and _SUBJECT_OF_MOVE.fullmatch(self.text, n.end, v.start)
             for v in self.verbs
         ):
