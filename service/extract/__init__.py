@@ -125,7 +125,7 @@ def extract_article(
             continue
         ep = by_id.setdefault(pm.pid, ExtractedPlace(pm.r.place))
         ep.mentions.append(span(pm.start, pm.end))
-    ids_in_claims = set()
+    ids_in_claims: dict[str | None, None] = {}  # ordered: the output must not vary by run
     force_levels = []
     for fl in claims.force_levels:
         force_levels.append(
@@ -138,7 +138,7 @@ def extract_article(
                 fl["status"],
             )
         )
-        ids_in_claims.add(fl["place_id"])
+        ids_in_claims[fl["place_id"]] = None
     movements = []
     for m in claims.movements:
         movements.append(
@@ -155,12 +155,12 @@ def extract_article(
                 m.status,
             )
         )
-        ids_in_claims.update(x for x in (m.place_id, m.to_place_id) if x)
+        ids_in_claims.update((x, None) for x in (m.place_id, m.to_place_id) if x)
     events = []
     for e in claims.events:
         events.append(Event(e.actor, e.place_id, e.action, e.date, span(*e.quote, quote=True)))
         if e.place_id:
-            ids_in_claims.add(e.place_id)
+            ids_in_claims[e.place_id] = None
     # a claim about a place named only implicitly (the focus country) still lists the place
     for pid in ids_in_claims:
         if pid not in by_id and pid in gazetteer:

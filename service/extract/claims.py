@@ -83,6 +83,8 @@ _HYPHEN_ADJ = re.compile(
     r"\.?-(?:backed|led|based|aligned|allied|supported|funded|made|linked)\b", re.I
 )
 _THE_TAIL = re.compile(r"(?i)\bthe\s*$")
+# what any English pattern needs (under re.I, "ı", "ſ" and the Kelvin sign match i, s, k)
+_LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 _SPACE_LATIN = re.compile(r"\s+[A-Za-z]")
 _MODIFIER_AFTER_THE = re.compile(r"\s+(?:[a-z]|and\s+[A-Z][a-z]+(?:an|ese|ish|i)\b)")
 
@@ -113,7 +115,10 @@ class Analyzer:
         body_text = text[body[0] : body[1]]
         # skip a script's patterns when the body has none of its letters (most articles
         # are in one language; the regexes are the main cost)
-        self.has_latin = re.search(r"[A-Za-z]", body_text) is not None
+        # (a little past the body's ends: the patterns look a few words around a mention)
+        self.has_latin = (
+            _LATIN.search(text, max(0, body[0] - 60), min(len(text), body[1] + 60)) is not None
+        )
         self.has_arabic = re.search(r"[\u0600-\u06ff]", body_text) is not None
         self.gaz = gaz
         self.published = published
@@ -196,18 +201,20 @@ class Analyzer:
         pm = PlaceMark(r)
         prev = self.tokens_before(r.start, 1)
         before = self.text[max(0, r.start - 30) : r.start]
+        # the English cues need a Latin letter: skip them before Arabic names
+        latin = _LATIN.search(before) is not None
         clitic = self.text[r.start - 1] if r.start > 0 else ""
         pm.locative = bool(
             (prev and (prev[-1] in L.LOCATIVE_AR or strip_clitics(prev[-1]) in L.LOCATIVE_AR))
             or (clitic == "ب" and r.start > 1 and not self.text[r.start - 2].isalnum())
             or (clitic == "ب" and r.start > 1 and self.text[r.start - 2] in "و ")
-            or L.LOCATIVE_EN.search(before)
+            or (latin and L.LOCATIVE_EN.search(before))
         )
         prev2 = self.tokens_before(r.start, 2)
         if len(prev2) == 2 and strip_clitics(prev2[-1]) in _PLACE_WORDS:
             prev2 = prev2[:1]  # "إلى قاعدة الشدادي": look past the place word
-        pm.destination = not _RECIPIENT_AFTER.match(self.text, r.end) and bool(
-            L.DEST_EN.search(_PLACE_NOUN_TAIL.sub("", before))
+        pm.destination = not (self.has_latin and _RECIPIENT_AFTER.match(self.text, r.end)) and bool(
+            (latin and L.DEST_EN.search(_PLACE_NOUN_TAIL.sub("", before)))
             or bool(prev2 and strip_clitics(prev2[-1]) in _DEST_WORDS)
             or _lam_clitic(self.text[r.start : r.end], r.place.name_ar)
         )
@@ -225,7 +232,7 @@ class Analyzer:
             pm.locative = pm.destination = False
         surface = self.text[r.start : r.end]
         after = self.text[r.end : r.end + 12]
-        if _HYPHEN_ADJ.match(after):
+        if self.has_latin and _HYPHEN_ADJ.match(after):
             pm.adjective = True
         elif (
             surface.replace(".", "").isupper()
@@ -414,7 +421,7 @@ class Analyzer:
             if L.LED_BY.search(self.text[max(0, m.start - 30) : m.start]):
                 continue  # "التحالف بقيادة الولايات المتحدة": the leader, not the subject
             if m.extra.get("demonym") and (
-                _BORDER_AFTER.match(self.text, m.end)
+                (self.has_latin and _BORDER_AFTER.match(self.text, m.end))
                 or _BORDER_BEFORE.search(self.text, max(0, m.start - 20), m.start)
             ):
                 continue  # "near the Jordanian border", "الحدود الأردنية": a place, no actor
@@ -455,7 +462,7 @@ class Analyzer:
         return out
 
     def _hosts(self, pm: PlaceMark) -> bool:
-        if L.HOST_EN.match(self.text, pm.end):
+        if self.has_latin and L.HOST_EN.match(self.text, pm.end):
             return True
         before = " " + " ".join(self.tokens_before(pm.start, 1)) + " "
         return bool(re.search(L.HOST_AR, before))
@@ -1100,6 +1107,8 @@ class Sentence:
             if not any(n.start < de and ds < n.end for ds, de in date_spans) and not n.year_like
         ]
         self.quote = (start, end)
+        #: any Latin letter here: English patterns cannot match without one
+        self.latin = an.has_latin and _LATIN.search(self.text, start, end) is not None
         self.table_row = an.table_row_at(start) if an.table_rows else None
         self.verbs = self._verbs("move_marks")
         self.event_verbs = self._verbs("event_marks")
@@ -1132,12 +1141,14 @@ class Sentence:
         """Span of the troop noun that follows a number, if any (or, for "bringing the
         number of troops … to about 1,000", the noun that the number is the total of)."""
         after_end = min(self.end, n.end + 60)
-        m = _EN_NOUN.match(self.text, n.end, after_end) or _PRED_NOUN_EN.match(
-            self.text, n.end, after_end
-        )
-        if m is None:
-            # "its 2,000-strong force in Syria", "a 900-strong battlegroup"
-            m = _STRONG_NOUN.match(self.text, n.end, after_end)
+        m = None
+        if self.latin:
+            m = _EN_NOUN.match(self.text, n.end, after_end) or _PRED_NOUN_EN.match(
+                self.text, n.end, after_end
+            )
+            if m is None:
+                # "its 2,000-strong force in Syria", "a 900-strong battlegroup"
+                m = _STRONG_NOUN.match(self.text, n.end, after_end)
         if m:
             if m.group(1).lower() == "forces" and not re.search(
                 r"(?i)\b(?:of|US|U\.S\.|American|coalition|foreign)\b", m.group(0)
@@ -1187,7 +1198,7 @@ class Sentence:
     def _casualty(self, a: int, b: int) -> bool:
         lo = max(self.start, a - 30)
         hi = min(self.end, b + 30)
-        if L.CASUALTY_EN.search(self.text, lo, hi):
+        if self.latin and L.CASUALTY_EN.search(self.text, lo, hi):
             return True
         # Arabic: the 3 tokens before the number and 3 after the noun
         toks = (
@@ -1533,8 +1544,8 @@ class Sentence:
                 continue
             q = resp[2] if resp is not None else n.quantity
             status = "present"
-            if self._has(L.ADVISORY_AR, n.start, noun[1] + 30) or L.ADVISORY_EN.search(
-                self.text, n.start, min(self.end, noun[1] + 30)
+            if self._has(L.ADVISORY_AR, n.start, noun[1] + 30) or (
+                self.latin and L.ADVISORY_EN.search(self.text, n.start, min(self.end, noun[1] + 30))
             ):
                 status = "advisory"
             as_of = self._as_of(n)
@@ -1945,7 +1956,10 @@ class Sentence:
             for v in self.verbs
         ):
             return True  # "Around 300 more U.S. service members arrived": the arrival's size
-        strong = _STRONG_NOUN.match(self.text, n.end, min(self.end, n.end + 60)) is not None
+        strong = (
+            self.latin
+            and _STRONG_NOUN.match(self.text, n.end, min(self.end, n.end + 60)) is not None
+        )
         for v in self.verbs:
             if v.start <= n.start < v.end:
                 return True  # "pull roughly 1,000 troops out"
@@ -2136,7 +2150,7 @@ class Sentence:
         out = []
         pts = [self.start, *self.breaks, self.end]
         for a, b in pairwise(pts):
-            if self._has(L.REST_AR, a, b) or L.REST_EN.search(self.text, a, b):
+            if self._has(L.REST_AR, a, b) or (self.latin and L.REST_EN.search(self.text, a, b)):
                 out.append((a, b))
         return out
 
@@ -2371,9 +2385,13 @@ class Sentence:
         a = max(self.start, v.start - 60)
         clause_a, _ = self._clause_of(v.start)
         lo = max(a, clause_a) if clause_a > self.start else a
-        if self._has(L.DEMAND_AR, lo, v.start) or L.DEMAND_EN.search(self.text, lo, v.start):
+        if self._has(L.DEMAND_AR, lo, v.start) or (
+            self.latin and L.DEMAND_EN.search(self.text, lo, v.start)
+        ):
             return "demanded"
-        if self._has(L.POSSIBLE_AR, lo, v.start) or L.POSSIBLE_EN.search(self.text, lo, v.start):
+        if self._has(L.POSSIBLE_AR, lo, v.start) or (
+            self.latin and L.POSSIBLE_EN.search(self.text, lo, v.start)
+        ):
             return "possible"
         return "planned"
 
@@ -2398,7 +2416,7 @@ class Sentence:
         value = v_value_in = v.value
         if value == "arrive" and _EXTEND_BEFORE.search(near_before):
             value = "remain"  # "extended the deployment in Iraq until …", "تمديد مهمة …"
-        if _NOT_A_BEFORE.search(near_before[-30:]):
+        if self.latin and _NOT_A_BEFORE.search(near_before[-30:]):
             return []  # "a transition, not a withdrawal", "ليس انسحاباً": what it is not
         if _DENIED_BEFORE.search(self.text, max(self.start, v.start - 70), v.start):
             return []  # "denied a report that it would send …", "نفت أن تكون … سترسل"
@@ -2455,7 +2473,7 @@ class Sentence:
         ]
         # stop at a purpose clause ("… ضد تنظيم داعش في سوريا", "to fight ISIS in Syria")
         purpose = self.an.find_norm(L.PURPOSE_AR, v.end, scope_end)
-        pm_en = L.PURPOSE_EN.search(self.text, v.end, scope_end)
+        pm_en = self.latin and L.PURPOSE_EN.search(self.text, v.end, scope_end)
         cut = min([p[0] for p in purpose] + ([pm_en.start()] if pm_en else []) + [scope_end])
         scope_places = [pm for pm in scope_places if pm.start < cut]
         # a country after the verb is where forces move only when it is introduced as a place
@@ -2476,7 +2494,7 @@ class Sentence:
                 for pm in scope_places
                 if pm.locative or pm.r.place.kind in ("installation", "city")
             ]
-        if _HOME_AFTER.match(self.text, v.end):
+        if self.an.has_latin and _HOME_AFTER.match(self.text, v.end):
             # "would go home …, was read in Bucharest": only "home from X" names the place
             scope_places = [
                 pm
@@ -2630,8 +2648,8 @@ class Sentence:
             actors = [inherited] if inherited else []
         # "مفاوضات انسحابهم", "the withdrawal talks": a topic, not a claim
         prev_toks = [strip_clitics(t) for t in self.an.tokens_before(v.start, 1)]
-        topic = any(t in _TOPIC_AR for t in prev_toks) or _TOPIC_EN.search(
-            self.text[max(self.start, v.start - 25) : v.start]
+        topic = any(t in _TOPIC_AR for t in prev_toks) or (
+            self.latin and _TOPIC_EN.search(self.text[max(self.start, v.start - 25) : v.start])
         )
         if topic and not any(v.end <= d.start and d.role in ("by", "until") for d in self.dates):
             return []
@@ -2786,20 +2804,20 @@ class Sentence:
             re.I,
         ):
             scope = "part"  # "the first phase of the withdrawal"
-        elif self._has(L.ALL_AR, lo, hi) or L.ALL_EN.search(self.text, lo, hi):
+        elif self._has(L.ALL_AR, lo, hi) or (self.latin and L.ALL_EN.search(self.text, lo, hi)):
             scope = "all"
-        elif self._has(L.REST_AR, lo, hi) or L.REST_EN.search(self.text, lo, hi):
+        elif self._has(L.REST_AR, lo, hi) or (self.latin and L.REST_EN.search(self.text, lo, hi)):
             scope = "rest"
         elif (
             quantity is not None
             or self._has(L.PART_AR, lo, hi)
-            or L.PART_EN.search(self.text, lo, hi)
+            or (self.latin and L.PART_EN.search(self.text, lo, hi))
         ):
             scope = "part"
         status = None
         if v.value == "remain" and (
             self._has(L.ADVISORY_AR, self.start, self.end)
-            or L.ADVISORY_EN.search(self.text, self.start, self.end)
+            or (self.latin and L.ADVISORY_EN.search(self.text, self.start, self.end))
         ):
             status = "advisory"
         modality = self._modality(v)
@@ -2807,6 +2825,7 @@ class Sentence:
             reported
             and modality == "possible"
             # not Arabic "قد" before a past verb ("كانت القوات قد غادرت": had left)
+            and self.latin
             and L.POSSIBLE_EN.search(self.text, max(self.start, v.start - 60), v.start)
         ):
             by = None  # "could keep … in Erbil": a possibility has no past date

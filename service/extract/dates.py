@@ -553,6 +553,26 @@ _GUARDS: dict[str, tuple[str, ...]] = {
         "اواخر",
     ),
     "month_rel": ("month", "الشهر"),
+    # a day of the month is digits
+    "md": tuple("0123456789٠١٢٣٤٥٦٧٨٩"),
+    # every English duration names its unit; the Arabic ones their cue word
+    "within": ("month", "year", "week", "day", "خلال", "غضون", "مدة", "فترة"),
+    "ago": ("ago", "قبل", "منذ"),
+    "rel_day": (
+        "terday",
+        "today",
+        "ght",
+        "tomorrow",
+        "wee",
+        "أمس",
+        "امس",
+        "اليوم",
+        "غدا",
+        "الأسبوع",
+        "الاسبوع",
+    ),
+    # the weekday pattern is case-sensitive: its names are a plain substring test
+    "wday": tuple(w.lower() for w in _WEEKDAYS),
     "season": ("spring", "summer", "autumn", "fall", "winter", "ربيع", "صيف", "خريف", "شتاء"),
     "season_rel": ("spring", "summer", "autumn", "fall", "winter", "ربيع", "صيف", "خريف", "شتاء"),
     # the relative-month and relative-year patterns need one of their relative words.  Under

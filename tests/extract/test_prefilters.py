@@ -44,6 +44,9 @@ _LINES = (
     "five and to - – or about fewer than more up by until the end of next this",
     "year month mid quarter first half early late September Sept. May may Mayor",
     "troops جندي Omar decided market in on 2024-09-06 . , ، \n",
+    "within over the next six months weeks ago days years 3 two خلال غضون في مدة فترة قبل منذ",
+    "ستة أشهر عامين yesterday today tonight tomorrow last week أمس امس اليوم غدا الأسبوع",
+    "Monday Tuesday monday يوم الاثنين الثلاثاء الماضي المقبل on this next Friday، الجمعة،",
 )
 VOCAB = [w for line in _LINES for w in line.split(" ")] + ["  ", ""]
 
@@ -224,3 +227,28 @@ def test_hoisted_boundary_finds_the_same_english_matches():
             assert [(m.span(), m.lastgroup) for m in hoisted[k].finditer(text)] == want
             found += len(want)
     assert found > 50
+
+
+def _extract_all(gaz, paths):
+    from service.extract import extract_article, extraction_json
+
+    return [
+        extraction_json(extract_article(p.read_bytes(), published=PUB, gazetteer=gaz))
+        for p in paths
+    ]
+
+
+def test_latin_gate_changes_nothing(gaz, monkeypatch):
+    # English patterns are skipped where there is no Latin letter; with the gate open
+    # (every span "has" one) every article must come out the same.
+    from service.extract import claims as C
+
+    paths = [
+        *ARTICLES,
+        *sorted((ROOT / "tests" / "data" / "heldout").glob("*.txt"))[:20],
+        *sorted((ROOT / "tests" / "data" / "devset2").glob("*.txt")),
+    ]
+    fast = _extract_all(gaz, paths)
+    monkeypatch.setattr(C, "_LATIN", re.compile(r"[\s\S]"))
+    assert _extract_all(gaz, paths) == fast
+    assert sum(len(x["force_levels"]) + len(x["movements"]) for x in fast) > 100
