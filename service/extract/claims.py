@@ -28,7 +28,7 @@ from ..gazetteer.index import Gazetteer, haversine_km
 from ..gazetteer.normalize import strip_clitics
 from ..gazetteer.resolve import Resolved
 from . import lexicons as L
-from .dates import DateMatch, find_dates
+from .dates import DateMatch, date_candidates, resolve_dates
 from .numbers import NumberMatch, find_numbers
 from .text import Words, clause_breaks, same_clause, split_sentences
 
@@ -85,6 +85,9 @@ _HYPHEN_ADJ = re.compile(
 _THE_TAIL = re.compile(r"(?i)\bthe\s*$")
 # what any English pattern needs (under re.I, "ı", "ſ" and the Kelvin sign match i, s, k)
 _LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
+# what any Arabic pattern needs: a letter of the Arabic blocks (presentation forms included,
+# normalisation folds them into letters)
+_ARABIC_ANY = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _SPACE_LATIN = re.compile(r"\s+[A-Za-z]")
 _MODIFIER_AFTER_THE = re.compile(r"\s+(?:[a-z]|and\s+[A-Z][a-z]+(?:an|ese|ish|i)\b)")
 
@@ -119,7 +122,7 @@ class Analyzer:
         self.has_latin = (
             _LATIN.search(text, max(0, body[0] - 60), min(len(text), body[1] + 60)) is not None
         )
-        self.has_arabic = re.search(r"[\u0600-\u06ff]", body_text) is not None
+        self.has_arabic = _ARABIC_ANY.search(body_text) is not None
         self.gaz = gaz
         self.published = published
         self.body = body
@@ -191,6 +194,12 @@ class Analyzer:
             for m in pat.finditer(self.norm, na, nb)
             if m.end() > m.start()
         ]
+
+    def has_norm(self, pattern: str | re.Pattern, a: int, b: int) -> bool:
+        """``bool(find_norm(...))`` without building the spans: stops at the first match."""
+        na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
+        pat = _norm_rx(pattern) if isinstance(pattern, str) else pattern
+        return any(m.end() > m.start() for m in pat.finditer(self.norm, na, nb))
 
     def tokens_before(self, pos: int, n: int) -> list[str]:
         i = self.norm_index(pos)
@@ -488,10 +497,9 @@ class Analyzer:
         anchor: dt.date | None = None
         prev_movement: Movement | None = None
         words = self.words
-        for s, e in split_sentences(self.text, a, b):
-            dates = find_dates(
-                self.text, s, e, published=self.published, anchor=anchor, words=words
-            )
+        spans = split_sentences(self.text, a, b)
+        for (s, e), cands in zip(spans, date_candidates(self.text, spans, words), strict=True):
+            dates = resolve_dates(self.text, cands, published=self.published, anchor=anchor)
             dl = self.dateline_extent
             if dl and s < dl[1]:
                 # "BAGHDAD, Sept 3 (Reuters) -": the filing date is no claim's date
@@ -1109,6 +1117,11 @@ class Sentence:
         self.quote = (start, end)
         #: any Latin letter here: English patterns cannot match without one
         self.latin = an.has_latin and _LATIN.search(self.text, start, end) is not None
+        #: … and Arabic ones without an Arabic letter (near: some look a little past the end)
+        self.arabic = (
+            an.has_arabic
+            and _ARABIC_ANY.search(self.text, max(0, start - 60), end + 60) is not None
+        )
         self.table_row = an.table_row_at(start) if an.table_rows else None
         self.verbs = self._verbs("move_marks")
         self.event_verbs = self._verbs("event_marks")
@@ -1130,7 +1143,7 @@ class Sentence:
 
     def _has(self, pattern: str | re.Pattern, a: int, b: int, *, arabic: bool = True) -> bool:
         if arabic:
-            return bool(self.an.find_norm(pattern, a, b))
+            return self.arabic and self.an.has_norm(pattern, a, b)
         return (
             bool(_norm_rx(pattern).search(self.text, a, b))
             if isinstance(pattern, str)
@@ -1176,8 +1189,8 @@ class Sentence:
         if not toks:
             return None
         # نحو 2500 جندي / مئات الجنود / جنديا أميركيا
-        spans = self.an.find_norm(_NOUN_AR, n.end, after_end)
-        forces = self.an.find_norm(_FORCES_AR, n.end, after_end)
+        spans = self.an.find_norm(_NOUN_AR, n.end, after_end) if self.arabic else []
+        forces = self.an.find_norm(_FORCES_AR, n.end, after_end) if self.arabic else []
         first = toks[0]
         second = toks[1] if len(toks) > 1 else ""
         if spans and _NOUN_AR.search(f" {first} "):
@@ -2472,7 +2485,7 @@ class Sentence:
             pm for pm in self.places if v.end <= pm.start < scope_end and not pm.metonym
         ]
         # stop at a purpose clause ("… ضد تنظيم داعش في سوريا", "to fight ISIS in Syria")
-        purpose = self.an.find_norm(L.PURPOSE_AR, v.end, scope_end)
+        purpose = self.an.find_norm(L.PURPOSE_AR, v.end, scope_end) if self.arabic else []
         pm_en = self.latin and L.PURPOSE_EN.search(self.text, v.end, scope_end)
         cut = min([p[0] for p in purpose] + ([pm_en.start()] if pm_en else []) + [scope_end])
         scope_places = [pm for pm in scope_places if pm.start < cut]

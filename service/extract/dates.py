@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..domain import FuzzyDate
 from .lexicon import alternation
@@ -1029,6 +1031,66 @@ def _duration(kind: str, g: dict[str, str | None], ref: dt.date) -> FuzzyDate | 
     return FuzzyDate.of(total // 12, total % 12 + 1, approximate=True)
 
 
+_Cand = tuple[int, int, str, re.Match]
+
+
+@lru_cache(maxsize=64)
+def _guard_rx(words: tuple[str, ...]) -> re.Pattern:
+    """One search for any of a guard's words (cheaper than a substring test per word)."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+_HINTS = {
+    "year": _YEAR_WORDS,
+    "month": _MONTH_WORDS,
+    "period": _PERIOD_WORDS,
+    "numdate": _NUMDATE_WORDS,
+    "rel": _REL_WORDS,
+}
+
+
+def date_candidates(
+    text: str, spans: Sequence[tuple[int, int]], words: Words | None = None
+) -> list[list[_Cand]]:
+    """The raw pattern matches in each of ``spans`` (sentences in text order), found in one
+    pass per pattern over all of their windows; :func:`resolve_dates` turns them into dates.
+
+    Every pattern is anchored on a year, a month name or a period word: the patterns run
+    only in windows around those (they are few), not over whole sentences (the patterns are
+    the main cost of extraction), and one loop per pattern over every sentence's windows
+    is cheaper than one per sentence and pattern.
+    """
+    wins = {k: h.windows_of_spans(text, spans, words) for k, h in _HINTS.items()}
+    live = [
+        bool(y or m or p or r)
+        for y, m, p, r in zip(wins["year"], wins["month"], wins["period"], wins["rel"], strict=True)
+    ]
+    flat = {
+        k: [(a, b, i) for i, ws in enumerate(w) if live[i] for a, b in ws] for k, w in wins.items()
+    }
+    has_month = [bool(w) for w in wins["month"]]
+    out: list[list[_Cand]] = [[] for _ in spans]
+    seen: set[tuple[int, int, str]] = set()
+    lowered: dict[tuple[int, int], str] = {}
+    for kind, pat in PATTERNS:
+        guard = _GUARDS.get(kind)
+        for a, b, i in flat[_NEEDS[kind]]:
+            if guard is not None:
+                seg = lowered.get((a, b))
+                if seg is None:
+                    seg = lowered[(a, b)] = text[a:b].lower()
+                if not _guard_rx(guard).search(seg) and not (
+                    guard is _MONTH_GUARD and (has_month[i] or _DIACRITIC.search(seg))
+                ):
+                    continue
+            for m in pat.finditer(text, a, b):
+                key = (m.start(), m.end(), kind)
+                if key not in seen:
+                    seen.add(key)
+                    out[i].append((m.start(), m.end(), kind, m))
+    return out
+
+
 def find_dates(
     text: str,
     start: int = 0,
@@ -1050,39 +1112,19 @@ def find_dates(
         The words of the article, found once (saves tokenising every sentence).
     """
     end = len(text) if end is None else end
-    # Every pattern is anchored on a year, a month name or a period word: search only in
-    # windows around those (they are few), not the whole sentence (the patterns are the
-    # main cost of extraction).
-    if words is None or not words.covers(text, start, end):
-        words = Words(text, start, end)
-    windows = {
-        "year": _YEAR_WORDS.windows(text, start, end, words),
-        "month": _MONTH_WORDS.windows(text, start, end, words),
-        "period": _PERIOD_WORDS.windows(text, start, end, words),
-        "numdate": _NUMDATE_WORDS.windows(text, start, end, words),
-        "rel": _REL_WORDS.windows(text, start, end, words),
-    }
-    if not (windows["year"] or windows["month"] or windows["period"] or windows["rel"]):
-        return []
-    cands: list[tuple[int, int, str, re.Match]] = []
-    seen: set[tuple[int, int, str]] = set()
-    lowered: dict[tuple[int, int], str] = {}
-    for kind, pat in PATTERNS:
-        guard = _GUARDS.get(kind)
-        for a, b in windows[_NEEDS[kind]]:
-            if guard is not None:
-                seg = lowered.get((a, b))
-                if seg is None:
-                    seg = lowered[(a, b)] = text[a:b].lower()
-                if not any(w in seg for w in guard) and not (
-                    guard is _MONTH_GUARD and (windows["month"] or _DIACRITIC.search(seg))
-                ):
-                    continue
-            for m in pat.finditer(text, a, b):
-                key = (m.start(), m.end(), kind)
-                if key not in seen:
-                    seen.add(key)
-                    cands.append((m.start(), m.end(), kind, m))
+    cands = date_candidates(text, [(start, end)], words)[0]
+    return resolve_dates(text, cands, published=published, anchor=anchor)
+
+
+def resolve_dates(
+    text: str,
+    cands: list[_Cand],
+    *,
+    published: dt.date | None = None,
+    anchor: dt.date | None = None,
+) -> list[DateMatch]:
+    """The dates of one span's :func:`date_candidates`: overlaps dropped (the longest
+    match wins), relative ones resolved against ``published`` and ``anchor``, roles set."""
     cands.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen: list[tuple[int, int, str, re.Match]] = []
     for c in cands:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
 _ABBREV = {
     "u.s",
@@ -200,6 +201,38 @@ class WordHints:
             words = Words(text, start, end)
         starts, spans = words.hits(self)
         out: list[tuple[int, int]] = []
+        self._add_windows(out, text, start, end, starts, spans)
+        return out
+
+    def windows_of_spans(
+        self, text: str, spans: Sequence[tuple[int, int]], words: Words | None = None
+    ) -> list[list[tuple[int, int]]]:
+        """:meth:`windows` of each of several spans (sentences, in text order), with one
+        lookup of the words."""
+        if spans and (
+            words is None
+            or not words.covers(text, spans[0][0], spans[-1][1])
+            or self.bit >= len(words._hits)
+        ):
+            words = Words(text, spans[0][0], spans[-1][1])
+        starts, hit_spans = words.hits(self) if spans else ([], [])
+        out: list[list[tuple[int, int]]] = []
+        for start, end in spans:
+            win: list[tuple[int, int]] = []
+            if starts:
+                self._add_windows(win, text, start, end, starts, hit_spans)
+            out.append(win)
+        return out
+
+    def _add_windows(
+        self,
+        out: list[tuple[int, int]],
+        text: str,
+        start: int,
+        end: int,
+        starts: list[int],
+        spans: list[tuple[int, int]],
+    ) -> None:
         for i in range(bisect_left(starts, start), len(starts)):
             ws, we = spans[i]
             if we > end:
@@ -212,4 +245,3 @@ class WordHints:
                 out[-1] = (out[-1][0], max(out[-1][1], b))
             else:
                 out.append((a, b))
-        return out

@@ -238,9 +238,10 @@ def _extract_all(gaz, paths):
     ]
 
 
-def test_latin_gate_changes_nothing(gaz, monkeypatch):
-    # English patterns are skipped where there is no Latin letter; with the gate open
-    # (every span "has" one) every article must come out the same.
+@pytest.mark.parametrize("gate", ["_LATIN", "_ARABIC_ANY"])
+def test_script_gates_change_nothing(gaz, monkeypatch, gate):
+    # English patterns are skipped where there is no Latin letter, Arabic ones where there
+    # is no Arabic letter; with a gate open (every span "has" one) nothing may change.
     from service.extract import claims as C
 
     paths = [
@@ -249,6 +250,6 @@ def test_latin_gate_changes_nothing(gaz, monkeypatch):
         *sorted((ROOT / "tests" / "data" / "devset2").glob("*.txt")),
     ]
     fast = _extract_all(gaz, paths)
-    monkeypatch.setattr(C, "_LATIN", re.compile(r"[\s\S]"))
+    monkeypatch.setattr(C, gate, re.compile(r"[\s\S]"))
     assert _extract_all(gaz, paths) == fast
     assert sum(len(x["force_levels"]) + len(x["movements"]) for x in fast) > 100
