@@ -645,8 +645,16 @@ _PRED_NOUN_EN = re.compile(
 )
 #: the number is the total of an earlier troop noun: "bringing the number of troops
 #: supporting the mission to about 1,000", "ليرتفع عدد الجنود الأمريكيين في الأردن إلى نحو 3800"
-_TOTAL_OF_BEFORE = re.compile(
-    r"(?:\b(?:bring(?:s|ing)?|brought|rais(?:es|ing|ed)|push(?:es|ing|ed)|tak(?:es|ing)|took)\s+"
+# Before a number that is a total: "bringing the number of troops … to about 1,000",
+# "يبلغ عدد الجنود … نحو 2000".  An English and an Arabic half (each runs only where its
+# script is); _total_of_before takes the leftmost, as one alternation would.
+_TOTAL_TAIL = (
+    r"\s*(?:about|around|roughly|nearly|some|almost|approximately|more\s+than|over|"
+    r"نحو|حوالي|قرابة|أكثر\s+من|اكثر\s+من|ما\s+يقارب)?\s*$"
+)
+_TOTAL_OF_BEFORE_EN = re.compile(
+    "(?:"
+    r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ing|ed)|push(?:es|ing|ed)|tak(?:es|ing)|took)\s+"
     r"(?:the\s+)?(?:number|total|tally|count|strength)\s+of\s+(?:(?:U\.S\.|US|American|"
     r"[A-Z][a-z]+|foreign|coalition|NATO)\s+)?(?P<noun>troops|soldiers|forces|personnel|"
     r"service\s+members|marines)\b[^.;!?]{0,100}?\bto\s+|"
@@ -664,13 +672,17 @@ _TOTAL_OF_BEFORE = re.compile(
     r"dropped|rose|grew|climbed|declined|shrank|increased|decreased)(?:\s+\w+ly)?,?\s+to)\s+|"
     # "US forces in Iraq number around 2,500"
     r"\b(?P<noun4>troops|soldiers|forces|personnel|service\s+members|marines)\b"
-    r"[^.;!?\d]{0,60}?\bnumber(?:s|ed|ing)?\s+|"
+    r"[^.;!?\d]{0,60}?\bnumber(?:s|ed|ing)?\s+"
+    ")" + _TOTAL_TAIL,
+    re.I,
+)
+_TOTAL_OF_BEFORE_AR = re.compile(
+    "(?:"
     r"(?:[لو]?(?:ي|ت)رتفع|[لو]?(?:ي|ت)صل|ارتفع|وصل)\s+(?:بذلك\s+)?عدد\s+(?P<noun_ar>(?:ال)?"
     r"(?:جنود|عسكريين|عناصر|قوات))(?:\s+[^\s.،,؛]+){0,5}?\s+(?:إلى|الى)|"
     r"(?:[وف]?(?:ي|ت)بلغ|[وف]?بلغ|[وف]?(?:ي|ت)قدر|[وف]?يُقدَّر|[وف]?يقدّر)\s+عدد\s+"
-    r"(?P<noun_ar2>(?:ال)?(?:جنود|عسكريين|عناصر|قوات))(?:\s+[^\s.،,؛]+){0,6}?\s+(?:ب)?)"
-    r"\s*(?:about|around|roughly|nearly|some|almost|approximately|more\s+than|over|"
-    r"نحو|حوالي|قرابة|أكثر\s+من|اكثر\s+من|ما\s+يقارب)?\s*$",
+    r"(?P<noun_ar2>(?:ال)?(?:جنود|عسكريين|عناصر|قوات))(?:\s+[^\s.،,؛]+){0,6}?\s+(?:ب)?"
+    ")" + _TOTAL_TAIL,
     re.I,
 )
 # what may stand between a table label's colon and its number: an approximation mark
@@ -940,7 +952,8 @@ _DENIED_BEFORE = re.compile(
 )
 _PAREN_YEAR = re.compile(r"\(\s*(?:19|20)\d\d\s*\)")
 _LIST_GAP = re.compile(r"\s*[,،]?\s*(?:و|and\s+|&\s*)?\s*(?:the\s+)?")
-_RESPECTIVELY = re.compile(r"على\s+التوالي|\brespectively\b", re.I)
+_RESPECTIVELY_AR = re.compile(r"على\s+التوالي")
+_RESPECTIVELY_EN = re.compile(r"\brespectively\b", re.I)
 _NUM_CONJ = re.compile(r"\s*(?:[,،]\s*)?(?:و|and\s+|&\s*)?\s*")
 _WITH_NUMBER = re.compile(
     r"\s*[,،]?\s*(?:with\s+(?:about|around|some|roughly|nearly|over|more\s+than|up\s+to)?|"
@@ -1150,6 +1163,14 @@ class Sentence:
             else bool(pattern.search(self.text, a, b))
         )
 
+    def _total_of_before(self, a: int, b: int) -> re.Match | None:
+        """The leftmost match of either half of the "total of" pattern in ``[a, b)``."""
+        en = _TOTAL_OF_BEFORE_EN.search(self.text, a, b) if self.latin else None
+        ar = _TOTAL_OF_BEFORE_AR.search(self.text, a, b) if self.arabic else None
+        if en is None or ar is None:
+            return en or ar
+        return ar if ar.start() < en.start() else en
+
     def _troop_noun(self, n: NumberMatch) -> tuple[int, int] | None:
         """Span of the troop noun that follows a number, if any (or, for "bringing the
         number of troops … to about 1,000", the noun that the number is the total of)."""
@@ -1168,22 +1189,9 @@ class Sentence:
             ):
                 return None
             return m.start(1), m.end(1)
-        total = _TOTAL_OF_BEFORE.search(self.text, max(self.start, n.start - 160), n.start)
+        total = self._total_of_before(max(self.start, n.start - 160), n.start)
         if total is not None:
-            g = next(
-                k
-                for k in (
-                    "noun",
-                    "noun2",
-                    "noun3",
-                    "noun4",
-                    "noun5",
-                    "noun6",
-                    "noun_ar",
-                    "noun_ar2",
-                )
-                if total.group(k)
-            )
+            g = next(k for k, v in total.groupdict().items() if v)
             return total.start(g), total.end(g)
         toks = self.an.norm_between(n.end, after_end).split()[:4]
         if not toks:
@@ -1645,8 +1653,10 @@ class Sentence:
     def _respectively(self) -> dict[int, tuple[str, tuple[int, int], Quantity]]:
         """ "إندونيسيا والهند بما يقارب 1200 و900 جندي على التوالي", "Italy and Spain have
         1,000 and 650 troops respectively": the i-th number belongs to the i-th actor."""
-        m = _RESPECTIVELY.search(self.text, self.start, self.end)
-        if m is None:
+        m = (self.arabic and _RESPECTIVELY_AR.search(self.text, self.start, self.end)) or (
+            self.latin and _RESPECTIVELY_EN.search(self.text, self.start, self.end)
+        )
+        if not m:
             return {}
         nums = [n for n in self.numbers if n.end <= m.start()]
         # the run of coordinated numbers that ends with a troop noun

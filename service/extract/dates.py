@@ -1074,12 +1074,13 @@ def date_candidates(
     lowered: dict[tuple[int, int], str] = {}
     for kind, pat in PATTERNS:
         guard = _GUARDS.get(kind)
+        grx = _guard_rx(guard) if guard is not None else None
         for a, b, i in flat[_NEEDS[kind]]:
             if guard is not None:
                 seg = lowered.get((a, b))
                 if seg is None:
                     seg = lowered[(a, b)] = text[a:b].lower()
-                if not _guard_rx(guard).search(seg) and not (
+                if not grx.search(seg) and not (
                     guard is _MONTH_GUARD and (has_month[i] or _DIACRITIC.search(seg))
                 ):
                     continue
