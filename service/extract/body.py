@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..gazetteer.normalize import normalize
+from .fastre import rx
 
 # Headings that start the boilerplate tail (normalised, compared by prefix).
 _TAIL_MARKERS = [
@@ -82,11 +83,11 @@ _TAIL_MARKERS = [
     )
 ]
 # Navigation lines at the top ("Home » News").
-_BREADCRUMB = re.compile(r"[»›>]|\s/\s|\|")
-_SENTENCE_END = re.compile(r"[.!?؟。:»\"”'’)\]]\s*$")
-_ELLIPSIS_END = re.compile(r"(…|\.\.\.)\s*$")
+_BREADCRUMB = rx(r"[»›>]|\s/\s|\|")
+_SENTENCE_END = rx(r"[.!?؟。:»\"”'’)\]]\s*$")
+_ELLIPSIS_END = rx(r"(…|\.\.\.)\s*$")
 # "بغداد - المغرب اليوم", "BAGHDAD (Reuters) -", "Erbil, Iraq — "
-_DATELINE = re.compile(
+_DATELINE = rx(
     r"^(?P<place>[^\W\d_][^\n\-–—:(]{1,40}?)\s*(?:\((?P<outlet1>[^)\n]{2,40})\)\s*)?"
     r"[-–—:]\s*(?P<outlet2>[^\n.،,]{2,40})?\s*$"
 )
@@ -104,20 +105,20 @@ _DATE_AR = (
 )
 _CAP_WORD = r"[A-Z][A-Za-z.'’-]*"
 _DASH = r"\s*(?:--|[-–—])(?:\s|$)"
-_DATELINE_EN = re.compile(
+_DATELINE_EN = rx(
     rf"(?P<place>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}}"
     rf"(?:\s*,\s*(?!{_MONTH_EN}\s+\d){_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}})?)"
     rf"(?:\s*,\s*(?P<date>{_DATE_EN}))?"
     rf"(?:\s*(?P<outlet>\([^)\n]{{2,40}}\)))?{_DASH}"
 )
-_DATELINE_AR = re.compile(
+_DATELINE_AR = rx(
     rf"(?P<place>{_AR_WORD}(?:\s+{_AR_WORD}){{0,2}}?)"
     rf"(?:\s*[-–—،,]\s*(?P<date>{_DATE_AR}))?"
     rf"(?:\s*(?P<outlet>\([^)\n]{{2,40}}\)))?{_DASH}"
 )
 
 # A quoted outlet name: «بوابة تعز», "موقع الخابور", «وكالة الأناضول».
-_OUTLET_NAME = re.compile(
+_OUTLET_NAME = rx(
     r"[«\"“](?:بوابة|بوابه|موقع|صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|قناة|قناه|إذاعة|اذاعة|"
     r"إذاعه|اذاعه|شبكة|شبكه|راديو|مجلة|مجله|تلفزيون)\s[^«»\"“”\n]{1,30}[»\"”]"
 )
@@ -165,7 +166,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 # A reader-comments section: "3 COMMENTS", "Comments (12)", "Leave a reply", "التعليقات",
 # "12 تعليق"; what readers write is not the article.
-_COMMENTS = re.compile(
+_COMMENTS = rx(
     r"\s*(?:(?:\d+|no|one)\s+(?:comments?|responses?|replies)|comments?\s*(?:\(\d+\)|:)?|"
     r"leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|join\s+the\s+discussion|"
     r"(?:[\d٠-٩]+\s+)?(?:التعليقات|تعليقات|تعليق)(?:\s*\([\d٠-٩]+\))?|أضف\s+تعليق[اً]*|اترك\s+تعليق[اً]*)"

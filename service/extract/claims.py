@@ -29,6 +29,7 @@ from ..gazetteer.normalize import strip_clitics
 from ..gazetteer.resolve import Resolved
 from . import lexicons as L
 from .dates import DateMatch, date_candidates, resolve_dates
+from .fastre import rx
 from .numbers import NumberMatch, find_numbers
 from .text import Words, clause_breaks, same_clause, split_sentences
 
@@ -78,18 +79,16 @@ class Claims:
     events: list[Event] = field(default_factory=list)
 
 
-_PLACE_NOUN_TAIL = re.compile(r"(?i)\b(?:the\s+)?(?:base|camp|town|city|province)\s+(?:of\s+)?$")
-_HYPHEN_ADJ = re.compile(
-    r"\.?-(?:backed|led|based|aligned|allied|supported|funded|made|linked)\b", re.I
-)
-_THE_TAIL = re.compile(r"(?i)\bthe\s*$")
+_PLACE_NOUN_TAIL = rx(r"(?i)\b(?:the\s+)?(?:base|camp|town|city|province)\s+(?:of\s+)?$")
+_HYPHEN_ADJ = rx(r"\.?-(?:backed|led|based|aligned|allied|supported|funded|made|linked)\b", re.I)
+_THE_TAIL = rx(r"(?i)\bthe\s*$")
 # what any English pattern needs (under re.I, "ı", "ſ" and the Kelvin sign match i, s, k)
-_LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
+_LATIN = rx("[A-Za-z\u0130\u0131\u017f\u212a]")
 # what any Arabic pattern needs: a letter of the Arabic blocks (presentation forms included,
 # normalisation folds them into letters)
-_ARABIC_ANY = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_SPACE_LATIN = re.compile(r"\s+[A-Za-z]")
-_MODIFIER_AFTER_THE = re.compile(r"\s+(?:[a-z]|and\s+[A-Z][a-z]+(?:an|ese|ish|i)\b)")
+_ARABIC_ANY = rx("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_SPACE_LATIN = rx(r"\s+[A-Za-z]")
+_MODIFIER_AFTER_THE = rx(r"\s+(?:[a-z]|and\s+[A-Z][a-z]+(?:an|ese|ish|i)\b)")
 
 
 class Analyzer:
@@ -382,8 +381,8 @@ class Analyzer:
         for ns, ne, code in L.actor_lexicon().find(self.norm, na, nb, toks) if toks else ():
             s, e = self.plain_span(ns, ne)
             out.append(Mark(s, e, "actor", code, {"demonym": True}))
-        for rx in (en_cs, en_ci) if self.has_latin else ():
-            for m in rx.finditer(self.text, a, b):
+        for en_rx in (en_cs, en_ci) if self.has_latin else ():
+            for m in en_rx.finditer(self.text, a, b):
                 out.append(Mark(m.start(), m.end(), "actor", m.lastgroup, {"demonym": True}))
         # country places that are not locative act as actors ("the United States has …"),
         # unless they host ("Kuwait hosts …", "تستضيف تركيا …")
@@ -595,19 +594,19 @@ def _dedupe_movements(mvs: list[Movement]) -> list[Movement]:
     return out
 
 
-_LIST_CUE = re.compile(
+_LIST_CUE = rx(
     r"\s*[،,:]?\s*(?:منها|من\s+بينها|ومنها|بينها|من\s+بينهم|منهم|"
     r"including|among\s+them|such\s+as|notably|from|namely|led\s+by|من)\b",
     re.I,
 )
 # Between the items of an actor list: "Germany, France and Italy", "ألمانيا وفرنسا وإيطاليا",
 # "the UK (about 500), France …".
-_LIST_GAP = re.compile(
+_LIST_GAP = rx(
     r"\s*(?:\([^()]{0,30}\))?\s*(?:[,،:]|\band\b|&|و)?\s*(?:and\s+|و)?"
     r"(?:the\s+|ال)?(?:(?:troops|forces|soldiers|personnel|قوات|جنود)\s+(?:from|of|من)\s+)?",
     re.I,
 )
-_CONJ_BEFORE = re.compile(
+_CONJ_BEFORE = rx(
     r"(?:and|plus|as\s+well\s+as|besides|with\s+(?:another|a\s+further)|"
     r"alongside|while|إضافة\s+إلى|اضافة\s+الى|إضافة\s+الى|بالإضافة\s+إلى|"
     r"بالاضافة\s+الى|فضلا\s+عن|فضلاً\s+عن|مقابل|و|"
@@ -616,7 +615,7 @@ _CONJ_BEFORE = re.compile(
     r"(?:\s+(?:some|about|around|roughly|nearly|almost|over|نحو|قرابة|حوالي))?\s*$",
     re.I,
 )
-_EN_NOUN = re.compile(
+_EN_NOUN = rx(
     r"\s*(?:(?:of\s+(?:the\s+)?|more\s+|additional\s+|extra\s+|other\s+|foreign\s+|"
     r"(?:U\.S\.|US|American|[A-Z][a-z]+(?:-led|-[A-Z][a-z]+)?|coalition|NATO|allied|combat|ground|"
     r"military|special)\s+|(?:its|their)\s+)){0,3}"
@@ -624,21 +623,21 @@ _EN_NOUN = re.compile(
     r"service\s+personnel|[Mm]arines?|sailors|airmen|advis[eo]rs?|trainers|special\s+forces|"
     r"special\s+operations\s+forces|commandos|boots\s+on\s+the\s+ground|forces)\b"
 )
-_NOUN_AR = re.compile(L.TROOP_AR)
-_STRONG_NOUN = re.compile(
+_NOUN_AR = rx(L.TROOP_AR)
+_STRONG_NOUN = rx(
     r"\s*-?\s*(?:strong|member|man|soldier|troop)\s+(?:(?:[A-Z][a-z]+|US|U\.S\.|multinational|"
     r"NATO|coalition|foreign|military|international|peacekeeping|combat|rotational)\s+){0,3}"
     r"(force|contingent|garrison|deployment|mission|battlegroup|battle\s+group|brigade|"
     r"battalion|presence|task\s+force)\b",
     re.I,
 )
-_MORE_AFTER = re.compile(
+_MORE_AFTER = rx(
     r"\s+(?:more|additional|extra|further)\b|\s+(?:جندي|جنديا|عسكري|عسكريا|عنصر)?\s*"
     r"(?:إضافي|اضافي|إضافيين|اضافيين|آخرين|اخرين)",
     re.I,
 )
 #: "of those roughly 3,000 are U.S. military", "150 of them are U.S. military personnel"
-_PRED_NOUN_EN = re.compile(
+_PRED_NOUN_EN = rx(
     r"\s+(?:of\s+(?:them|those|these)\s+)?(?:are|were)\s+(?:U\.S\.|US|American|British|French|"
     r"German|Italian|Turkish|Russian|[A-Z][a-z]+)\s+(military(?:\s+personnel)?|troops|soldiers|"
     r"personnel|service\s+members|marines|sailors|airmen)\b"
@@ -652,7 +651,7 @@ _TOTAL_TAIL = (
     r"\s*(?:about|around|roughly|nearly|some|almost|approximately|more\s+than|over|"
     r"نحو|حوالي|قرابة|أكثر\s+من|اكثر\s+من|ما\s+يقارب)?\s*$"
 )
-_TOTAL_OF_BEFORE_EN = re.compile(
+_TOTAL_OF_BEFORE_EN = rx(
     "(?:"
     r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ing|ed)|push(?:es|ing|ed)|tak(?:es|ing)|took)\s+"
     r"(?:the\s+)?(?:number|total|tally|count|strength)\s+of\s+(?:(?:U\.S\.|US|American|"
@@ -676,7 +675,7 @@ _TOTAL_OF_BEFORE_EN = re.compile(
     ")" + _TOTAL_TAIL,
     re.I,
 )
-_TOTAL_OF_BEFORE_AR = re.compile(
+_TOTAL_OF_BEFORE_AR = rx(
     "(?:"
     r"(?:[لو]?(?:ي|ت)رتفع|[لو]?(?:ي|ت)صل|ارتفع|وصل)\s+(?:بذلك\s+)?عدد\s+(?P<noun_ar>(?:ال)?"
     r"(?:جنود|عسكريين|عناصر|قوات))(?:\s+[^\s.،,؛]+){0,5}?\s+(?:إلى|الى)|"
@@ -686,107 +685,105 @@ _TOTAL_OF_BEFORE_AR = re.compile(
     re.I,
 )
 # what may stand between a table label's colon and its number: an approximation mark
-_APPROX_CELL = re.compile(r"\s*(?:c\.|ca\.|~|≈|about|approx\.|نحو|حوالي|قرابة)?\s*", re.I)
-_MULTINATIONAL = re.compile(
+_APPROX_CELL = rx(r"\s*(?:c\.|ca\.|~|≈|about|approx\.|نحو|حوالي|قرابة)?\s*", re.I)
+_MULTINATIONAL = rx(
     r"\s*(?:from|of|من|representing|(?:ي|ت)مثلون|يمثل|تمثل)\s+(?:\S+\s+){0,2}?"
     r"(?:countries|nations|دوله|دولة|دول|بلدا|بلدان)\b"
     r"(?!\s+(?:(?:the\s+)?(?:coalition|NATO|alliance)|ال(?:تحالف|ناتو|حلف)))",
     re.I,
 )
 #: between a move verb and a capital it starts from: "من" / "from", or nothing ("leave X")
-_ORIGIN_GAP = re.compile(r"(?:^|\s)([وف]?من|from|out\s+of)\s*$|^\s*(?:the\s+)?$", re.I)
-_FORCE_NOUN = re.compile(
+_ORIGIN_GAP = rx(r"(?:^|\s)([وف]?من|from|out\s+of)\s*$|^\s*(?:the\s+)?$", re.I)
+_FORCE_NOUN = rx(
     r"\b(?:troops|forces|soldiers|personnel|contingents?|marines|units)\b|قوات|جنود|عسكري", re.I
 )
 #: … unless a clause or a speaker comes between ("…, قال مسؤول من بغداد")
-_ORIGIN_GAP_STOP = re.compile(
+_ORIGIN_GAP_STOP = rx(
     r"[,،.;:؛!?؟\n«»\"]|\b(?:said|says|told|officials?|spokes\w+)\b|(?:^|\s)[وف]?(?:قال|اعلن|أعلن|مسؤول)",
     re.I,
 )
-_NOT_STAY_AFTER = re.compile(
+_NOT_STAY_AFTER = rx(
     r"\s+(?:ال)?(?:مصير|سؤال|وضع|أمر|امر|غموض|خلاف|قرار|مستقبل)|"
     r"\s+(?:(?:the|an?)\s+)?(?:fate|future|question|issue|matter)\b",
     re.I,
 )
 #: between two places of one move: ", ", " and ", "، و", and a repeated "in" / "في"
 #: ("at Ain al-Asad, in Baghdad and in Erbil", "في بغداد وفي أربيل")
-_PLACE_LIST_GAP = re.compile(
+_PLACE_LIST_GAP = rx(
     r"\s*(?:,|،)?\s*(?:و|and\s|&)?\s*(?:(?:in|at)\s+|في\s+|ب(?=\S))?(?:the\s+)?", re.I
 )
 #: "leaving a small liaison cell", "leave behind": what stays, not a departure
-_LEAVE_BEHIND_AFTER = re.compile(
+_LEAVE_BEHIND_AFTER = rx(
     r"\s+(?:(?:[\w,-]+\s+){0,4}?behind\b|(?:only\s+)?an?\s+(?:small|residual|limited|skeleton|token|handful|few|"
     r"reduced|minimal)\b)",
     re.I,
 )
-_RELATIVE_EN = re.compile(r",\s*(?:which|who)\b[^,;.]{0,100},", re.I)
+_RELATIVE_EN = rx(r",\s*(?:which|who)\b[^,;.]{0,100},", re.I)
 #: "…, ثم معسكرها في أبشي", ", then Abéché", "and later at Y": a further place of one move
-_THEN_GAP = re.compile(
+_THEN_GAP = rx(
     r"[^.;؛]{0,40}?(?:[,،]\s*)?(?:\bthen\b|\band\s+then\b|\blater\b|ثم|وبعدها|وبعد\s+ذلك)"
     r"\s+(?:\S+\s+){0,2}?(?:(?:in|at|from)\s+|في\s+|من\s+)?(?:the\s+)?",
     re.I,
 )
 #: between a place and a number in the relative clause that hangs on it (", where about")
-_WHERE_GAP = re.compile(
+_WHERE_GAP = rx(
     r"[\"”’»)]?\s*[,،]\s*(?:where|حيث)\b[^,.;،؛\d٠-٩]{0,40}",
     re.I,
 )
-_BORDER_WITH = re.compile(r"(?i)(?:borders?|frontiers?|الحدود|حدود)\s+(?:with\s+|مع\s+)?$")
+_BORDER_WITH = rx(r"(?i)(?:borders?|frontiers?|الحدود|حدود)\s+(?:with\s+|مع\s+)?$")
 _SITE_KINDS = frozenset({"city", "installation"})
 #: a base's locator: "… air base in Anbar", "قاعدة … في الأنبار", "… near Agadez" (no "and")
-_LOCATOR_GAP = re.compile(
+_LOCATOR_GAP = rx(
     r"\s*,?\s*(?:(?:in|at|near|outside|north\s+of|south\s+of|east\s+of|west\s+of)\s+|"
     r"(?:في|قرب|بالقرب\s+من|شمال|جنوب|شرق|غرب|غربي|شرقي|شمالي|جنوبي)\s+|ب(?=\S))(?:the\s+)?",
     re.I,
 )
-_LIST_GAP = re.compile(r"\s*[,،]\s*(?:the\s+)?")
-_COORD_GAP = re.compile(r"\s*[,،]?\s*(?:and\s+|&\s*|و)\s*(?:the\s+)?")
+_LIST_GAP = rx(r"\s*[,،]\s*(?:the\s+)?")
+_COORD_GAP = rx(r"\s*[,،]?\s*(?:and\s+|&\s*|و)\s*(?:the\s+)?")
 
 
 # A troop noun with "from" before a country: the country contributes the troops.
-_TROOPS_FROM = re.compile(
+_TROOPS_FROM = rx(
     r"(?:\b(?:troops|soldiers|forces|personnel|service\s*members|marines|contingents?|units)"
     r"\s+from\s+(?:the\s+)?|(?<!\w)(?:جندي|جنود|عسكري|عسكريا|عسكريين|عنصر|عناصر|قوات|قوة)"
     r"\s+من\s+)$",
     re.I,
 )
-_COMMA = re.compile(r"\s*[,،]\s*")
+_COMMA = rx(r"\s*[,،]\s*")
 # a relative clause ("الاتفاقية التي كُشف عنها عام 2020،"): its date is not the main verb's
-_REL_PRONOUN = re.compile(
-    r"(?<!\w)(?:التي|الذي|الذين|اللتين|اللذين)(?!\w)|\b(?:which|who|that)\b", re.I
-)
+_REL_PRONOUN = rx(r"(?<!\w)(?:التي|الذي|الذين|اللتين|اللذين)(?!\w)|\b(?:which|who|that)\b", re.I)
 # what may come before a date that opens a sentence ("In January 2020, …", "وفي عام 2011،")
-_FRONTED = re.compile(
+_FRONTED = rx(
     r"\s*(?:[\"'«(]\s*)?(?:(?:In|On|By|Back\s+in|Then,?\s+in)\s+|[وف]?(?:في|بحلول)\s+)?(?:(?:عام|العام|سنة)\s+)?",
     re.I,
 )
 # "…, and in Syria (about) 900" / "، وفي سوريا نحو 900": a conjunction, then the place
-_CONJ_LOC_BEFORE = re.compile(
+_CONJ_LOC_BEFORE = rx(
     r"\s*[,،]?\s*(?:(?:and|while|whereas|with)\s+(?:in|at)\s+(?:the\s+)?|[وف]\s*(?:في|ب)\s*|"
     r"(?:و|ف)?في\s+)",
     re.I,
 )
-_QUAL_ONLY = re.compile(
+_QUAL_ONLY = rx(
     r"\s*[,،]?\s*(?:(?:about|around|some|roughly|nearly|almost|approximately|over|more\s+than|"
     r"fewer\s+than|نحو|حوالي|قرابة|أكثر\s+من|اكثر\s+من|أقل\s+من|اقل\s+من)\s*)?",
     re.I,
 )
-_AR_FUTURE_VERB = re.compile(r"[وف]?س[يتن]")
-_EN_FUTURE_BEFORE = re.compile(
+_AR_FUTURE_VERB = rx(r"[وف]?س[يتن]")
+_EN_FUTURE_BEFORE = rx(
     r"\b(?:will(?:\s+be)?|are\s+to(?:\s+be)?|is\s+to(?:\s+be)?|set\s+to|to\s+be|due\s+to)\s+$",
     re.I,
 )
 # a bare number that is a part of the last count: "2,500 of them are in Iraq"
-_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
+_OF_THEM_AFTER = rx(r"\s+of\s+(?:them|those|these)\b", re.I)
 #: … fronted: "; of these, about 1,000 are at …", "ومن بين هؤلاء نحو 1000"
-_OF_THEM_BEFORE = re.compile(
+_OF_THEM_BEFORE = rx(
     r"(?:\b(?:of|among)\s+(?:them|those|these)|(?:^|\s)(?:منهم|ومنهم|من\s+بينهم|ومن\s+بين\s+هؤلاء|"
     r"من\s+هؤلاء))\s*[,،]?\s*(?:about|around|some|roughly|nearly|almost|approximately|more\s+than|"
     r"over|fewer\s+than|under|نحو|حوالي|قرابة)?\s*$",
     re.I,
 )
 #: a forces noun phrase right before "in <country>": "US troop levels in", "French forces in"
-_FORCES_IN_BEFORE = re.compile(
+_FORCES_IN_BEFORE = rx(
     r"(?:\b(?:troops?|troop\s+(?:levels?|numbers|presence)|forces|soldiers|personnel|"
     r"contingent|garrison|presence|deployment|mission)\s+(?:stationed\s+|based\s+|deployed\s+)?"
     r"in|(?:^|\s)(?:ال)?(?:قوات|جنود|عناصر|وجود|القوات|الجنود|عدد\s+\S+)(?:\s+\S+){0,2}\s+"
@@ -794,22 +791,22 @@ _FORCES_IN_BEFORE = re.compile(
     re.I,
 )
 #: present-tense "keeps / maintains" (normalised text): with a count and no deadline, a state
-_STATE_KEEP = re.compile(r"(?i)keeps|maintains|retains|has\s+kept|[وف]?(?:تحتفظ|يحتفظ|تحافظ|يحافظ)")
+_STATE_KEEP = rx(r"(?i)keeps|maintains|retains|has\s+kept|[وف]?(?:تحتفظ|يحتفظ|تحافظ|يحافظ)")
 #: Arabic leave verbs that take the place left as a direct object (normalised text)
-_TRANSITIVE_LEAVE_AR = re.compile(r"[وف]?(?:س)?(?:[تين])?(?:غادر|خلي|اخلي|اخلت)(?:ت|وا|ون|ن)?")
+_TRANSITIVE_LEAVE_AR = rx(r"[وف]?(?:س)?(?:[تين])?(?:غادر|خلي|اخلي|اخلت)(?:ت|وا|ون|ن)?")
 #: … and a forces subject between such a verb and its object: "القوات الفرنسية", "جنود فرنسا"
-_FORCES_SUBJECT_AR = re.compile(
+_FORCES_SUBJECT_AR = rx(
     r"\s*(?:اخر|اخر\s+)?(?:ال)?(?:قوات|جنود|عناصر|وحدات|القوات|الجنود|العسكريون|العسكريين)"
     r"(?:\s+(?!من\b|في\b|الي\b|عن\b)[^\s،,.؛]+){0,3}\s*"
 )
-_TO_NUMBER_AFTER = re.compile(
+_TO_NUMBER_AFTER = rx(
     r"(?:\s+(?:back|down|in\s+half|by\s+half))?\s*,?\s+to\s+(?:about\s+|around\s+|some\s+|"
     r"roughly\s+|fewer\s+than\s+|under\s+|just\s+)?[0-9]",
     re.I,
 )
-_THERE_AFTER = re.compile(r"\s*(?:(?:stationed|based|deployed)\s+)?(?:there|هناك)\b", re.I)
+_THERE_AFTER = rx(r"\s*(?:(?:stationed|based|deployed)\s+)?(?:there|هناك)\b", re.I)
 #: "now", "currently", "حاليا" just before a count: it is today's, whatever date came before
-_NOW_BEFORE = re.compile(
+_NOW_BEFORE = rx(
     r"(?:\b(?:now|currently|today|still)\s+(?:has|have|hosts?|keeps?|maintains?|number|numbers)?"
     r"\s*(?:about|around|some|roughly|nearly|more\s+than|over|fewer\s+than|under)?|"
     r"(?:^|\s)(?:حاليا|حالياً|اليوم|الآن|الان|حتى\s+الآن)\s+(?:\S+\s+){0,2}?"
@@ -817,7 +814,7 @@ _NOW_BEFORE = re.compile(
     re.I,
 )
 #: troops held ready at home, not deployed anywhere yet
-_STANDBY_AFTER = re.compile(
+_STANDBY_AFTER = rx(
     r"\b(?:on\s+(?:prepare-to-deploy|standby|stand-by|alert|high\s+alert|heightened\s+alert|"
     r"(?:\w+[- ])?(?:hour|day)s?[- ]notice|notice\s+to\s+(?:move|deploy))|"
     r"(?:placed|put)\s+on\s+(?:standby|alert|notice)|ready\s+to\s+deploy|prepare\s+to\s+deploy)\b|"
@@ -826,13 +823,13 @@ _STANDBY_AFTER = re.compile(
 )
 #: between a number and a move verb: a passive that makes the number the move's size
 #: ("300 troops were moved to …", "will be withdrawn"; not "are deployed in", a state)
-_PASSIVE_MOVED = re.compile(
+_PASSIVE_MOVED = rx(
     r"\b(?:were|was|have\s+been|has\s+been|had\s+been|are\s+being|is\s+being|will\s+be|"
     r"would\s+be|are\s+to\s+be|is\s+to\s+be|to\s+be)\s+(?:\w+\s+)?$",
     re.I,
 )
 #: "…, down from 5,200 in 2021", "مقارنة بـ5200 عام 2021": the same force's earlier level
-_PAST_FROM_BEFORE = re.compile(
+_PAST_FROM_BEFORE = rx(
     r"(?:\b(?:down|up)\s+from|\bcompared\s+(?:with|to)|\bfrom\s+a\s+peak\s+of|"
     r"(?:^|\s)(?:انخفاضا|انخفاضاً|ارتفاعا|ارتفاعاً|نزولا|نزولاً|صعودا|صعوداً)\s+من|"
     r"(?:^|\s)(?:مقارنة|مقارنةً|قياسا|قياساً)\s+(?:بـ?|مع\s+)|(?:^|\s)بعد\s+(?:أن|ان)\s+(?:كان|كانت|كانوا)"
@@ -842,65 +839,65 @@ _PAST_FROM_BEFORE = re.compile(
     re.I,
 )
 #: from a number to the move verb it is the subject of: its noun, an appositive, an auxiliary
-_SUBJECT_OF_MOVE = re.compile(
+_SUBJECT_OF_MOVE = rx(
     r"\s*(?:[A-Za-z.-]+\s+){0,3}?(?:troops|soldiers|personnel|service\s+members|[Mm]arines|"
     r"forces)\s*(?:,[^,;.]{1,70},\s*)?(?:(?:have|has|had|were|was|are|is)\s+)?"
     r"(?:(?:begun|began|started|already|just|recently|also)\s+){0,2}$"
 )
-_OF_THE_BEFORE = re.compile(r"\bof\s+(?:the|all)\s+(?:some\s+|about\s+|roughly\s+)?$", re.I)
-_THE_FORCE_BEFORE = re.compile(
+_OF_THE_BEFORE = rx(r"\bof\s+(?:the|all)\s+(?:some\s+|about\s+|roughly\s+)?$", re.I)
+_THE_FORCE_BEFORE = rx(
     r"\b(?:the|its|their)\s+(?:remaining\s+|last\s+|entire\s+|current\s+)?(?:about\s+|some\s+|"
     r"roughly\s+|estimated\s+)?$",
     re.I,
 )
 #: a count right before a present "remain(s)": "Fewer than 200 US personnel remain"
-_COUNT_REMAINS = re.compile(
+_COUNT_REMAINS = rx(
     r"[0-9٠-٩]\s*(?:[A-Za-z.-]+\s+){0,3}?(?:troops|soldiers|personnel|service\s+members|"
     r"marines|forces|advisers|advisors|trainers)\s+(?:still\s+)?$",
     re.I,
 )
 #: "to Niger's army": the country's forces receive something; the country is no destination
-_RECIPIENT_AFTER = re.compile(
+_RECIPIENT_AFTER = rx(
     r"['’]s\s+(?:own\s+)?(?:army|military|armed\s+forces|forces|troops|government|authorities)\b",
     re.I,
 )
-_HANDOVER = re.compile(r"(?i)hand(?:s|ed|ing)?\b|handover|[وف]?(?:سلم|تسليم|يسلم|تسلم)")
-_WHEN_CLAUSE = re.compile(
+_HANDOVER = rx(r"(?i)hand(?:s|ed|ing)?\b|handover|[وف]?(?:سلم|تسليم|يسلم|تسلم)")
+_WHEN_CLAUSE = rx(
     r"\s*(?:When|As|By\s+the\s+time|At\s+the\s+time|Before|After|Until|عندما|حين|وعندما|وحين|"
     r"قبل\s+أن|بعد\s+أن)\b",
 )
-_APPOS_TO_VERB = re.compile(
+_APPOS_TO_VERB = rx(
     r"\s*,\s*[^,;.]{1,40},\s*(?:will|would|is|are|was|were|has|have|had|shall|must|should)?\s*"
     r"(?:\w+\s+)?",
 )
-_TEMPORAL_CLAUSE = re.compile(
+_TEMPORAL_CLAUSE = rx(
     r"\b(?:until|till|when|once|after|before)\s+the\b|(?:^|\s)(?:حتى|حين|عندما)\s", re.I
 )
-_HOME_AFTER = re.compile(r"\s+home\b", re.I)
-_FIGURE_REF = re.compile(
+_HOME_AFTER = rx(r"\s+home\b", re.I)
+_FIGURE_REF = rx(
     r"\b(?:that|this|the)\s+(?:figure|number|total|count)\b|(?:هذا|ذلك)\s+(?:الرقم|العدد)", re.I
 )
 #: between that earlier level's number and its date: "in", "at the end of", "عام", "في"
-_PAST_DATE_GAP = re.compile(
+_PAST_DATE_GAP = rx(
     r"\s*(?:(?:troops|soldiers|personnel|جندي|عسكري|عنصر)\s*)?,?\s*"
     r"(?:(?:in|at\s+the\s+(?:start|end|beginning|height)\s+of|as\s+of|during)\s+|"
     r"(?:في|خلال|مطلع|نهاية|أواخر)\s+|(?:عام|العام|سنة)\s+)?(?:عام\s+)?"
 )
 # a troop noun directly followed by a region that is no gazetteer place
-_REGION_AFTER_EN = re.compile(
+_REGION_AFTER_EN = rx(
     r"\s*(?:(?:stationed|deployed|based)\s+)?(?:in|across|throughout|around)\s+the\s+"
     r"(?:wider\s+|broader\s+)?(?:Middle\s+East|region|Gulf(?:\s+region)?|Mideast)\b",
     re.I,
 )
-_REGION_AFTER_AR = re.compile(
+_REGION_AFTER_AR = rx(
     r"\s*(?:\S+\s+){0,2}?(?:في|ب|عبر)\s*(?:منطقة\s+|أنحاء\s+|انحاء\s+)?"
     r"(?:الشرق\s+الأوسط|الشرق\s+الاوسط|المنطقة|منطقة\s+الخليج|الخليج(?!\s+العربي\s+في))"
 )
 # between a country and a place of it that it owns: "Libya's al-Khadim base"
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_POSSESSIVE_GAP = rx(r"['’]s\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 # "withdraw its troops from Niger", "the withdrawal of all 1,000 US troops from", "سحب
 # قواتها من": a verb of leaving before "troops from X" makes X the place left
-_WITHDRAW_TROOPS = re.compile(
+_WITHDRAW_TROOPS = rx(
     r"(?:\b(?:withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?|remov(?:e|es|ed|ing|al)|"
     r"evacuat(?:e|es|ed|ing|ion)|repatriat(?:e|es|ed|ing|ion)|exit|departure|drawdown)\b"
     r"[^.;:!?؛،\n]{0,60}"
@@ -913,7 +910,7 @@ _WITHDRAW_TROOPS = re.compile(
 )
 # The place a number of troops came from, not where they are: "3,500 soldiers from Fort Bliss",
 # "troops from a brigade based at Fort Bliss", "جندي من قاعدة فورت براغ".
-_ORIGIN = re.compile(
+_ORIGIN = rx(
     r"(?:\bfrom(?:\s+the)?|(?<!\w)من|(?<!\w)القادمين\s+من)\s*$|"
     r"\bfrom\s+(?:\S+\s+){0,8}?(?:based|stationed|headquartered|garrisoned)\s+(?:at|in)\s*$",
     re.I,
@@ -928,21 +925,21 @@ def _coordinated(text: str, a_end: int, b_start: int) -> bool:
     )
 
 
-_EXTEND_BEFORE = re.compile(
+_EXTEND_BEFORE = rx(
     r"(?:\b(?:extension|extend(?:s|ed|ing)?|prolong\w*|renew(?:s|ed|ing|al)?)\s+(?:\S+\s+){0,4}|"
     r"(?:تمديد|[وف]?مدد\S*|[وف]?[يت]مدد\S*|تجديد)\s+(?:\S+\s+){0,3})$",
     re.I,
 )
-_NEGATED_BEFORE = re.compile(
+_NEGATED_BEFORE = rx(
     r"(?:\b(?:not|never|no\s+longer|won't|wouldn't|isn't|aren't|don't|doesn't|didn't|"
     r"no\s+plans?\s+to|no\s+intention\s+(?:of|to))\s+(?:(?:be|been|going|to|yet)\s+){0,3}|"
     r"(?:^|\s|«)(?:لن|لا|لم|ما\s+راح|ماراح|مو|مش|ليس)\s+(?:(?:يتم|تتم|يكون|تكون)\s+)?)$",
     re.I,
 )
-_NOT_A_BEFORE = re.compile(r"(?i)\bnot\s+(?:an?|the)\s+$")
-_QUESTION_END = re.compile(r"[?؟][\s\"'»”’)]*$")
+_NOT_A_BEFORE = rx(r"(?i)\bnot\s+(?:an?|the)\s+$")
+_QUESTION_END = rx(r"[?؟][\s\"'»”’)]*$")
 #: a denial governs the verb after it: "denied a report that it would send", "نفت أن"
-_DENIED_BEFORE = re.compile(
+_DENIED_BEFORE = rx(
     r"(?:\b(?:denied|denies|deny|denying|dismissed|rejected|refuted)\s+(?:(?:a|the|any|media|"
     r"press|news|newspaper|\w+)\s+){0,2}?(?:reports?|claims?|speculation|suggestions?|"
     r"rumou?rs?)?\s*(?:that|of)\s+"
@@ -950,17 +947,17 @@ _DENIED_BEFORE = re.compile(
     r"[^.؛:!?]{0,40})$",
     re.I,
 )
-_PAREN_YEAR = re.compile(r"\(\s*(?:19|20)\d\d\s*\)")
-_LIST_GAP = re.compile(r"\s*[,،]?\s*(?:و|and\s+|&\s*)?\s*(?:the\s+)?")
-_RESPECTIVELY_AR = re.compile(r"على\s+التوالي")
-_RESPECTIVELY_EN = re.compile(r"\brespectively\b", re.I)
-_NUM_CONJ = re.compile(r"\s*(?:[,،]\s*)?(?:و|and\s+|&\s*)?\s*")
-_WITH_NUMBER = re.compile(
+_PAREN_YEAR = rx(r"\(\s*(?:19|20)\d\d\s*\)")
+_LIST_GAP = rx(r"\s*[,،]?\s*(?:و|and\s+|&\s*)?\s*(?:the\s+)?")
+_RESPECTIVELY_AR = rx(r"على\s+التوالي")
+_RESPECTIVELY_EN = rx(r"\brespectively\b", re.I)
+_NUM_CONJ = rx(r"\s*(?:[,،]\s*)?(?:و|and\s+|&\s*)?\s*")
+_WITH_NUMBER = rx(
     r"\s*[,،]?\s*(?:with\s+(?:about|around|some|roughly|nearly|over|more\s+than|up\s+to)?|"
     r"ب(?:نحو|حوالي|قرابه|قرابة|اكثر|أكثر|ما|اقل|أقل)?)?\s*(?:من|يقارب|يزيد\s+عن|عن)?\s*",
     re.I,
 )
-_ANAPHOR = re.compile(
+_ANAPHOR = rx(
     r"(?:القاعدة|القاعده|الحامية|الحاميه|المعسكر|المنشأة|المنشاة|فيها|بها|هناك|"
     r"(?P<air_ar>(?:[وفب]|بال|وبال|فال)?(?:ال)?مطار(?!ات))|(?P<port_ar>(?:[وفب])?(?:ال)?(?:ميناء|مرفأ))|"
     r"\b(?:the\s+(?:base|garrison|camp|facility|site|outpost|(?P<air_en>airfield|airport|air\s*base)|"
@@ -969,17 +966,15 @@ _ANAPHOR = re.compile(
 )
 #: the installations "the airport" / "المطار" and "the port" / "الميناء" can refer to
 _ANAPHOR_SUBKINDS = {"air": ("air_base", "airport", "airfield"), "port": ("naval_base", "port")}
-_BORDER_AFTER = re.compile(
+_BORDER_AFTER = rx(
     r"(?:-|\s+)(?:border|frontier|side\s+of\s+the\s+border|territory|territorial|airspace|"
     r"coast|waters|desert)\b",
     re.I,
 )
-_BORDER_BEFORE = re.compile(
-    r"(?:الحدود|الحدودي|الحدودية|الحدوديه|الاراضي|الأراضي|الأجواء|الاجواء)\s+$"
-)
-_WITH_CLAUSE = re.compile(r"(?i)\bwith\b[^.;:]{0,35}$|(?:^|\s)على\s+ان\s+$")
+_BORDER_BEFORE = rx(r"(?:الحدود|الحدودي|الحدودية|الحدوديه|الاراضي|الأراضي|الأجواء|الاجواء)\s+$")
+_WITH_CLAUSE = rx(r"(?i)\bwith\b[^.;:]{0,35}$|(?:^|\s)على\s+ان\s+$")
 # Before a number that is a capacity, a ceiling or a per-unit size, not a force level.
-_NOT_PRESENT_BEFORE = re.compile(
+_NOT_PRESENT_BEFORE = rx(
     r"(?:\beach\s+(?:with|of|carrying|comprising|numbering)|\bcapacity\s+(?:of|for)|"
     r"\broom\s+for|\bcan\s+(?:house|hold|accommodate|host|take)|"
     # "enough equipment for a 15,000-strong brigade", "kit for 5,000 troops"
@@ -999,16 +994,16 @@ _NOT_PRESENT_BEFORE = re.compile(
 )
 # "bases … including Shaddadi", "its bases at al-Qaim", "قواعدها في …": the town is named
 # for the base there
-_BASE_WORD = re.compile(r"\b(?:bases|base|garrisons?|outposts?)\b|(?:قاعد[ةه]|قواعد|قاعدت)", re.I)
+_BASE_WORD = rx(r"\b(?:bases|base|garrisons?|outposts?)\b|(?:قاعد[ةه]|قواعد|قاعدت)", re.I)
 # A deadline named by reference to the one just given.
-_SAME_DEADLINE = re.compile(
+_SAME_DEADLINE = rx(
     r"(?:الموعد|الوقت|التاريخ|الأجل|الاجل|المهل[ةه]|الموعد\s+المحدد)\s+(?:نفسه|ذاته|نفسها|ذاتها)|"
     r"(?:نفس|ذات)\s+(?:الموعد|التاريخ|المهل[ةه])|\b(?:by|before|until)\s+the\s+same\s+"
     r"(?:deadline|date|time)|\bby\s+then\b|\bon\s+the\s+same\s+(?:timeline|schedule)",
     re.I,
 )
 # A verb of having before a bare number that continues an earlier count of troops.
-_HAVING_BEFORE = re.compile(
+_HAVING_BEFORE = rx(
     r"(?:\b(?:has|have|had|hosts?|hosted|holds?|held|keeps?|kept|maintains?|maintained|"
     r"numbers?|numbered|totals?|totall?ed)|\bfigure\s+(?:is|was|stands\s+at|stood\s+at)|"
     r"\b(?:stands?|stood)\s+at|\b(?:fallen|fell|dropped|risen|rose|grown|grew|climbed|"
@@ -1019,22 +1014,22 @@ _HAVING_BEFORE = re.compile(
     re.I,
 )
 # What may follow such a bare number: punctuation or a place, never a noun of its own.
-_BARE_AFTER = re.compile(
+_BARE_AFTER = rx(
     r"\s*(?:[,.;:)،؛]|$|\b(?:at|in|mostly|mainly|largely|there|stationed|based|deployed|"
     r"since)\b|(?:في|ب|معظمهم|غالبيتهم|منهم)(?!\w))",
     re.I,
 )
 # "the country" as a locative: the focus country ("في المملكة", "in the kingdom")
-_COUNTRY_NOUN = re.compile(
+_COUNTRY_NOUN = rx(
     r"(?:\s*[,،]?\s*)(?:(?<!\w)(?:في|ب)\s*(?:ال)?(?:مملك[ةه]|بلاد|إمار[ةه]|امار[ةه]|دول[ةه]|"
     r"جمهوري[ةه]|سلطن[ةه])(?!\w)|\b(?:in|inside)\s+the\s+(?:kingdom|country|emirate|"
     r"republic|sultanate)\b)",
     re.I,
 )
-_EACH_AFTER = re.compile(r"\s*(?:each|apiece|لكل\s+منه|لكل\s+واحد)", re.I)
-_AR_PRESENT_DEPLOY = re.compile(r"[وف]?[تي]نشر")
-_AR_FUTURE_BEFORE = re.compile(r"(?:سوف|سـ|ستقوم\s+ب|سيتم|يعتزم|تعتزم|تعتزمان|تخطط|يخطط)\s*$")
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_EACH_AFTER = rx(r"\s*(?:each|apiece|لكل\s+منه|لكل\s+واحد)", re.I)
+_AR_PRESENT_DEPLOY = rx(r"[وف]?[تي]نشر")
+_AR_FUTURE_BEFORE = rx(r"(?:سوف|سـ|ستقوم\s+ب|سيتم|يعتزم|تعتزم|تعتزمان|تخطط|يخطط)\s*$")
+_ARABIC_LETTER = rx(r"[\u0621-\u064a]")
 _DEST_WORDS = {"الي", "نحو", "باتجاه", "صوب", "اتجاه", "لي"}
 _PLACE_WORDS = {
     "قاعده",
@@ -1062,12 +1057,12 @@ _NORM_RX: dict[str, re.Pattern] = {}
 def _norm_rx(pattern: str) -> re.Pattern:
     """A compiled lexicon pattern; a plain dict lookup, cheaper than ``re``'s own cache
     for the few hundred calls per article (the lexicon is a fixed set of strings)."""
-    rx = _NORM_RX.get(pattern)
-    if rx is None:
-        rx = re.compile(pattern)
+    fast = _NORM_RX.get(pattern)
+    if fast is None:
+        fast = rx(pattern)
         if len(_NORM_RX) < 4096:
-            _NORM_RX[pattern] = rx
-    return rx
+            _NORM_RX[pattern] = fast
+    return fast
 
 
 _COMBINED: dict[str, tuple[L.TokenLexicon, re.Pattern]] = {}
@@ -1101,12 +1096,12 @@ _TOPIC_AR = {
     "جدول",
     "صفقه",
 }
-_TOPIC_EN = re.compile(
+_TOPIC_EN = rx(
     r"\b(?:talks|negotiations|announcement|debate|question|issue|timetable)"
     r"\s+(?:on|about|over|of|for)?\s*(?:the\s+)?(?:\w+\s+)?$",
     re.I,
 )
-_FORCES_AR = re.compile(L.TROOP_AR_FORCES)
+_FORCES_AR = rx(L.TROOP_AR_FORCES)
 
 
 class Sentence:

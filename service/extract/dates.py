@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..domain import FuzzyDate
+from .fastre import rx
 from .lexicon import alternation
 from .numbers import AR_UNITS, EN_UNITS
 from .text import WordHints, Words
@@ -159,20 +160,18 @@ _AR_WEEKDAY = "|".join(sorted((w for w in _WEEKDAYS if not w.isascii()), key=len
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # 15 September 2025 / 15 سبتمبر 2025
-    ("dmy", re.compile(rf"(?<![\w]){_day('1')}\s*{_month('2')}{_OF_YEAR}{_YEAR}(?![\w])", re.I)),
+    ("dmy", rx(rf"(?<![\w]){_day('1')}\s*{_month('2')}{_OF_YEAR}{_YEAR}(?![\w])", re.I)),
     # September 15, 2025
     (
         "mdy",
-        re.compile(
-            rf"(?<![\w]){_month('3')}\s+{_day('4')}(?:st|nd|rd|th)?\s*,?\s*{_YEAR}(?![\w])", re.I
-        ),
+        rx(rf"(?<![\w]){_month('3')}\s+{_day('4')}(?:st|nd|rd|th)?\s*,?\s*{_YEAR}(?![\w])", re.I),
     ),
     # September 2025 / سبتمبر من عام 2025
-    ("my", re.compile(rf"(?<![\w]){_month('5')}{_OF_YEAR}{_YEAR}(?![\w])", re.I)),
+    ("my", rx(rf"(?<![\w]){_month('5')}{_OF_YEAR}{_YEAR}(?![\w])", re.I)),
     # next September / سبتمبر المقبل / September next year
     (
         "m_next",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:{_NEXT}\s+{_month('6')}|{_month('7')}\s+(?:من\s+)?(?:{_NEXT}"
             rf"(?:\s+year)?|(?:العام|عام)\s+(?:المقبل|القادم)|next\s+year))"
             rf"(?![\w])",
@@ -181,7 +180,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "m_this",
-        re.compile(
+        rx(
             rf"(?<![\w]){_month('30')}\s+(?:(?:of\s+)?this\s+year|من\s+(?:هذا\s+)?"
             rf"(?:العام|عام)\s+(?:الجاري|الحالي)|(?:الجاري|الحالي))(?![\w])",
             re.I,
@@ -189,15 +188,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "m_last",
-        re.compile(rf"(?<![\w])(?:{_LAST}\s+{_month('8')}|{_month('9')}\s+{_LAST})(?![\w])", re.I),
+        rx(rf"(?<![\w])(?:{_LAST}\s+{_month('8')}|{_month('9')}\s+{_LAST})(?![\w])", re.I),
     ),
     # a month alone after a date cue: "by June", "until the end of June", "قبل متم يونيو",
     # "بحلول نهاية حزيران" (the cue is checked in _build; the year is the nearest fitting one)
-    ("m_bare", re.compile(rf"(?<![\w]){_month('40')}(?![\w])", re.I)),
+    ("m_bare", rx(rf"(?<![\w]){_month('40')}(?![\w])", re.I)),
     # on September 15 / 15 سبتمبر
     (
         "md",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:{_month('10')}\s+{_day('11')}(?:st|nd|rd|th)?|{_day('12')}\s+{_month('13')})"
             rf"(?![\w])",
             re.I,
@@ -206,7 +205,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # quarter / half / mid / early / late / end of YEAR
     (
         "q",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|"
             rf"4th)\s+quarter\s+(?:of\s+)?|Q(?P<qd>[1-4])\s*|الربع\s+(?P<qa>الأول|الاول|"
             rf"الثاني|الثالث|الرابع|الأخير|الاخير)\s+(?:من\s+)?(?:عام\s+|العام\s+)?)"
@@ -216,7 +215,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "h",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:(?:the\s+)?(?P<hn>first|second)\s+half\s+(?:of\s+)?|"
             rf"H(?P<hd>[12])\s*|النصف\s+(?P<ha>الأول|الاول|الثاني)\s+(?:من\s+)?"
             rf"(?:عام\s+|العام\s+)?)"
@@ -226,7 +225,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "mid",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:mid-?\s*|the\s+middle\s+of\s+|منتصف\s+(?:عام\s+|العام\s+)?"
             rf"|أواسط\s+|اواسط\s+){_YEAR}(?![\w])",
             re.I,
@@ -234,7 +233,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "early",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:early[-\s]+|the\s+beginning\s+of\s+|the\s+start\s+of\s+|"
             rf"بداي[ةه]\s+(?:عام\s+|العام\s+)?|أوائل\s+|اوائل\s+|مطلع\s+(?:عام\s+|العام\s+)?)"
             rf"{_YEAR}(?![\w])",
@@ -243,7 +242,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "late",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:late[-\s]+|أواخر\s+(?:عام\s+)?|اواخر\s+(?:عام\s+)?)"
             rf"{_YEAR}(?![\w])",
             re.I,
@@ -251,7 +250,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "end",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+|end-|year-end\s+|(?:نهاي[ةه]|آخر|اخر)\s+"
             rf"(?:عام\s+|العام\s+|سن[ةه]\s+)?|أواخر\s+العام\s+){_YEAR}(?![\w])",
             re.I,
@@ -260,7 +259,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # relative years: end of the (following|next|this) year / نهاية العام (المقبل|التالي|الجاري)
     (
         "end_rel",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<e_en>{_FOLLOWING}|"
             rf"{_NEXT}|{_THIS}|this|{_LAST})?\s*year|year-end|year\s+end|the\s+close\s+of\s+the\s+year|"
             rf"(?:نهاي[ةه]|آخر|اخر)\s+(?:هذا\s+)?(?:العام|"
@@ -270,7 +269,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "year_rel",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:(?:the\s+)?(?P<y_en>{_FOLLOWING}|{_NEXT}|{_THIS}|"
             rf"{_LAST})\s+year|(?:العام|السن[ةه]|السنه|عام)\s+(?P<y_ar>{_FOLLOWING}|"
             rf"{_NEXT}|{_THIS}|{_LAST}))(?![\w])",
@@ -281,7 +280,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # year / الربع الأول من العام المقبل، مطلع العام المقبل، منتصف العام الجاري
     (
         "part_rel",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:(?:(?:the\s+)?(?P<pq_en>first|second|third|fourth|1st|2nd|3rd|4th|"
             rf"last)\s+quarter\s+of\s+|(?:the\s+)?(?P<ph_en>first|second)\s+half\s+of\s+|"
             rf"(?P<pm_en>mid-?\s*|the\s+middle\s+of\s+)|(?P<pe_en>early[-\s]+|the\s+"
@@ -296,7 +295,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "month_rel",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:(?:the\s+)?(?P<mo_en>{_NEXT}|{_THIS}|{_LAST})\s+month"
             rf"|(?:الشهر|خلال\s+الشهر)\s+(?P<mo_ar>{_NEXT}|{_THIS}|{_LAST}))"
             rf"(?![\w])",
@@ -306,7 +305,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # numeric dates: 2025-09-15 (ISO; also 2025/09/15), 15/9/2025, 15.09.2025, ١٥/٩/٢٠٢٥ (day first)
     (
         "num",
-        re.compile(
+        rx(
             r"(?<![\w./-])(?:(?P<iso_y>(?:19|20|١٩|٢٠)[0-9٠-٩]{2})(?P<iso_sep>[/.-])"
             r"(?P<iso_m>[01٠١]?[0-9٠-٩])(?P=iso_sep)(?P<iso_d>[0-3٠-٣]?[0-9٠-٩])|(?P<n_a>[0-3]?[0-9٠-٩][0-9٠-٩]?)(?P<n_sep>[/.-])"
             r"(?P<n_b>[01٠١]?[0-9٠-٩])(?P=n_sep)(?P<n_y>(?:19|20|١٩|٢٠)[0-9٠-٩]{2}))"
@@ -316,7 +315,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # seasons: (the) summer of 2026 / صيف 2026 / ربيع عام 2025
     (
         "season",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:(?:the\s+)?(?P<se_en>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
             rf"|(?P<se_ar>ربيع|صيف|خريف|شتاء)\s+(?:عام\s+|العام\s+|سن[ةه]\s+)?){_YEAR}(?![\w])",
             re.I,
@@ -325,7 +324,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # seasons relative to publication: by the summer, next spring / بحلول الصيف، الصيف المقبل
     (
         "season_rel",
-        re.compile(
+        rx(
             r"(?<![\w])(?:(?:(?P<sr_mod>this|next|last|coming|the\s+coming|the\s+next|the\s+"
             r"past|the\s+last)\s+|the\s+)?(?P<sr_en>spring|summer|autumn|fall|winter)"
             r"(?!\s+(?:of\s+)?(?:19|20)\d\d)(?!\s+of\b)(?!\s+(?:this|next|last)\s+year)"
@@ -337,7 +336,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # days relative to publication: yesterday, today, last week / أمس، اليوم، الأسبوع الماضي
     (
         "rel_day",
-        re.compile(
+        rx(
             r"(?<![\w])(?:(?P<rd_en>the\s+day\s+before\s+yesterday|yesterday|today|tonight|"
             r"tomorrow)|(?P<rw_en>last|next|this|past|coming)\s+week|(?P<rd_ar>أول\s+(?:من\s+)?"
             r"أمس|أول\s+(?:من\s+)?امس|أمس\s+الأول|امس\s+الاول|أمس|امس|الأمس|اليوم|غدا|غداً)"
@@ -350,7 +349,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # weekdays: (on|last|next) Monday / يوم الاثنين / "، الثلاثاء،" (the Arabic news style)
     (
         "wday",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:(?:(?P<wr_en>(?i:last|next|this|on))\s+)?(?P<wd_en>{_EN_WEEKDAY})"
             rf"|(?:(?:يوم|مساء|صباح|ليلة|فجر)\s+(?P<wd_ar>{_AR_WEEKDAY})(?:\s+"
             rf"(?P<wr_ar>الماضي|المقبل|القادم))?)|(?:(?<=[،,])|(?<=[،,]\s))"
@@ -361,7 +360,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # time / خلال ستة أشهر، في غضون عامين، خلال الأشهر الستة المقبلة; and "two years ago"
     (
         "within",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:(?:within|over\s+the\s+(?:next|coming)|in\s+the\s+(?:next|coming)|"
             rf"during\s+the\s+(?:next|coming))\s+(?:the\s+next\s+)?(?:(?P<dn_en>{_NUM_EN})"
             rf"[\s-]+)?(?P<du_en>months?|years?|weeks?|days?)|in\s+(?P<dt_en>{_NUM_EN})[\s-]+"
@@ -376,7 +375,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "ago",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:(?P<an_en>{_NUM_EN})[\s-]+(?P<au_en>months?|years?|weeks?|days?)\s+"
             rf"ago|(?:قبل|منذ)\s+(?:(?P<an_ar>{_NUM_AR})\s+(?P<au_ar>{_UNIT_AR})|"
             rf"(?P<ad_ar>{_UNIT_AR_ONE})(?!\s*[0-9٠-٩])))(?![\w])",
@@ -386,7 +385,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # a bare year after a date cue: in 2014 / عام 2014 / في 2003 / by 2026 / مالي (2022)
     (
         "y",
-        re.compile(
+        rx(
             rf"(?<![\w])(?:(?:in|by|since|until|till|through|before|after|from|during|"
             rf"of|عام|العام|سن[ةه]|في|بحلول|حتى|منذ|قبل|بعد|خلال|مطلع|ل?عام)\s+|\(\s*){_YEAR}"
             # not the year of a numeric date ("by 2025-09-30" is a day, not the year)
@@ -397,12 +396,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 _APPROX = r"(?:about|around|approximately|roughly|circa|some\s+time\s+(?:in|around)|نحو|حوالي|حوالى|قرابة|تقريبا|تقريباً)"
-_APPROX_BEFORE = re.compile(rf"{_APPROX}\s*(?:the\s+)?$", re.I)
-_APPROX_AFTER = re.compile(
+_APPROX_BEFORE = rx(rf"{_APPROX}\s*(?:the\s+)?$", re.I)
+_APPROX_AFTER = rx(
     r"^\s*,?\s*(?:or\s+so|تقريبا|تقريباً|تقريبًا|approximately|or\s+thereabouts)(?![\w])", re.I
 )
 #: what must come just before a month named without a day or year ("May" is also a verb)
-_BARE_MONTH_CUE = re.compile(
+_BARE_MONTH_CUE = rx(
     r"(?:(?P<dl>\bby|\buntil|\btill|\bbefore|بحلول|حتى|قبل|لغاية|مع\s+حلول)|\bin|\bduring|"
     r"\bsince|\bafter|\bfrom|في|خلال|منذ|بعد|مطلع|بداي[ةه]|منتصف|أواخر|اواخر|نهاي[ةه])"
     r"(?:\s+(?:the\s+)?(?:end|middle|beginning|start)\s+of|\s+(?:early|late|mid-?)|"
@@ -412,7 +411,7 @@ _BARE_MONTH_CUE = re.compile(
 _ROLE_BEFORE = [
     (
         "by",
-        re.compile(
+        rx(
             rf"(?:\bby(?:\s+the\s+end\s+of)?|(?:بحلول|قبل)\s+(?:نهاي[ةه]|متم|أواخر|اواخر|آخر)"
             rf"(?:\s+شهر)?|(?:بحلول|قبل)\s+شهر|قبل\s+حلول|no\s+later\s+than|before(?:\s+the\s+end\s+of)?|ahead\s+of|in\s+time\s+for|بحلول|"
             r"قبل|مع\s+حلول|في\s+موعد\s+أقصاه|في\s+موعد\s+اقصاه|موعد\s+أقصاه|"
@@ -422,7 +421,7 @@ _ROLE_BEFORE = [
     ),
     (
         "until",
-        re.compile(
+        rx(
             rf"(?:\buntil(?:\s+the\s+end\s+of)?|حتى\s+(?:نهاي[ةه]|متم|أواخر|اواخر|آخر)"
             rf"(?:\s+شهر)?|حتى\s+شهر|\btill|\bthrough|\bthru|حتى|لغاية|إلى\s+غاية|الى\s+غاية|"
             rf"إلى\s+حين|الى\s+حين|into)\s*(?:{_APPROX}\s*)?(?:the\s+)?$",
@@ -431,7 +430,7 @@ _ROLE_BEFORE = [
     ),
     (
         "since",
-        re.compile(
+        rx(
             r"(?:\bsince|\bafter|بعد|\bfrom|\bstarting(?:\s+in|\s+from)?|beginning(?:\s+in)?|"
             r"منذ|اعتبارا\s+من|اعتباراً\s+من|ابتداء\s+من|ابتداءً\s+من|بدءا\s+من|"
             r"بدءاً\s+من|من)\s*(?:the\s+)?$",
@@ -447,7 +446,7 @@ _FOLD = str.maketrans("أإآٱىئةؤک", "اااايياوك")
 _MONTH_WORD_SET = {
     w.translate(_FOLD) for k in _LOOKUP for w in (k.lower(), k.lower().split()[0])
 } | {"may"}
-_DIGITS_AT_ENDS = re.compile(r"^[0-9٠-٩]+|[0-9٠-٩]+$")
+_DIGITS_AT_ENDS = rx(r"^[0-9٠-٩]+|[0-9٠-٩]+$")
 
 
 def _is_month_word(w: str) -> bool:
@@ -459,8 +458,8 @@ def _is_month_word(w: str) -> bool:
 # a month match reaches ~30 characters before the month word and ~45 after it
 # ("15 كانون الثاني/يناير من عام 2025"): the window is measured from the first word
 _MONTH_WORDS = WordHints(_is_month_word, 30, 55)
-_YEAR_HINT = re.compile(r"(?<![0-9٠-٩])(?:19|20|١٩|٢٠)[0-9٠-٩]{2}(?![0-9٠-٩])")
-_PERIOD_HINT = re.compile(r"year|month|عام|سن[ةه]|سنه|شهر")
+_YEAR_HINT = rx(r"(?<![0-9٠-٩])(?:19|20|١٩|٢٠)[0-9٠-٩]{2}(?![0-9٠-٩])")
+_PERIOD_HINT = rx(r"year|month|عام|سن[ةه]|سنه|شهر")
 # a year-anchored match starts up to ~70 characters before the year and ends with it
 _YEAR_WORDS = WordHints(_YEAR_HINT.search, 70, 2)
 _PERIOD_WORDS = WordHints(_PERIOD_HINT.search, 45, 35)
@@ -520,7 +519,7 @@ _REL_WORDS = WordHints(_is_rel_word, 45, 45)
 # month name run when the span has a month word (or diacritics, which the month patterns
 # tolerate but the month-word hints do not see).
 _MONTH_GUARD: tuple[str, ...] = ()
-_DIACRITIC = re.compile(r"[\u064b-\u0652\u0670\u0640]")
+_DIACRITIC = rx(r"[\u064b-\u0652\u0670\u0640]")
 _GUARDS: dict[str, tuple[str, ...]] = {
     "dmy": _MONTH_GUARD,
     "mdy": _MONTH_GUARD,
@@ -841,7 +840,7 @@ def _build(
 
 # a bare "summer" / "الصيف" is a date only after a preposition of time ("by the summer",
 # "قبل حلول الصيف"); "a hot summer", "numbers fall to" are not
-_SEASON_CUE_BEFORE = re.compile(
+_SEASON_CUE_BEFORE = rx(
     r"(?:\b(?:by|before|until|till|in|during|over|through|ahead\s+of|after|since|from|"
     r"(?:end|middle|start|beginning)\s+of)\s+|"
     r"(?:^|\s)[وف]?(?:بحلول|قبل|حتى|خلال|في|حلول|مطلع|بداي[ةه]|نهاي[ةه]|أواخر|اواخر|منتصف|"
@@ -903,14 +902,14 @@ def _numeric_date(g: dict[str, str | None]) -> FuzzyDate:
     return FuzzyDate.of(y, b, a)
 
 
-_SPEECH_BEFORE = re.compile(
+_SPEECH_BEFORE = rx(
     r"(?:\b(?:said|says|told|announced|stated|reported|confirmed|added|warned|wrote)"
     r"|(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|كشف|كشفت|أكد|أكدت|اكد|اكدت|أفاد|أفادت|افاد|افادت|"
     r"ذكر|ذكرت|صرح|صرّح|أوضح|أوضحت|نقلت|أضاف|أضافت))\s*(?:on\s+|،\s*|,\s*)?"
     r"(?:(?:يوم|مساء|صباح)\s+)?$",
     re.I,
 )
-_REPORT_AFTER = re.compile(r"^\s*[،,]?\s*(?:عن|أن|ان|إن|that)(?![\w])")
+_REPORT_AFTER = rx(r"^\s*[،,]?\s*(?:عن|أن|ان|إن|that)(?![\w])")
 
 
 def _reporting(text: str, s: int, e: int) -> bool:
@@ -946,10 +945,10 @@ def _relative_day(g: dict[str, str | None], ref: dt.date) -> FuzzyDate:
 
 # a future-tense cue before a weekday: "will leave on Friday", "سوف تغادر يوم الجمعة"
 #: an Arabic future verb (ستنسحب، سيغادر، سنبقى) or "it is expected that"
-_AR_FUTURE_WORD = re.compile(
+_AR_FUTURE_WORD = rx(
     r"(?:^|\s)[وف]?س[تين][\u0621-\u064a]{2,}|من\s+المرتقب|من\s+المقرر|من\s+المتوقع"
 )
-_FUTURE_BEFORE = re.compile(
+_FUTURE_BEFORE = rx(
     r"(?:\b(?:will|shall|is\s+due|are\s+due|is\s+expected|are\s+expected|is\s+scheduled|"
     r"are\s+scheduled|plans?\s+to|planning\s+to)\b|سوف|من\s+المقرر|من\s+المتوقع)"
     r"(?:(?![.!?؟]).)*$",

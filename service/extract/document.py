@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import InputError, PayloadTooLargeError
+from .fastre import rx
 
 MAX_CHARS = 20_000_000  # 20 M characters: far above any article, well below memory trouble
 
@@ -98,9 +99,9 @@ def decode_input(data: bytes | str) -> str:
     return text
 
 
-_BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
-_HTML_HINT = re.compile(r"<\s*(html|body|p|div|article|br|span|h[1-6]|head|meta|a\s)[\s>/]", re.I)
-_TOKEN = re.compile(
+_BAD_CHARS = rx(r"[\x00-\x08\x0e-\x1f\ufffd]")
+_HTML_HINT = rx(r"<\s*(html|body|p|div|article|br|span|h[1-6]|head|meta|a\s)[\s>/]", re.I)
+_TOKEN = rx(
     r"<!--.*?(?:-->|$)|<!\[CDATA\[.*?(?:\]\]>|$)|<![^>]*>|<\?.*?(?:\?>|$)"
     r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",
@@ -332,7 +333,7 @@ def looks_like_html(text: str) -> bool:
 # "most-read", "logo", "share-buttons" …) is skipped like <nav>: many pages put menus of
 # city names and "most read" lists in plain <div>/<ul> elements.  A whole class token must
 # match, so "has-sidebar" on a page wrapper does not drop the page.
-_BOX_TOKEN = re.compile(
+_BOX_TOKEN = rx(
     r"(?:(?:site|main|top|primary|secondary|global|header|footer|mobile)[-_])?"
     r"(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|sidebar|side[-_]bar|"
     r"related(?:[-_]\w+)?|share|sharing|share[-_]\w+|social(?:[-_]\w+)?|footer|logo|"
@@ -340,7 +341,7 @@ _BOX_TOKEN = re.compile(
     r"ads?|advert\w*|cookie\w*|comments?)",
     re.I,
 )
-_ATTR_VALUE = re.compile(r"""\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_ATTR_VALUE = rx(r"""\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _NEVER_BOX = {"html", "body", "main", "article"}
 
 

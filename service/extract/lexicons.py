@@ -14,6 +14,8 @@ from itertools import compress
 
 import numpy as np
 
+from .fastre import rx
+
 # Arabic conjunction/preposition/article prefix on normalised tokens.
 P = r"(?:[وف])?(?:[بلك])?(?:ال|لل)?"
 # Verb prefixes (future س, imperfect ي/ت/ن/ا) and suffixes.
@@ -359,7 +361,7 @@ TROOP_AR = ar(
     rf"جندى|مجند|مجندا|مجندين|بحار|بحارا|بحاره|طيار|طيارا|طيارين|كوماندوز)"
 )
 TROOP_AR_FORCES = ar(rf"{P}(?:قوات|القوات|قوه)")
-TROOP_EN = re.compile(
+TROOP_EN = rx(
     r"\b(?:troops?|soldiers?|personnel|service\s*-?\s*members?|servicemembers?|servicemen|"
     r"service\s+personnel|marines?|sailors|airmen|advis[eo]rs?|trainers|special\s+forces|"
     r"special\s+operations\s+forces|commandos|operators|boots\s+on\s+the\s+ground|"
@@ -370,7 +372,7 @@ ADVISORY_AR = ar(
     rf"{P}(?:مستشار|مستشارا|مستشارين|مستشارون|استشاري|استشاريه|مدرب|مدربين|"
     rf"تدريب|مشوره)"
 )
-ADVISORY_EN = re.compile(r"\b(?:advis[eo]rs?|advisory|train(?:ers?|ing)?|advise)\b", re.I)
+ADVISORY_EN = rx(r"\b(?:advis[eo]rs?|advisory|train(?:ers?|ing)?|advise)\b", re.I)
 
 # Words that make a number a casualty or prisoner count, not a force level.
 CASUALTY_AR = ar(
@@ -379,7 +381,7 @@ CASUALTY_AR = ar(
     rf"استشهاد|شهداء|شهيد|جريح|مفقود|مفقودين|وفاه|توفي|[تي]?حتجز|احتجز\w*|سجون|سجن|"
     rf"عائلات|عائلاتهم|اسرهم|نازح\w*|لاجئ\w*|مدني|مدنيين|مخيم|مخيمات|معتقل\w*)"
 )
-CASUALTY_EN = re.compile(
+CASUALTY_EN = rx(
     r"\b(?:killed|killing|wounded|wounding|injur(?:ed|ies|ing)|dead|deaths?|died|casualt(?:y|ies)|"
     r"captured|hostages?|prisoners?|detainees?|missing|fatalit(?:y|ies)|slain|martyrs?|"
     r"pardon(?:ed|s)?|civilians?|refugees?|displaced|famil(?:y|ies)|detained|militants?|"
@@ -577,7 +579,7 @@ EVENT_EN: dict[str, str] = {
 
 # Modality and tense cues (normalised Arabic / original English), looked for before a verb.
 POSSIBLE_AR = ar(r"(?:[وف]?قد|يمكن|ممكن|[وف]?ربما|احتمال|محتمل|المحتمل|بامكان|يحتمل|تحتمل)")
-POSSIBLE_EN = re.compile(
+POSSIBLE_EN = rx(
     r"\b(?:may|might|could|possibly|potentially|likely\s+to|"
     r"considering|consider|weigh(?:s|ed|ing)?|"
     # "is supposed to be able to deploy to Estonia within ten days": a capability
@@ -588,7 +590,7 @@ DEMAND_AR = ar(
     r"(?:[وف]?(?:ي|ت)?ريد|[وف]?(?:ي|ت)?طالب|[وف]?طالبت|مطالب\w*|[وف]?دعا|[وف]?دعت|"
     r"[وف]?(?:ي|ت)?دعو|[وف]?(?:ي|ت)?صر|[وف]?(?:ي|ت)?رغب)"
 )
-DEMAND_EN = re.compile(
+DEMAND_EN = rx(
     r"\b(?:wants?|wanted|demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|"
     r"urg(?:e|es|ed|ing)|insist(?:s|ed|ing)?|pressing\s+for)\b",
     re.I,
@@ -598,7 +600,7 @@ FUTURE_AR = ar(
     r"بموجب|تتضمن|يتضمن|ستتم|سيتم|"
     r"خطه|الخطه|تعتزم|يعتزم|تنوي|ينوي)"
 )
-FUTURE_EN = re.compile(
+FUTURE_EN = rx(
     r"\b(?:will|would|shall|to\s+be|expected|planned|plans?|scheduled|"
     r"set\s+to|going\s+to|intends?|under\s+the\s+(?:plan|deal|agreement))\b",
     re.I,
@@ -606,11 +608,11 @@ FUTURE_EN = re.compile(
 
 # Scope words.
 ALL_AR = ar(rf"(?:[وف]?(?:جميع|كل|كافه|كامل)|{P}جميع)")
-ALL_EN = re.compile(r"\b(?:all|entire|every|whole|completely|fully|full)\b", re.I)
+ALL_EN = rx(r"\b(?:all|entire|every|whole|completely|fully|full)\b", re.I)
 REST_AR = ar(rf"{P}(?:بقيه|باقي|متبقي|متبقيه)")
-REST_EN = re.compile(r"\b(?:the\s+rest|remainder|remaining)\b", re.I)
+REST_EN = rx(r"\b(?:the\s+rest|remainder|remaining)\b", re.I)
 PART_AR = ar(r"(?:[وف]?بعض|جزء|قسم)")
-PART_EN = re.compile(r"\b(?:some|part\s+of|a\s+portion|a\s+number\s+of)\b", re.I)
+PART_EN = rx(r"\b(?:some|part\s+of|a\s+portion|a\s+number\s+of)\b", re.I)
 
 # Prepositions.
 LOCATIVE_AR = {
@@ -640,7 +642,7 @@ LOCATIVE_AR = {
 }
 # with a conjunction: "وفي سوريا نحو 900", "ومن قاعدة …" (strip_clitics keeps short words whole)
 LOCATIVE_AR |= {c + w for w in LOCATIVE_AR for c in "وف"}
-LOCATIVE_EN = re.compile(
+LOCATIVE_EN = rx(
     r"\b(?:in|at|inside|near|across|throughout|into|to|from|around|"
     r"outside|out\s+of|within|on|based\s+in|stationed\s+(?:in|at)|"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|outskirts|city|centre|center)"
@@ -649,7 +651,7 @@ LOCATIVE_EN = re.compile(
     r"(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)\s+)?$",
     re.I,
 )
-DEST_EN = re.compile(
+DEST_EN = rx(
     r"\b(?:to|into|towards?)\s+(?:the\s+)?$"
     # "leave Okinawa for Guam", "left Niger for Chad"
     r"|\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?)\s+(?:\S+\s+){1,4}?for\s+(?:the\s+)?$",
@@ -660,7 +662,7 @@ PURPOSE_AR = ar(
     # "توجهوا إلى معسكر فرجينيا تمهيداً لعودتهم إلى الولايات المتحدة": a later leg
     r"[وف]?في مواجهه|تمهيدا|تمهيد)"
 )
-PURPOSE_EN = re.compile(
+PURPOSE_EN = rx(
     r"\b(?:against|to\s+(?:fight|counter|combat|support|battle|train)|"
     r"in\s+order\s+to|aimed\s+at|ahead\s+of\s+(?:their|its|a)\s+(?:return|onward))\b",
     re.I,
@@ -671,7 +673,7 @@ SPEECH_AR = ar(
     r"[وف]?طالب\w*|[وف]?تسعي|[وف]?يسعي|[وف]?دعا|[وف]?دعت|بين|مع|مماطله|موقف|حليفه|"
     r"حليف|لكل|وزير|وزاره|حكومه|مسؤول\w*|محادثات|مفاوضات|اتفاق|علاقات|العلاقه)"
 )
-SPEECH_EN = re.compile(
+SPEECH_EN = rx(
     r"\b(?:said|says|say|told|announced|agreed|decided|wants?|accused|"
     r"rejected|insisted|warned|between|with|and|talks|negotiations|ties|"
     r"relations|officials?|administration|government|allies|ally)\b",
@@ -679,14 +681,14 @@ SPEECH_EN = re.compile(
 )
 
 # "Kuwait hosts 13,500 troops", "تستضيف تركيا …": the country is where, not who.
-HOST_EN = re.compile(
+HOST_EN = rx(
     r"\s*(?:(?:now|still|currently|also|already)\s+)?"
     r"(?:hosts|hosted|hosting|is\s+home\s+to|houses|housed)\b",
     re.I,
 )
 HOST_AR = ar(r"(?:[وف]?(?:ت|ي)ستضيف|[وف]?استضافت|[وف]?(?:ت|ي)ضم|[وف]?تحتضن|[وف]?يحتضن)")
 # A subject country that has troops: "The US has …", "ولدى الولايات المتحدة …"
-HAS_AFTER_EN = re.compile(
+HAS_AFTER_EN = rx(
     r"\s*(?:,\s*which\s+(?:now\s+|still\s+|currently\s+)?|"
     # "Canada, which commanded NATO Mission Iraq in its first two years, has …"
     r",\s*(?:which|who)\b[^,;.]{0,100},\s*(?:now\s+|still\s+|currently\s+)?|"
@@ -701,27 +703,27 @@ HAS_AFTER_EN = re.compile(
     r"more\s+than|fewer\s+than|over|under)\s+)*\d",
     re.I,
 )
-HAS_BEFORE_AR = re.compile(
+HAS_BEFORE_AR = rx(
     r"(?:لدى|ولدى|لدي|ولدي|تملك|يملك|تنشر|ينشر|نشرت|تحتفظ|يحتفظ|"
     r"احتفظت|ارسلت|أرسلت|ترسل|يرسل)\s*$"
 )
-ELSEWHERE_EN = re.compile(
+ELSEWHERE_EN = rx(
     r"\b(?:the\s+Middle\s+East|the\s+region|the\s+Gulf|worldwide|"
     r"overseas|abroad|globally|across\s+the)\b",
     re.I,
 )
-ELSEWHERE_AR = re.compile(
+ELSEWHERE_AR = rx(
     r"الشرق\s+الأوسط|الشرق\s+الاوسط|المنطقة|الخليج|حول\s+العالم|"
     r"خارج\s+البلاد"
 )
-LIST_BEFORE = re.compile(
+LIST_BEFORE = rx(
     r"(?:including|among\s+them|such\s+as|notably|namely|منها|ومنها|"
     r"من\s+بينها|من\s+بينهم|بينها|مثل)\s",
     re.I,
 )
 
 # "most of them in Idlib": a place after this describes a distribution, not the level's place
-SPREAD = re.compile(
+SPREAD = rx(
     r"معظمهم|أغلبهم|اغلبهم|بعضهم|غالبيتهم|موزعين|يتوزع|يتوزعون|ينتشر\s+معظم|"
     r"\b(?:most(?:ly)?|mainly|many|some)\s+(?:of\s+them|at|in)\b|\bspread\b",
     re.I,
@@ -729,7 +731,7 @@ SPREAD = re.compile(
 
 # "قوات التحالف بقيادة الولايات المتحدة", "the US-led coalition", "led by the United States":
 # the leader named here is not the subject of the verb.
-LED_BY = re.compile(
+LED_BY = rx(
     r"(?:بقيادة|تقوده|يقوده|تقودها|يقودها|\bled\s+by|under\s+the\s+command\s+of|"
     r"headed\s+by)\s*(?:the\s+)?$",
     re.I,

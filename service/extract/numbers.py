@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..domain import Quantity
+from .fastre import rx
 from .text import WordHints, Words
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -181,18 +182,18 @@ _SCALE_AFTER = r"(?:\s*(?:thousand|million|k\b|ألف|الف|آلاف|الاف|�
 # clitics that may stick to an Arabic number word: و ب ل
 _AR_CL = r"(?:و|ب|ل|وب|ول)?"
 
-_NUMBER = re.compile(
+_NUMBER = rx(
     rf"(?P<digits>(?:(?<![\w.,])|(?<=(?<!\w)[وبل])|(?<=(?<!\w)[وبل]ـ)|(?<=(?<!\w)وبـ))(?:{_NUM_DIGITS}){_SCALE_AFTER})(?![\w])"
     rf"|(?P<arw>(?<![\w]){_AR_CL}(?:{_AR_WORD})(?:\s+و?(?:{_AR_WORD}))*(?![\w]))"
     rf"|(?P<enw>(?<![\w])(?:{'|'.join(k for k in EN_UNITS if k not in ('a', 'an'))}|"
     rf"(?:a|an|one)\s+(?:hundred|thousand|dozen))(?:[\s-]+(?:{_EN_WORD}))*(?![\w]))",
     re.I,
 )
-_VAGUE_RE = re.compile(
+_VAGUE_RE = rx(
     r"(?<![\w])(?:و|ب|ل|وب)?(?P<v>" + "|".join(f"(?:{p})" for p, _, _ in VAGUE) + r")(?![\w])", re.I
 )
 
-_APPROX_BEFORE = re.compile(
+_APPROX_BEFORE = rx(
     r"(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|an\s+estimated|"
     r"estimated|close\s+to|circa|(?<![\w])ca?\.|just\s+under|just\s+over|"
     r"نحو|حوالي|حوالى|قرابة|زهاء|تقريبا|تقريباً|ما\s+يقرب\s+من|ما\s+يقارب|يقارب|قرابه|"
@@ -201,21 +202,21 @@ _APPROX_BEFORE = re.compile(
     r"(?:[وف]?في\s+)?حدود|بحدود|(?<![\w])شي)\s*$",
     re.I,
 )
-_UPPER_BEFORE = re.compile(
+_UPPER_BEFORE = rx(
     r"(?:fewer\s+than|less\s+than|under|below|up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|"
     r"أقل\s+من|اقل\s+من|ما\s+يصل\s+إلى|ما\s+يصل\s+الى|لا\s+يزيد\s+عن|لا\s+يتجاوز|"
     r"لا\s+تتجاوز|حتى|دون)\s*$",
     re.I,
 )
-_LOWER_BEFORE = re.compile(
+_LOWER_BEFORE = rx(
     r"(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|"
     r"أكثر\s+من|اكثر\s+من|ما\s+لا\s+يقل\s+عن|لا\s+يقل\s+عن|ما\s+يزيد\s+على|ما\s+يزيد\s+عن|"
     r"يزيد\s+على|يزيد\s+عن|يتجاوز|تتجاوز|أزيد\s+من)\s*$",
     re.I,
 )
-_APPROX_AFTER = re.compile(r"^\s*(?:or\s+so|تقريبا|تقريباً|تقريبًا)(?![\w])", re.I)
-_RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|—|or|and|إلى|الى|و|أو|او)\s*$", re.I)
-_BETWEEN = re.compile(r"(?:between|from|بين|ما\s+بين|من)\s*$", re.I)
+_APPROX_AFTER = rx(r"^\s*(?:or\s+so|تقريبا|تقريباً|تقريبًا)(?![\w])", re.I)
+_RANGE_JOIN = rx(r"^\s*(?:to|-|–|—|or|and|إلى|الى|و|أو|او)\s*$", re.I)
+_BETWEEN = rx(r"(?:between|from|بين|ما\s+بين|من)\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +313,7 @@ _VAGUE_WORDS = {
 _NUMBER_WORDS = {
     w.lower() for w in (*_AR_ALL, *EN_UNITS, *EN_SCALES) if w not in ("a", "an")
 } | _VAGUE_WORDS
-_HAS_DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
+_HAS_DIGIT = rx(r"[0-9٠-٩۰-۹]")
 
 
 def _is_number_word(w: str) -> bool:

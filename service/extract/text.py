@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from .fastre import rx
+
 _ABBREV = {
     "u.s",
     "u.k",
@@ -52,7 +54,7 @@ _ABBREV = {
     "a.m",
     "p.m",
 }
-_SENT_END = re.compile(r"[.!?؟]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n|\n(?=\S)")
+_SENT_END = rx(r"[.!?؟]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n|\n(?=\S)")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -81,7 +83,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return out
 
 
-_CLAUSE_SEP = re.compile(r"[،,;؛:]|\s[-–—]\s")
+_CLAUSE_SEP = rx(r"[،,;؛:]|\s[-–—]\s")
 
 
 def clause_breaks(text: str, start: int, end: int) -> list[int]:
@@ -105,7 +107,7 @@ def same_clause(breaks: list[int], a: int, b: int) -> bool:
     return not any(lo <= x < hi for x in breaks)
 
 
-_WORD = re.compile(r"\w+")
+_WORD = rx(r"\w+")
 
 
 # Every WordHints set gets a bit; a word's mask says which sets flag it (cached per word).

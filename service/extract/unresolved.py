@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..gazetteer.stopwords import stopwords
+from .fastre import rx
 
 if TYPE_CHECKING:
     from .body import Body
@@ -21,14 +22,12 @@ if TYPE_CHECKING:
 # The cue is the indefinite construct form ("قاعدة زيلكان", "بمدينة هون"): after the definite
 # "القاعدة" comes an adjective or the rest of the sentence ("القاعدة يجب أن …"), not a name.
 _AR_CUE_WORDS = "قاعده|مدينه|محافظه|بلده|قريه|معسكر|مطار|ناحيه|قضاء|ولايه|منطقه|مخيم|ميناء|قاعدتي"
-_AR_CUE = re.compile(rf"(?<= )(?:[وف]?[بل]?)(?:{_AR_CUE_WORDS})(?= )")
-_AR_CUE_TOKEN = re.compile(
-    rf"(?:[وف]?[بل]?|[وف]?(?:[بل]|لل)?ال)(?:{_AR_CUE_WORDS}|نقطه|موقع|مركز)|لل\S+"
-)
+_AR_CUE = rx(rf"(?<= )(?:[وف]?[بل]?)(?:{_AR_CUE_WORDS})(?= )")
+_AR_CUE_TOKEN = rx(rf"(?:[وف]?[بل]?|[وف]?(?:[بل]|لل)?ال)(?:{_AR_CUE_WORDS}|نقطه|موقع|مركز)|لل\S+")
 # endings of a word that is not a name: a possessive pronoun ("قلقهم", "حمايتها")
-_AR_SUFFIX = re.compile(r"(?:هم|هما|ها|كم|هن)$")
-_TANWEEN = re.compile("[\u064b-\u064d]")
-_CAPITAL = re.compile(r"[A-Z]")
+_AR_SUFFIX = rx(r"(?:هم|هما|ها|كم|هن)$")
+_TANWEEN = rx("[\u064b-\u064d]")
+_CAPITAL = rx(r"[A-Z]")
 _AR_SKIP = {
     "الجويه",
     "العسكريه",
@@ -104,11 +103,11 @@ _AR_SKIP = {
     "تدريب",
     "تدريبي",
 }
-_EN_AFTER = re.compile(
+_EN_AFTER = rx(
     r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(?:Air\s+Base|Airbase|Air\s+Field|Airfield|Base|Garrison|"
     r"Outpost|Province|Governorate|Camp)\b"
 )
-_EN_BEFORE = re.compile(
+_EN_BEFORE = rx(
     r"\b(?:Camp|Fort|FOB|COP|Forward\s+Operating\s+Base|Combat\s+Outpost|Patrol\s+Base|"
     r"town\s+of|city\s+of|village\s+of|province\s+of)\s+((?:al-|Al-|Al\s)?[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+)?)"

@@ -1,0 +1,134 @@
+"""``re.compile`` with a first-character pre-check.
+
+Python's regex engine tries a pattern at every position of the text.  For the extractor's
+patterns (long case-insensitive alternations of cue words, often behind a lookbehind) that
+means trying dozens of alternatives at each character, and the engine's own fast scan for a
+first character is disabled under ``re.I`` and by leading lookarounds.  :func:`rx` works
+out the set of characters a match can start with and puts it in front as a lookahead
+(``(?=[…])``): one class test per position instead of every alternative.  A match still
+starts where it did and spans what it did; a pattern whose first character cannot be
+bounded (``.``, a negated class, a local flag, an empty match) is compiled unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _compiler as C  # type: ignore[attr-defined]
+from re import _constants as K  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+
+_CATEGORIES = {
+    K.CATEGORY_DIGIT: r"\d",
+    K.CATEGORY_NOT_DIGIT: r"\D",
+    K.CATEGORY_SPACE: r"\s",
+    K.CATEGORY_NOT_SPACE: r"\S",
+    K.CATEGORY_WORD: r"\w",
+    K.CATEGORY_NOT_WORD: r"\W",
+}
+_LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+#: what each sped-up pattern was compiled from (the tests compare the two)
+ORIGINAL: dict[re.Pattern, tuple[str, int]] = {}
+
+
+class _Unbounded(Exception):
+    """The first character of a match cannot be put in a class."""
+
+
+def _char(c: int) -> str:
+    ch = chr(c)
+    return "\\" + ch if ch in "\\]^-[" else ch
+
+
+def _sequence(items) -> tuple[list[str], bool]:
+    """Class pieces a match of ``items`` can start with, and whether it can be empty."""
+    out: list[str] = []
+    for op, av in items:
+        pieces, nullable = _item(op, av)
+        out += pieces
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _item(op, av) -> tuple[list[str], bool]:
+    if op is K.LITERAL:
+        return [_char(av)], False
+    if op is K.IN:
+        pieces = []
+        for o, a in av:
+            if o is K.LITERAL:
+                pieces.append(_char(a))
+            elif o is K.RANGE:
+                pieces.append(f"{_char(a[0])}-{_char(a[1])}")
+            elif o is K.CATEGORY and a in _CATEGORIES:
+                pieces.append(_CATEGORIES[a])
+            else:  # a negated class and the like
+                raise _Unbounded
+        return pieces, False
+    if op is K.BRANCH:
+        pieces, nullable = [], False
+        for sub in av[1]:
+            p, n = _sequence(sub.data)
+            pieces += p
+            nullable = nullable or n
+        return pieces, nullable
+    if op is K.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            raise _Unbounded  # a local flag changes what the class would mean
+        return _sequence(sub.data)
+    if op in (K.MAX_REPEAT, K.MIN_REPEAT, K.POSSESSIVE_REPEAT):
+        lo, _, sub = av
+        p, n = _sequence(sub.data)
+        return p, n or lo == 0
+    if op is K.ATOMIC_GROUP:
+        return _sequence(av.data)
+    if op in (K.AT, K.ASSERT, K.ASSERT_NOT):
+        return [], True  # zero width: the next item consumes the first character
+    if op is K.CATEGORY and av in _CATEGORIES:
+        return [_CATEGORIES[av]], False
+    raise _Unbounded
+
+
+def first_class(pattern: str, flags: int = 0) -> str | None:
+    """A character class every match of ``pattern`` starts with, or None.
+
+    Examples
+    --------
+    >>> first_class(r"(?<!\\w)(?:about|نحو)\\s*$", re.I)
+    '[aن]'
+    """
+    try:
+        pieces, nullable = _sequence(P.parse(pattern, flags).data)
+    except _Unbounded:
+        return None
+    if nullable or not pieces:
+        return None
+    return "[" + "".join(dict.fromkeys(pieces)) + "]"
+
+
+def _engine_scans_ahead(pattern: str, flags: int) -> bool:
+    """True when ``re`` already skips to a literal prefix or a first-character set (no
+    ``re.I``, no leading lookaround): a lookahead would only turn that scan off."""
+    try:
+        parsed = P.parse(pattern, flags)
+        flags = parsed.state.flags
+        prefix, _, _ = C._get_literal_prefix(parsed, flags)
+        return bool(prefix) or C._get_charset_prefix(parsed, flags) is not None
+    except Exception:  # the private helpers changed: keep the lookahead
+        return False
+
+
+def rx(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)`` with a lookahead for the first character, when one
+    can be worked out (see the module docstring).  ``.pattern`` then shows the lookahead."""
+    cls = first_class(pattern, flags)
+    if cls is None or _engine_scans_ahead(pattern, flags):
+        return re.compile(pattern, flags)
+    lead = _LEADING_FLAGS.match(pattern)
+    head = lead.group() if lead else ""
+    body = pattern[lead.end() :] if lead else pattern
+    fast = re.compile(f"{head}(?={cls})(?:{body})", flags)
+    if len(ORIGINAL) < 10_000:
+        ORIGINAL[fast] = (pattern, flags)
+    return fast
