@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -516,7 +517,7 @@ def _is_rel_word(w: str) -> bool:
 _REL_WORDS = WordHints(_is_rel_word, 45, 45)
 # Words (lowercased) without which a pattern cannot match a window: a substring test is
 # far cheaper than trying the pattern at every position.  The year-anchored patterns with a
-# month name run when the span has a month word (or diacritics, which the month patterns
+# month name run when their window has a month word (or diacritics, which the month patterns
 # tolerate but the month-word hints do not see).
 _MONTH_GUARD: tuple[str, ...] = ()
 _DIACRITIC = rx(r"[\u064b-\u0652\u0670\u0640]")
@@ -1048,6 +1049,11 @@ _HINTS = {
 }
 
 
+def _any_between(starts: list[int], a: int, b: int) -> bool:
+    k = bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
+
+
 def date_candidates(
     text: str, spans: Sequence[tuple[int, int]], words: Words | None = None
 ) -> list[list[_Cand]]:
@@ -1059,7 +1065,11 @@ def date_candidates(
     the main cost of extraction), and one loop per pattern over every sentence's windows
     is cheaper than one per sentence and pattern.
     """
+    if spans and (words is None or not words.covers(text, spans[0][0], spans[-1][1])):
+        words = Words(text, spans[0][0], spans[-1][1])
     wins = {k: h.windows_of_spans(text, spans, words) for k, h in _HINTS.items()}
+    # where the month words are: a year window runs the month patterns only if it has one
+    month_starts = words.hits(_MONTH_WORDS)[0] if words is not None else []
     live = [
         bool(y or m or p or r)
         for y, m, p, r in zip(wins["year"], wins["month"], wins["period"], wins["rel"], strict=True)
@@ -1067,7 +1077,6 @@ def date_candidates(
     flat = {
         k: [(a, b, i) for i, ws in enumerate(w) if live[i] for a, b in ws] for k, w in wins.items()
     }
-    has_month = [bool(w) for w in wins["month"]]
     out: list[list[_Cand]] = [[] for _ in spans]
     seen: set[tuple[int, int, str]] = set()
     lowered: dict[tuple[int, int], str] = {}
@@ -1080,7 +1089,8 @@ def date_candidates(
                 if seg is None:
                     seg = lowered[(a, b)] = text[a:b].lower()
                 if not grx.search(seg) and not (
-                    guard is _MONTH_GUARD and (has_month[i] or _DIACRITIC.search(seg))
+                    guard is _MONTH_GUARD
+                    and (_any_between(month_starts, a, b) or _DIACRITIC.search(seg))
                 ):
                     continue
             for m in pat.finditer(text, a, b):
