@@ -1382,6 +1382,8 @@ class Sentence:
 
     # ------------------------------------------------------------------ force levels
     def force_levels(self) -> list[dict]:
+        if not self.numbers:
+            return []  # every level has a number (a vague one counts: "hundreds")
         out: list[dict] = []
         last: dict | None = None
         respectively = self._respectively()
