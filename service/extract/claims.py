@@ -29,7 +29,7 @@ from ..gazetteer.normalize import strip_clitics
 from ..gazetteer.resolve import Resolved
 from . import lexicons as L
 from .dates import DateMatch, date_candidates, resolve_dates
-from .fastre import rx
+from .fastre import Dispatch, rx
 from .numbers import NumberMatch, find_numbers
 from .text import Words, clause_breaks, same_clause, split_sentences
 
@@ -375,7 +375,7 @@ class Analyzer:
     def _find_actors(self) -> list[Mark]:
         a, b = self.body
         out: list[Mark] = []
-        _, en_cs, en_ci = L.actor_combined()
+        en_cs, en_ci = L.actor_dispatch()
         na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
         toks = self._norm_tokens()
         for ns, ne, code in L.actor_lexicon().find(self.norm, na, nb, toks) if toks else ():
@@ -457,7 +457,8 @@ class Analyzer:
         """Every verb anchor in the body, once (sentences pick theirs by offset)."""
         a, b = self.body
         out: list[Mark] = []
-        lex, en_re = _combined(kind, ar, en)
+        lex, _ = _combined(kind, ar, en)
+        en_re = _verb_dispatch(kind, en)
         na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
         toks = self._norm_tokens()
         for ns, ne, group in lex.find(self.norm, na, nb, toks) if toks else ():
@@ -1079,6 +1080,16 @@ def _combined(
         )
         _COMBINED[kind] = (L.TokenLexicon(ar), re.compile(en_alt, re.I))
     return _COMBINED[kind]
+
+
+_DISPATCH: dict[str, Dispatch] = {}
+
+
+def _verb_dispatch(kind: str, en: dict[str, str]) -> Dispatch:
+    """The English verb regex of :func:`_combined` as a first-character dispatch."""
+    if kind not in _DISPATCH:
+        _DISPATCH[kind] = Dispatch(*L.hoisted({act: [p] for act, p in en.items()}), re.I)
+    return _DISPATCH[kind]
 
 
 _TOPIC_AR = {

@@ -132,3 +132,110 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern:
     if len(ORIGINAL) < 10_000:
         ORIGINAL[fast] = (pattern, flags)
     return fast
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level ``|`` alternatives of ``pattern`` (groups and classes kept whole)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            # "[]..." and "[^]...": a "]" right after the opening is a literal
+            if pattern[i + 1 : i + 2] == "^":
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+class Dispatch:
+    """``finditer`` of ``prefix(?:(?P<g1>…)|(?P<g2>…)|…)`` for a big lexicon alternation,
+    trying at each position only the alternatives that can start with its character.
+
+    One alternation of a few hundred cue words under ``re.I`` is tried alternative by
+    alternative at every word start; split by first character, a position tries a handful.
+    The matches (spans and ``lastgroup``) are those of the whole pattern: at a position the
+    alternatives keep their order, and a position no alternative can start at has no match.
+    When an alternative's first character cannot be bounded, the whole pattern is used.
+
+    Parameters
+    ----------
+    prefix : str
+        A zero-width head shared by all alternatives (``\\b`` or ``""``).
+    groups : dict
+        Group name → its patterns, in order (each may itself be an alternation).
+    flags : int
+    """
+
+    def __init__(self, prefix: str, groups: dict[str, list[str]], flags: int = 0) -> None:
+        self.prefix = prefix
+        self.flags = flags
+        self.units = [
+            (name, alt, first_class(alt, flags))
+            for name, pats in groups.items()
+            for p in pats
+            for alt in split_alternatives(p)
+        ]
+        self.whole = re.compile(self._source(self.units), flags)
+        bounded = self.units and all(cls is not None for _, _, cls in self.units)
+        union = "".join(cls[1:-1] for _, _, cls in self.units) if bounded else ""
+        self._classes: dict[str, re.Pattern] = {}
+        self.starts = re.compile(f"{prefix}(?=[{union}])", flags) if bounded else None
+        self._by_char: dict[str, re.Pattern | None] = {}
+
+    def _source(self, units) -> str:
+        groups: dict[str, list[str]] = {}
+        for name, alt, _ in units:
+            groups.setdefault(name, []).append(alt)
+        body = "|".join(f"(?P<{g}>{'|'.join(alts)})" for g, alts in groups.items())
+        return f"{self.prefix}(?:{body})"
+
+    def _for(self, c: str) -> re.Pattern | None:
+        units = []
+        for unit in self.units:
+            cls = unit[2]
+            rxc = self._classes.get(cls)
+            if rxc is None:
+                rxc = self._classes[cls] = re.compile(cls, self.flags)
+            if rxc.match(c):
+                units.append(unit)
+        sub = re.compile(self._source(units), self.flags) if units else None
+        self._by_char[c] = sub
+        return sub
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        """The matches of the whole pattern in ``text[start:end]``, in order."""
+        end = len(text) if end is None else end
+        if self.starts is None:
+            yield from self.whole.finditer(text, start, end)
+            return
+        by_char = self._by_char
+        last = start
+        for s in self.starts.finditer(text, start, end):
+            p = s.start()
+            if p < last:
+                continue
+            c = text[p]
+            sub = by_char[c] if c in by_char else self._for(c)
+            if sub is None:
+                continue
+            m = sub.match(text, p, end)
+            if m is not None:
+                yield m
+                last = m.end()

@@ -85,3 +85,66 @@ _ALPHABET = list("aAbeEiIıİsSſkKK tTnNoOdDuU  \n\t.,،;:-'’0129٠٢ابتح
 def test_sped_up_patterns_match_the_same_on_random_text(s):
     for p in _sped_up():
         assert _spans(p, s) == _spans(re.compile(*ORIGINAL[p]), s), ORIGINAL[p][0][:80]
+
+
+def test_split_alternatives():
+    from service.extract.fastre import split_alternatives
+
+    assert split_alternatives(r"a|b(c|d)|[|]x|\||[]|]y|(?:e)") == [
+        "a",
+        "b(c|d)",
+        "[|]x",
+        r"\|",
+        "[]|]y",
+        "(?:e)",
+    ]
+    assert split_alternatives("abc") == ["abc"]
+
+
+def _dispatchers():
+    from service.extract.claims import _combined, _verb_dispatch
+
+    _, cs, ci = lexicons.actor_combined()
+    dcs, dci = lexicons.actor_dispatch()
+    out = [(cs, dcs), (ci, dci)]
+    for kind, en in (("move", lexicons.MOVE_EN), ("event", lexicons.EVENT_EN)):
+        out.append((_combined(kind, {}, en)[1], _verb_dispatch(kind, en)))
+    return out
+
+
+def _m(it) -> list:
+    return [(m.span(), m.lastgroup) for m in it]
+
+
+def test_dispatch_finds_what_the_whole_alternation_finds():
+    from service.extract.fastre import Dispatch
+
+    texts = [
+        load_document(p.read_bytes()).text
+        for d in ("devset", "devset2", "heldout")
+        for p in sorted((ROOT / "tests" / "data" / d).glob("*en*.txt"))
+    ]
+    found = 0
+    for whole, fast in _dispatchers():
+        assert fast.starts is not None  # really dispatched, not the fallback
+        for t in texts:
+            got = _m(fast.finditer(t))
+            assert got == _m(whole.finditer(t))
+            assert _m(fast.finditer(t, 40, len(t) - 40)) == _m(whole.finditer(t, 40, len(t) - 40))
+            found += len(got)
+    assert found > 500
+    # an alternative that may match empty cannot be dispatched: the whole pattern runs
+    d = Dispatch("", {"a": ["x?"], "b": ["yz"]})
+    assert d.starts is None and _m(d.finditer("yz x")) == _m(d.whole.finditer("yz x"))
+
+
+_WORDS = "US U.S. Americans British French troops withdrew left leave pulled out deploy "
+_WORDS += "Germany's German-led the Marines 300 Marines NATO Turkish Royal Air Force redeploy"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([*_WORDS.split(), " ", ",", "-", "'s", "x", "É"]), max_size=25))
+def test_dispatch_matches_on_random_text(words):
+    t = " ".join(words)
+    for whole, fast in _dispatchers():
+        assert _m(fast.finditer(t)) == _m(whole.finditer(t))
