@@ -90,6 +90,16 @@ def _item(op, av) -> tuple[list[str], bool]:
     raise _Unbounded
 
 
+def _class_of(parsed) -> str | None:
+    try:
+        pieces, nullable = _sequence(parsed.data)
+    except _Unbounded:
+        return None
+    if nullable or not pieces:
+        return None
+    return "[" + "".join(dict.fromkeys(pieces)) + "]"
+
+
 def first_class(pattern: str, flags: int = 0) -> str | None:
     """A character class every match of ``pattern`` starts with, or None.
 
@@ -98,20 +108,13 @@ def first_class(pattern: str, flags: int = 0) -> str | None:
     >>> first_class(r"(?<!\\w)(?:about|نحو)\\s*$", re.I)
     '[aن]'
     """
-    try:
-        pieces, nullable = _sequence(P.parse(pattern, flags).data)
-    except _Unbounded:
-        return None
-    if nullable or not pieces:
-        return None
-    return "[" + "".join(dict.fromkeys(pieces)) + "]"
+    return _class_of(P.parse(pattern, flags))
 
 
-def _engine_scans_ahead(pattern: str, flags: int) -> bool:
+def _engine_scans_ahead(parsed) -> bool:
     """True when ``re`` already skips to a literal prefix or a first-character set (no
     ``re.I``, no leading lookaround): a lookahead would only turn that scan off."""
     try:
-        parsed = P.parse(pattern, flags)
         flags = parsed.state.flags
         prefix, _, _ = C._get_literal_prefix(parsed, flags)
         return bool(prefix) or C._get_charset_prefix(parsed, flags) is not None
@@ -122,8 +125,14 @@ def _engine_scans_ahead(pattern: str, flags: int) -> bool:
 def rx(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)`` with a lookahead for the first character, when one
     can be worked out (see the module docstring).  ``.pattern`` then shows the lookahead."""
-    cls = first_class(pattern, flags)
-    if cls is None or _engine_scans_ahead(pattern, flags):
+    try:
+        parsed = P.parse(pattern, flags)
+    except re.error:
+        return re.compile(pattern, flags)  # the same error, raised by re itself
+    if parsed.state.flags & re.VERBOSE:
+        return re.compile(pattern, flags)  # a trailing comment would swallow the ")"
+    cls = _class_of(parsed)
+    if cls is None or _engine_scans_ahead(parsed):
         return re.compile(pattern, flags)
     lead = _LEADING_FLAGS.match(pattern)
     head = lead.group() if lead else ""

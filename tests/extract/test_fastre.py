@@ -58,6 +58,9 @@ def test_first_class(pattern, flags, want):
 def test_lookahead_only_where_the_engine_has_no_scan_of_its_own():
     assert rx(r"على\s+التوالي").pattern == r"على\s+التوالي"  # a literal prefix already
     assert rx(r"(?i)\bthe\s*$").pattern == r"(?i)(?=[t])(?:\bthe\s*$)"
+    # verbose patterns are left alone (a trailing comment would eat the wrapper)
+    v = rx("(?:the|a)  # an article", re.X)
+    assert v.pattern == "(?:the|a)  # an article" and v.match("the")
 
 
 def test_sped_up_patterns_match_the_same_on_articles():
