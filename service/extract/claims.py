@@ -1027,6 +1027,13 @@ _COUNTRY_NOUN = rx(
     r"republic|sultanate)\b)",
     re.I,
 )
+# after a move verb, its object "the country": the article's country
+_THE_COUNTRY_AFTER = rx(
+    r"(?:\s+[^\s.,;:!?،؛]+){0,5}?\s+(?:(?:[وف]?(?:من|في|خارج|داخل|إلى|الى))\s+)?ال(?:بلاد|بلد)"
+    r"(?![\w])|(?:\s+[^\s.,;:!?]+){0,5}?\s+(?:(?:from|out\s+of|in|into|inside|within|to)\s+)?"
+    r"the\s+country\b",
+    re.I,
+)
 _EACH_AFTER = rx(r"\s*(?:each|apiece|لكل\s+منه|لكل\s+واحد)", re.I)
 _AR_PRESENT_DEPLOY = rx(r"[وف]?[تي]نشر")
 _AR_FUTURE_BEFORE = rx(r"(?:سوف|سـ|ستقوم\s+ب|سيتم|يعتزم|تعتزم|تعتزمان|تخطط|يخطط)\s*$")
@@ -2525,6 +2532,14 @@ class Sentence:
                 for pm in scope_places
                 if pm.locative or pm.r.place.kind in ("installation", "city")
             ]
+        # "انسحابها من البلاد", "withdraw its troops from the country", "stay in the country":
+        # the article's country (as for a move with no place), not a place named later
+        # ("… after talks in Niamey")
+        if self.an.focus and v.value in ("withdraw", "reduce", "remain", "arrive"):
+            first = min([pm.start for pm in scope_places] + [cut])
+            m = _THE_COUNTRY_AFTER.match(self.text, v.end, max(v.end, first))
+            if m is not None and not any(pm.destination for pm in scope_places):
+                scope_places = []
         if self.an.has_latin and _HOME_AFTER.match(self.text, v.end):
             # "would go home …, was read in Bucharest": only "home from X" names the place
             scope_places = [

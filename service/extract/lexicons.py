@@ -383,7 +383,7 @@ TROOP_AR = ar(
     rf"مستشار|مستشارا|مستشارين|مستشارون|مدرب|مدربا|مدربين|مدربون|فرد|افراد|"
     rf"جندى|مجند|مجندا|مجندين|بحار|بحارا|بحاره|طيار|طيارا|طيارين|كوماندوز)"
 )
-TROOP_AR_FORCES = ar(rf"{P}(?:قوات|القوات|قوه)")
+TROOP_AR_FORCES = ar(rf"{P}(?:قوات|القوات|قوه)(?:ها|ه|هم|هما|نا)?")
 TROOP_EN = rx(
     r"\b(?:troops?|soldiers?|personnel|service\s*-?\s*members?|servicemembers?|servicemen|"
     r"service\s+personnel|marines?|sailors|airmen|advis[eo]rs?|trainers|special\s+forces|"

@@ -1748,3 +1748,21 @@ def test_appositive_subject_temporal_clause_and_the_surge(gaz):
         if f.quantity.count == 170000
     ] == [(170000, "2007-12-31")]
     assert all(m.by is None for m in ex.movements if m.modality == "possible")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "باماكو – أعلنت فرنسا أن قواتها ستغادر البلاد بحلول نهاية العام، وفق بيان صدر بعد "
+        "محادثات في العاصمة باماكو. وتنشر فرنسا نحو 2000 جندي في مالي.",
+        "BAMAKO — France will withdraw its troops from the country by the end of the year, "
+        "officials said after talks in Bamako. France has about 2,000 troops in Mali.",
+    ],
+)
+def test_leaving_the_country_is_the_articles_country_not_a_later_city(gaz, text):
+    # "من البلاد" / "from the country": the country, not the capital where talks were held
+    got = [
+        (m.actor, m.place_id, m.action, m.by.value.isoformat())
+        for m in _ex(gaz, text, "2025-03-01").movements
+    ]
+    assert got == [("FR", "country:ML", "withdraw", "2025-12-31")]
