@@ -1029,9 +1029,10 @@ _COUNTRY_NOUN = rx(
 )
 # after a move verb, its object "the country": the article's country
 _THE_COUNTRY_AFTER = rx(
-    r"(?:\s+[^\s.,;:!?،؛]+){0,5}?\s+(?:(?:[وف]?(?:من|في|خارج|داخل|إلى|الى))\s+)?ال(?:بلاد|بلد)"
-    r"(?![\w])|(?:\s+[^\s.,;:!?]+){0,5}?\s+(?:(?:from|out\s+of|in|into|inside|within|to)\s+)?"
-    r"the\s+country\b",
+    r"(?:\s+[^\s.,;:!?،؛]+){0,5}?\s+(?:(?:[وف]?(?:من|في|خارج|داخل|إلى|الى))\s+)?ال(?:بلاد|بلد|"
+    r"مملك[ةه]|إمار[ةه]|امار[ةه]|جمهوري[ةه]|سلطن[ةه]|أرخبيل|ارخبيل)(?![\w])|"
+    r"(?:\s+[^\s.,;:!?]+){0,5}?\s+(?:(?:from|out\s+of|in|into|inside|within|to)\s+)?"
+    r"the\s+(?:country|kingdom|emirate|republic|sultanate|archipelago)\b",
     re.I,
 )
 _EACH_AFTER = rx(r"\s*(?:each|apiece|لكل\s+منه|لكل\s+واحد)", re.I)

@@ -1751,18 +1751,26 @@ def test_appositive_subject_temporal_clause_and_the_surge(gaz):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "want"),
     [
-        "باماكو – أعلنت فرنسا أن قواتها ستغادر البلاد بحلول نهاية العام، وفق بيان صدر بعد "
-        "محادثات في العاصمة باماكو. وتنشر فرنسا نحو 2000 جندي في مالي.",
-        "BAMAKO — France will withdraw its troops from the country by the end of the year, "
-        "officials said after talks in Bamako. France has about 2,000 troops in Mali.",
+        (
+            "باماكو – أعلنت فرنسا أن قواتها ستغادر البلاد بحلول نهاية العام، وفق بيان صدر بعد "
+            "محادثات في العاصمة باماكو. وتنشر فرنسا نحو 2000 جندي في مالي.",
+            ("FR", "country:ML", "withdraw", "2025-12-31"),
+        ),
+        (
+            "BAMAKO — France will withdraw its troops from the country by the end of the year, "
+            "officials said after talks in Bamako. France has about 2,000 troops in Mali.",
+            ("FR", "country:ML", "withdraw", "2025-12-31"),
+        ),
+        (
+            "الرباط – قالت واشنطن إن قواتها ستغادر المملكة بحلول يونيو 2025 بعد انتهاء التمرين "
+            "في أكادير. وتستضيف المغرب نحو 5000 جندي أميركي خلال التمرين.",
+            ("US", "country:MA", "withdraw", "2025-06-30"),
+        ),
     ],
 )
-def test_leaving_the_country_is_the_articles_country_not_a_later_city(gaz, text):
-    # "من البلاد" / "from the country": the country, not the capital where talks were held
-    got = [
-        (m.actor, m.place_id, m.action, m.by.value.isoformat())
-        for m in _ex(gaz, text, "2025-03-01").movements
-    ]
-    assert got == [("FR", "country:ML", "withdraw", "2025-12-31")]
+def test_leaving_the_country_is_the_articles_country_not_a_later_city(gaz, text, want):
+    # "من البلاد" / "from the country" / "المملكة": the country, not a city named later
+    ex = _ex(gaz, text, "2025-03-01")
+    assert [(m.actor, m.place_id, m.action, m.by.value.isoformat()) for m in ex.movements] == [want]
