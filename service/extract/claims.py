@@ -136,6 +136,7 @@ class Analyzer:
         self._coordinated_locatives()
         self._metonym_pairs()
         self.actors = self._find_actors()
+        self._drop_demonym_towns()
         self.focus = self._focus_country(dateline)
         self.dominant = self._dominant_actor()
 
@@ -435,6 +436,27 @@ class Analyzer:
                 continue  # "near the Jordanian border", "الحدود الأردنية": a place, no actor
             dedup.append(m)
         return dedup
+
+    def _drop_demonym_towns(self) -> None:
+        """ "العاصمة الهندية نيودلهي": an adjective of nationality (الهندية, Indian) that is
+        also a town's name (Al-Hindiyah in Iraq) is the adjective, unless introduced as a
+        place ("في الهندية")."""
+        demonyms = [(m.start, m.end) for m in self.actors if m.extra.get("demonym")]
+        if not demonyms:
+            return
+
+        def introduced(pm: PlaceMark) -> bool:
+            prev = self.tokens_before(pm.start, 1)
+            return bool(prev) and strip_clitics(prev[-1]) in _TOWN_INTRO
+
+        self.marks = [
+            pm
+            for pm in self.marks
+            if pm.r.place.kind != "city"
+            or pm.dateline
+            or not any(a <= pm.start and pm.end <= b for a, b in demonyms)
+            or introduced(pm)
+        ]
 
     def norm_tokens(self, start: int, end: int) -> L.NormTokens:
         """The tokens of ``norm[start:end]`` (the body's split when it is that span)."""
@@ -1039,6 +1061,8 @@ _EACH_AFTER = rx(r"\s*(?:each|apiece|لكل\s+منه|لكل\s+واحد)", re.I)
 _AR_PRESENT_DEPLOY = rx(r"[وف]?[تي]نشر")
 _AR_FUTURE_BEFORE = rx(r"(?:سوف|سـ|ستقوم\s+ب|سيتم|يعتزم|تعتزم|تعتزمان|تخطط|يخطط)\s*$")
 _ARABIC_LETTER = rx(r"[\u0621-\u064a]")
+# what introduces a town by name (normalised): "في الهندية", "مدينة الهندية", "قضاء الهندية"
+_TOWN_INTRO = {"في", "من", "الي", "قرب", "مدينه", "بلده", "قضاء", "ناحيه", "بلدات", "مدن"}
 _DEST_WORDS = {"الي", "نحو", "باتجاه", "صوب", "اتجاه", "لي"}
 _PLACE_WORDS = {
     "قاعده",

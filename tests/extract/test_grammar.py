@@ -1774,3 +1774,12 @@ def test_leaving_the_country_is_the_articles_country_not_a_later_city(gaz, text,
     # "من البلاد" / "from the country" / "المملكة": the country, not a city named later
     ex = _ex(gaz, text, "2025-03-01")
     assert [(m.actor, m.place_id, m.action, m.by.value.isoformat()) for m in ex.movements] == [want]
+
+
+def test_an_adjective_of_nationality_is_not_a_town_of_that_name(gaz):
+    # "الهندية" (Indian) is also Al-Hindiyah, a town in Iraq: as an adjective it is no place,
+    # named as a town it is one
+    adj = _ex(gaz, "عقدت المحادثات في العاصمة الهندية نيودلهي، ورحلت القوات الهندية.")
+    assert "city:99344" not in {p.place.id for p in adj.places}
+    town = _ex(gaz, "انتشرت القوات العراقية في الهندية جنوب كربلاء.")
+    assert "city:99344" in {p.place.id for p in town.places}
