@@ -956,7 +956,7 @@ _EXTEND_BEFORE = rx(
 _NEGATED_BEFORE = rx(
     r"(?:\b(?:not|never|no\s+longer|won't|wouldn't|isn't|aren't|don't|doesn't|didn't|"
     r"no\s+plans?\s+to|no\s+intention\s+(?:of|to))\s+(?:(?:be|been|going|to|yet)\s+){0,3}|"
-    r"(?:^|\s|«)(?:لن|لا|لم|ما\s+راح|ماراح|مو|مش|ليس)\s+(?:(?:يتم|تتم|يكون|تكون)\s+)?)$",
+    r"(?:^|\s|«)[وف]?(?:لن|لا|لم|ما\s+راح|ماراح|مو|مش|ليس)\s+(?:(?:يتم|تتم|يكون|تكون)\s+)?)$",
     re.I,
 )
 _NOT_A_BEFORE = rx(r"(?i)\bnot\s+(?:an?|the)\s+$")
@@ -966,9 +966,16 @@ _DENIED_BEFORE = rx(
     r"(?:\b(?:denied|denies|deny|denying|dismissed|rejected|refuted)\s+(?:(?:a|the|any|media|"
     r"press|news|newspaper|\w+)\s+){0,2}?(?:reports?|claims?|speculation|suggestions?|"
     r"rumou?rs?)?\s*(?:that|of)\s+"
-    r"[^.;:!?]{0,45}|(?:^|\s)[وف]?(?:نفت|نفى|تنفي|ينفي|نفي)\s+(?:\S+\s+){0,3}?(?:أن|ان|وجود)\s+"
+    # (?<!\S), not (?:^|\s): the search starts at the sentence, and "^" is the text's start
+    r"[^.;:!?]{0,45}|(?<!\S)[وف]?(?:نفت|نفى|تنفي|ينفي|نفي)\s+(?:\S+\s+){0,3}?(?:أن|ان|وجود)\s+"
     r"[^.؛:!?]{0,40})$",
     re.I,
+)
+# "نفى مسؤول … ما تداولته حسابات … عن خطط لتقليص القوة", "نفت أنقرة في وقت سابق نيتها نقل":
+# a denied report or intention further back than the short form above reaches
+_DENIED_AR_LONG = rx(
+    r"(?<!\S)[وف]?(?:نفت|نفى|تنفي|ينفي|نفي)\s+(?:\S+\s+){0,6}?(?:ما|عن|خطط|خطة|نية|نيتها|نيته|"
+    r"نيتهم|أنباء|انباء|تقارير)\s+[^.؛:!?]{0,70}$"
 )
 _PAREN_YEAR = rx(r"\(\s*(?:19|20)\d\d\s*\)")
 _LIST_GAP = rx(r"\s*[,،]?\s*(?:و|and\s+|&\s*)?\s*(?:the\s+)?")
@@ -2481,7 +2488,10 @@ class Sentence:
             value = "remain"  # "extended the deployment in Iraq until …", "تمديد مهمة …"
         if self.latin and _NOT_A_BEFORE.search(near_before[-30:]):
             return []  # "a transition, not a withdrawal", "ليس انسحاباً": what it is not
-        if _DENIED_BEFORE.search(self.text, max(self.start, v.start - 70), v.start):
+        if _DENIED_BEFORE.search(self.text, max(self.start, v.start - 70), v.start) or (
+            self.arabic
+            and _DENIED_AR_LONG.search(self.text, max(self.start, v.start - 140), v.start)
+        ):
             return []  # "denied a report that it would send …", "نفت أن تكون … سترسل"
         if _NEGATED_BEFORE.search(near_before[-30:]):
             if value in ("withdraw", "reduce"):

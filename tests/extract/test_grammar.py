@@ -1783,3 +1783,29 @@ def test_an_adjective_of_nationality_is_not_a_town_of_that_name(gaz):
     assert "city:99344" not in {p.place.id for p in adj.places}
     town = _ex(gaz, "انتشرت القوات العراقية في الهندية جنوب كربلاء.")
     assert "city:99344" in {p.place.id for p in town.places}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a denial that opens its paragraph (the search starts at the sentence: no "^" there)
+        "تنشر إيطاليا نحو ألف جندي في لبنان.\n\nونفت روما أن تكون قواتها ستنسحب من لبنان "
+        "قبل نهاية العام.",
+        # a denied intention further back than "نفت أن"
+        "تنشر تركيا نحو ثلاثة آلاف جندي في قطر.\n\nكما نفت أنقرة في وقت سابق نيتها نقل جزء من "
+        "قواتها إلى دول أخرى في المنطقة بحلول الصيف.",
+        "الدوحة – ونفى مسؤول في السفارة التركية بالدوحة ما تداولته حسابات على مواقع التواصل عن "
+        "خطط لتقليص القوة التركية في قطر بحلول نهاية العام.",
+    ],
+)
+def test_denied_moves_are_no_moves(gaz, text):
+    assert _ex(gaz, text, "2024-06-05").movements == []
+
+
+def test_a_negation_with_a_conjunction_still_negates(gaz):
+    # "ولن تقلص" (and will not reduce): a stay, not a reduction
+    text = (
+        "تنشر إيطاليا نحو ألف جندي في لبنان. وقال الوزير إن القوات الإيطالية باقية في لبنان "
+        "ولن تقلص عددها هناك قبل نهاية العام."
+    )
+    assert {m.action for m in _ex(gaz, text, "2024-06-05").movements} <= {"remain"}
