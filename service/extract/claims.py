@@ -800,7 +800,7 @@ _EN_FUTURE_BEFORE = rx(
 _OF_THEM_AFTER = rx(r"\s+of\s+(?:them|those|these)\b", re.I)
 #: … fronted: "; of these, about 1,000 are at …", "ومن بين هؤلاء نحو 1000"
 _OF_THEM_BEFORE = rx(
-    r"(?:\b(?:of|among)\s+(?:them|those|these)|(?:^|\s)(?:منهم|ومنهم|من\s+بينهم|ومن\s+بين\s+هؤلاء|"
+    r"(?:\b(?:of|among)\s+(?:them|those|these)|(?<!\S)(?:منهم|ومنهم|من\s+بينهم|ومن\s+بين\s+هؤلاء|"
     r"من\s+هؤلاء))\s*[,،]?\s*(?:about|around|some|roughly|nearly|almost|approximately|more\s+than|"
     r"over|fewer\s+than|under|نحو|حوالي|قرابة)?\s*$",
     re.I,
@@ -809,7 +809,7 @@ _OF_THEM_BEFORE = rx(
 _FORCES_IN_BEFORE = rx(
     r"(?:\b(?:troops?|troop\s+(?:levels?|numbers|presence)|forces|soldiers|personnel|"
     r"contingent|garrison|presence|deployment|mission)\s+(?:stationed\s+|based\s+|deployed\s+)?"
-    r"in|(?:^|\s)(?:ال)?(?:قوات|جنود|عناصر|وجود|القوات|الجنود|عدد\s+\S+)(?:\s+\S+){0,2}\s+"
+    r"in|(?<!\S)(?:ال)?(?:قوات|جنود|عناصر|وجود|القوات|الجنود|عدد\s+\S+)(?:\s+\S+){0,2}\s+"
     r"(?:في|ب))\s*$",
     re.I,
 )
@@ -832,7 +832,7 @@ _THERE_AFTER = rx(r"\s*(?:(?:stationed|based|deployed)\s+)?(?:there|هناك)\b"
 _NOW_BEFORE = rx(
     r"(?:\b(?:now|currently|today|still)\s+(?:has|have|hosts?|keeps?|maintains?|number|numbers)?"
     r"\s*(?:about|around|some|roughly|nearly|more\s+than|over|fewer\s+than|under)?|"
-    r"(?:^|\s)(?:حاليا|حالياً|اليوم|الآن|الان|حتى\s+الآن)\s+(?:\S+\s+){0,2}?"
+    r"(?<!\S)(?:حاليا|حالياً|اليوم|الآن|الان|حتى\s+الآن)\s+(?:\S+\s+){0,2}?"
     r"(?:نحو|حوالي|قرابة|أكثر\s+من|أقل\s+من)?)\s*$",
     re.I,
 )
@@ -841,7 +841,7 @@ _STANDBY_AFTER = rx(
     r"\b(?:on\s+(?:prepare-to-deploy|standby|stand-by|alert|high\s+alert|heightened\s+alert|"
     r"(?:\w+[- ])?(?:hour|day)s?[- ]notice|notice\s+to\s+(?:move|deploy))|"
     r"(?:placed|put)\s+on\s+(?:standby|alert|notice)|ready\s+to\s+deploy|prepare\s+to\s+deploy)\b|"
-    r"(?:^|\s)(?:في\s+)?(?:حال[ةه]\s+)?(?:تأهب|تاهب|جاهزي[ةه]|استعداد|الاستعداد)\b",
+    r"(?<!\S)(?:في\s+)?(?:حال[ةه]\s+)?(?:تأهب|تاهب|جاهزي[ةه]|استعداد|الاستعداد)\b",
     re.I,
 )
 #: between a number and a move verb: a passive that makes the number the move's size
@@ -854,8 +854,8 @@ _PASSIVE_MOVED = rx(
 #: "…, down from 5,200 in 2021", "مقارنة بـ5200 عام 2021": the same force's earlier level
 _PAST_FROM_BEFORE = rx(
     r"(?:\b(?:down|up)\s+from|\bcompared\s+(?:with|to)|\bfrom\s+a\s+peak\s+of|"
-    r"(?:^|\s)(?:انخفاضا|انخفاضاً|ارتفاعا|ارتفاعاً|نزولا|نزولاً|صعودا|صعوداً)\s+من|"
-    r"(?:^|\s)(?:مقارنة|مقارنةً|قياسا|قياساً)\s+(?:بـ?|مع\s+)|(?:^|\s)بعد\s+(?:أن|ان)\s+(?:كان|كانت|كانوا)"
+    r"(?<!\S)(?:انخفاضا|انخفاضاً|ارتفاعا|ارتفاعاً|نزولا|نزولاً|صعودا|صعوداً)\s+من|"
+    r"(?<!\S)(?:مقارنة|مقارنةً|قياسا|قياساً)\s+(?:بـ?|مع\s+)|(?<!\S)بعد\s+(?:أن|ان)\s+(?:كان|كانت|كانوا)"
     r"(?:\s+(?:عددهم|عددها|عدده|عدد\s+\S+))?)"
     r"\s*(?:about|around|roughly|nearly|some|almost|approximately|more\s+than|over|"
     r"نحو|حوالي|قرابة|أكثر\s+من|اكثر\s+من|ما\s+يقارب)?\s*$",
@@ -894,7 +894,7 @@ _APPOS_TO_VERB = rx(
     r"(?:\w+\s+)?",
 )
 _TEMPORAL_CLAUSE = rx(
-    r"\b(?:until|till|when|once|after|before)\s+the\b|(?:^|\s)(?:حتى|حين|عندما)\s", re.I
+    r"\b(?:until|till|when|once|after|before)\s+the\b|(?<!\S)(?:حتى|حين|عندما)\s", re.I
 )
 _HOME_AFTER = rx(r"\s+home\b", re.I)
 _FIGURE_REF = rx(
@@ -1002,7 +1002,7 @@ _BORDER_AFTER = rx(
     re.I,
 )
 _BORDER_BEFORE = rx(r"(?:الحدود|الحدودي|الحدودية|الحدوديه|الاراضي|الأراضي|الأجواء|الاجواء)\s+$")
-_WITH_CLAUSE = rx(r"(?i)\bwith\b[^.;:]{0,35}$|(?:^|\s)على\s+ان\s+$")
+_WITH_CLAUSE = rx(r"(?i)\bwith\b[^.;:]{0,35}$|(?<!\S)على\s+ان\s+$")
 # Before a number that is a capacity, a ceiling or a per-unit size, not a force level.
 _NOT_PRESENT_BEFORE = rx(
     r"(?:\beach\s+(?:with|of|carrying|comprising|numbering)|\bcapacity\s+(?:of|for)|"

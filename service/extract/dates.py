@@ -844,7 +844,7 @@ def _build(
 _SEASON_CUE_BEFORE = rx(
     r"(?:\b(?:by|before|until|till|in|during|over|through|ahead\s+of|after|since|from|"
     r"(?:end|middle|start|beginning)\s+of)\s+|"
-    r"(?:^|\s)[وف]?(?:بحلول|قبل|حتى|خلال|في|حلول|مطلع|بداي[ةه]|نهاي[ةه]|أواخر|اواخر|منتصف|"
+    r"(?<!\S)[وف]?(?:بحلول|قبل|حتى|خلال|في|حلول|مطلع|بداي[ةه]|نهاي[ةه]|أواخر|اواخر|منتصف|"
     r"بعد|منذ|مع)\s+(?:حلول\s+)?)$",
     re.I,
 )
@@ -946,9 +946,7 @@ def _relative_day(g: dict[str, str | None], ref: dt.date) -> FuzzyDate:
 
 # a future-tense cue before a weekday: "will leave on Friday", "سوف تغادر يوم الجمعة"
 #: an Arabic future verb (ستنسحب، سيغادر، سنبقى) or "it is expected that"
-_AR_FUTURE_WORD = rx(
-    r"(?:^|\s)[وف]?س[تين][\u0621-\u064a]{2,}|من\s+المرتقب|من\s+المقرر|من\s+المتوقع"
-)
+_AR_FUTURE_WORD = rx(r"(?<!\S)[وف]?س[تين][\u0621-\u064a]{2,}|من\s+المرتقب|من\s+المقرر|من\s+المتوقع")
 _FUTURE_BEFORE = rx(
     r"(?:\b(?:will|shall|is\s+due|are\s+due|is\s+expected|are\s+expected|is\s+scheduled|"
     r"are\s+scheduled|plans?\s+to|planning\s+to)\b|سوف|من\s+المقرر|من\s+المتوقع)"

@@ -1809,3 +1809,26 @@ def test_a_negation_with_a_conjunction_still_negates(gaz):
         "ولن تقلص عددها هناك قبل نهاية العام."
     )
     assert {m.action for m in _ex(gaz, text, "2024-06-05").movements} <= {"remain"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # cues that open their sentence: "(?:^|\s)" never matched there (the search starts
+        # at the sentence, and "^" is only the text's start)
+        (
+            "ينتشر نحو 2500 جندي أميركي في العراق. منهم 900 في أربيل.",
+            ("US", "city:95446", 900, "2025-03-01"),
+        ),
+        (
+            "تنشر الولايات المتحدة 2500 جندي في العراق. انخفاضا من 5200 عام 2021.",
+            ("US", "country:IQ", 5200, "2021-12-31"),
+        ),
+    ],
+)
+def test_cues_at_the_start_of_a_sentence(gaz, text, want):
+    ex = _ex(gaz, text, "2025-03-01")
+    got = [
+        (f.actor, f.place_id, f.quantity.low, f.as_of.value.isoformat()) for f in ex.force_levels
+    ]
+    assert want in got
