@@ -2451,6 +2451,25 @@ class Sentence:
             return before[-1].value
         return self.an.dominant if self.an.dominant != exclude else None
 
+    def _mover_nationality(self, a: int, b: int, host: str | None) -> list[str]:
+        """The nationality adjective of a counted troop noun in ``[a, b)`` ("100 مدرب عسكري
+        روسي", "300 French soldiers"), not the host's."""
+        for n in self.numbers:
+            if not a <= n.start < b:
+                continue
+            noun = self._troop_noun(n)
+            if noun is None:
+                continue
+            for m in self.actors:
+                if (
+                    m.extra.get("demonym")
+                    and n.end <= m.start <= noun[1] + 25
+                    and m.value != host
+                    and same_clause(self.breaks, n.end, m.start)
+                ):
+                    return [m.value]
+        return []
+
     def _modality(self, v: Mark) -> str:
         a = max(self.start, v.start - 60)
         clause_a, _ = self._clause_of(v.start)
@@ -2714,6 +2733,10 @@ class Sentence:
                 break
         actors = [a.value for a in obj] or [a.value for a in lead]
         actors = [a for a in dict.fromkeys(actors)]
+        if not actors:
+            # "وصل إلى نيامي نحو 100 مدرب عسكري روسي": the subject after the place, named by
+            # the nationality of the troops that move
+            actors = self._mover_nationality(v.end, scope_end, host)
         if not actors and earlier:
             # "the last US and coalition troops … will leave, with most of them moving …":
             # every actor of the move just described

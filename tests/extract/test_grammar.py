@@ -1832,3 +1832,15 @@ def test_cues_at_the_start_of_a_sentence(gaz, text, want):
         (f.actor, f.place_id, f.quantity.low, f.as_of.value.isoformat()) for f in ex.force_levels
     ]
     assert want in got
+
+
+def test_the_nationality_of_the_troops_that_move_is_the_actor(gaz):
+    # VSO with the place first: "وصل إلى نيامي نحو 100 مدرب عسكري روسي" — Russians arrive,
+    # not the article's dominant actor (the US)
+    text = (
+        "نيامي – تنسحب القوات الأميركية من النيجر بحلول سبتمبر 2024. وفي أبريل الماضي، وصل "
+        "إلى نيامي نحو 100 مدرب عسكري روسي ومعهم منظومة للدفاع الجوي."
+    )
+    got = {(m.actor, m.place_id, m.action) for m in _ex(gaz, text, "2024-05-20").movements}
+    assert ("RU", "city:2440485", "arrive") in got
+    assert ("US", "city:2440485", "arrive") not in got
