@@ -13,6 +13,7 @@ bounded (``.``, a negated class, a local flag, an empty match) is compiled uncha
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from re import _compiler as C  # type: ignore[attr-defined]
 from re import _constants as K  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
@@ -143,34 +144,39 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern:
     return fast
 
 
-def split_alternatives(pattern: str) -> list[str]:
-    """The top-level ``|`` alternatives of ``pattern`` (groups and classes kept whole)."""
-    out, depth, start, i, in_class = [], 0, 0, 0, False
+def structure(pattern: str):
+    """Yield ``(index, char, depth)`` for the characters of ``pattern`` that are regex
+    syntax: not escaped, not inside a ``[…]`` class; ``depth`` is the group nesting
+    before the character (a ``(`` is reported at its outer depth)."""
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
             i += 2
             continue
         if in_class:
-            if c == "]":
-                in_class = False
+            in_class = c != "]"
         elif c == "[":
             in_class = True
-            # "[]..." and "[^]...": a "]" right after the opening is a literal
+            # "[]…" and "[^]…": a "]" right after the opening is a literal
             if pattern[i + 1 : i + 2] == "^":
                 i += 1
             if pattern[i + 1 : i + 2] == "]":
                 i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
+        else:
+            if c == ")":
+                depth -= 1
+            yield i, c, depth
+            if c == "(":
+                depth += 1
         i += 1
-    out.append(pattern[start:])
-    return out
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level ``|`` alternatives of ``pattern`` (groups and classes kept whole)."""
+    cuts = [i for i, c, depth in structure(pattern) if c == "|" and depth == 0]
+    bounds = [-1, *cuts, len(pattern)]
+    return [pattern[a + 1 : b] for a, b in pairwise(bounds)]
 
 
 class Dispatch:

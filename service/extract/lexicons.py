@@ -14,7 +14,7 @@ from itertools import compress
 
 import numpy as np
 
-from .fastre import Dispatch, rx
+from .fastre import Dispatch, rx, structure
 
 # Arabic conjunction/preposition/article prefix on normalised tokens.
 P = r"(?:[وف])?(?:[بلك])?(?:ال|لل)?"
@@ -144,29 +144,15 @@ def _head(pattern: str) -> str | None:
     """The part of a token pattern that must match the first token by itself: everything
     before the first top-level space or look-ahead.  ``None`` when the pattern has a
     top-level alternation (no single head)."""
-    depth = 0
-    i = 0
-    in_class = False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
+    for i, c, depth in structure(pattern):
+        if depth:
             continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            if depth == 0 and pattern.startswith(("(?=", "(?!"), i):
-                return pattern[:i]
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif depth == 0 and c == " ":
+        if c == "(" and pattern.startswith(("(?=", "(?!"), i):
             return pattern[:i]
-        elif depth == 0 and c == "|":
+        if c == " ":
+            return pattern[:i]
+        if c == "|":
             return None
-        i += 1
     return pattern
 
 

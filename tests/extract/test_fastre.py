@@ -110,8 +110,13 @@ def _dispatchers():
     _, cs, ci = lexicons.actor_combined()
     dcs, dci = lexicons.actor_dispatch()
     out = [(cs, dcs), (ci, dci)]
-    for kind, en in (("move", lexicons.MOVE_EN), ("event", lexicons.EVENT_EN)):
-        out.append((_combined(kind, {}, en)[1], _verb_dispatch(kind, en)))
+    kinds = (
+        ("move", lexicons.MOVE_AR, lexicons.MOVE_EN),
+        ("event", lexicons.EVENT_AR, lexicons.EVENT_EN),
+    )
+    for kind, ar, en in kinds:
+        # the real Arabic lexicon too: _combined caches per kind for the whole process
+        out.append((_combined(kind, ar, en)[1], _verb_dispatch(kind, en)))
     return out
 
 
