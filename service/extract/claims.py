@@ -1056,6 +1056,11 @@ _COUNTRY_NOUN = rx(
     r"republic|sultanate)\b)",
     re.I,
 )
+_VIA_BEFORE = rx(
+    r"(?:\b(?:via|through)|(?<!\S)[وف]?عبر|(?<!\S)[وف]?من\s+خلال)\s+(?:the\s+)?(?:(?:ال)?(?:قاعد[ةه]|"
+    r"مطار|ميناء|أراضي|اراضي|الأراضي|الاراضي|معبر)\s+|(?:base|airport|port|territory\s+of)\s+)?$",
+    re.I,
+)
 # after a move verb, its object "the country": the article's country
 _THE_COUNTRY_AFTER = rx(
     r"(?:\s+[^\s.,;:!?،؛]+){0,5}?\s+(?:(?:[وف]?(?:من|في|خارج|داخل|إلى|الى))\s+)?ال(?:بلاد|بلد|"
@@ -2586,6 +2591,12 @@ class Sentence:
                 for pm in scope_places
                 if pm.locative or pm.r.place.kind in ("installation", "city")
             ]
+        # "أجلت … عبر قاعدة حميميم", "evacuated via Hmeimim": a route, not where forces are
+        scope_places = [
+            pm
+            for pm in scope_places
+            if not _VIA_BEFORE.search(self.text, max(v.end, pm.start - 35), pm.start)
+        ]
         # "انسحابها من البلاد", "withdraw its troops from the country", "stay in the country":
         # the article's country (as for a move with no place), not a place named later
         # ("… after talks in Niamey")

@@ -1844,3 +1844,18 @@ def test_the_nationality_of_the_troops_that_move_is_the_actor(gaz):
     got = {(m.actor, m.place_id, m.action) for m in _ex(gaz, text, "2024-05-20").movements}
     assert ("RU", "city:2440485", "arrive") in got
     assert ("US", "city:2440485", "arrive") not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "غادر جميع المستشارين الإيرانيين سوريا خلال الشهر الجاري، وأجلت طهران نحو أربعة آلاف من "
+        "رعاياها عبر قاعدة حميميم وعبر الأراضي العراقية.",
+        "Iran evacuated about 4,000 of its personnel from Syria via Hmeimim Air Base and through "
+        "Iraqi territory this month.",
+    ],
+)
+def test_a_route_is_not_where_forces_leave(gaz, text):
+    # "عبر قاعدة حميميم" / "via Hmeimim": the way out, not the place left
+    places = {m.place_id for m in _ex(gaz, text, "2024-12-20").movements}
+    assert "country:SY" in places and "installation:hmeimim-air-base" not in places
