@@ -814,7 +814,14 @@ _FORCES_IN_BEFORE = rx(
     re.I,
 )
 #: present-tense "keeps / maintains" (normalised text): with a count and no deadline, a state
-_STATE_KEEP = rx(r"(?i)keeps|maintains|retains|has\s+kept|[وف]?(?:تحتفظ|يحتفظ|تحافظ|يحافظ)")
+_STATE_KEEP = rx(
+    r"(?i)keeps?|maintains?|retains?|ha(?:s|ve)\s+kept|[وف]?(?:تحتفظ|يحتفظ|تحافظ|يحافظ)"
+)
+#: … but "will keep", "should keep", "to keep" are decisions or plans to stay
+_MODAL_BEFORE = rx(
+    r"(?i)\b(?:will|would|should|shall|could|may|might|must|to|wants?|plans?|agreed|"
+    r"decided|intends?)\s+(?:\w+\s+)?$"
+)
 #: Arabic leave verbs that take the place left as a direct object (normalised text)
 _TRANSITIVE_LEAVE_AR = rx(r"[وف]?(?:س)?(?:[تين])?(?:غادر|خلي|اخلي|اخلت)(?:ت|وا|ون|ن)?")
 #: … and a forces subject between such a verb and its object: "القوات الفرنسية", "جنود فرنسا"
@@ -1157,6 +1164,13 @@ _TOPIC_EN = rx(
     re.I,
 )
 _FORCES_AR = rx(L.TROOP_AR_FORCES)
+#: a passive cut of something that is not a force: "the vice president's trip was scaled back"
+_NOT_FORCE_SUBJECT_EN = rx(
+    r"\b(?:trip|visit|tour|itinerary|schedule|programme|program|budget|funding|aid|talks|"
+    r"ceremony|celebrations?|coverage|flights?)\s+(?:was|were|is|are|has\s+been|had\s+been|"
+    r"will\s+be|would\s+be)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 
 
 class Sentence:
@@ -2047,6 +2061,10 @@ class Sentence:
                 r"(?i)leaving|leaves?\s+behind|[وف]?(?:ستبقي|سيبقي|تبقي|يبقي|بقاء|تحتفظ|يحتفظ|"
                 r"احتفظت|احتفظ|ستحتفظ|سيحتفظ)|keeping|retaining|keeps|maintains|retains",
                 self.text[v.start : v.end],
+            ) or (
+                # "Denmark's armed forces keep about 100 personnel" (not "will keep")
+                re.fullmatch(r"(?i)keep|maintain|retain", self.text[v.start : v.end])
+                and not _MODAL_BEFORE.search(self.text, max(self.start, v.start - 25), v.start)
             ):
                 continue  # "leaving about 1,400 in the country" states what stays
             if (
@@ -2540,6 +2558,10 @@ class Sentence:
             value == "remain"
             and _STATE_KEEP.fullmatch(self.an.norm_between(v.start, v.end).strip())
             and any(0 <= n.start - v.end < 40 for n in self.numbers)
+            and not (
+                self.latin
+                and _MODAL_BEFORE.search(self.text, max(self.start, v.start - 25), v.start)
+            )
             and not any(
                 v.end <= d.start < scope_end and d.role in ("by", "until") for d in self.dates
             )
@@ -2767,6 +2789,10 @@ class Sentence:
             self.latin and _TOPIC_EN.search(self.text[max(self.start, v.start - 25) : v.start])
         )
         if topic and not any(v.end <= d.start and d.role in ("by", "until") for d in self.dates):
+            return []
+        if self.latin and _NOT_FORCE_SUBJECT_EN.search(
+            self.text, max(self.start, v.start - 40), v.start
+        ):
             return []
         # deadline: a by/until date in scope, else one shared by the sentence
         ds = [d for d in self.dates if v.end <= d.start < scope_end and d.role in ("by", "until")]

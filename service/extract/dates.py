@@ -74,7 +74,8 @@ def _month(tag: str) -> str:
 
 
 def _day(tag: str) -> str:
-    return rf"(?P<day_{tag}>[0-3]?[0-9]|[٠-٣]?[٠-٩])"
+    # not a part of a decimal number ("in January 14.6 billion kroner", "15.5")
+    return rf"(?<![0-9٠-٩][.٫])(?P<day_{tag}>[0-3]?[0-9]|[٠-٣]?[٠-٩])(?![.٫][0-9٠-٩])"
 
 
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2}|[١٢][٩٠][٠-٩]{2})"

@@ -1859,3 +1859,25 @@ def test_a_route_is_not_where_forces_leave(gaz, text):
     # "عبر قاعدة حميميم" / "via Hmeimim": the way out, not the place left
     places = {m.place_id for m in _ex(gaz, text, "2024-12-20").movements}
     assert "country:SY" in places and "installation:hmeimim-air-base" not in places
+
+
+def test_a_decimal_number_after_a_month_is_no_day():
+    # "in January 14.6 billion kroner": January, not 14 January; "15.5 سبتمبر" no date
+    (d,) = find_dates("Copenhagen announced in January 14.6 billion kroner", published=PUB)
+    assert (d.date.value.isoformat(), d.date.precision) == ("2025-01-31", "month")
+    assert find_dates("في 15.5 سبتمبر", published=PUB) == []
+    (d,) = find_dates("by September 15, 2025", published=PUB)
+    assert d.date.value.isoformat() == "2025-09-15"
+
+
+def test_a_cut_trip_and_a_kept_count_are_no_moves(gaz):
+    trip = "The vice president's trip to Estonia was scaled back after an outcry in Tallinn."
+    assert _ex(gaz, trip, "2025-03-30").movements == []
+    # "keep" + a count, in the present, is how many are there; "will keep" is a stay
+    now = _ex(gaz, "Britain's armed forces keep about 500 troops in Estonia.", "2025-03-30")
+    assert now.movements == []
+    assert [(f.actor, f.place_id, f.quantity.low) for f in now.force_levels] == [
+        ("GB", "country:EE", 500)
+    ]
+    plan = _ex(gaz, "Britain will keep about 500 troops in Estonia until 2030.", "2025-03-30")
+    assert [(m.actor, m.action) for m in plan.movements] == [("GB", "remain")]
