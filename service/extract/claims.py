@@ -2259,12 +2259,28 @@ class Sentence:
         # an attack is no movement, so a day named relative to publication ("on Monday
         # evening", "the June 23 missile salvo") dates it; moves keep those as reported moves
         rel_ok = v.kind == "event" and v.value == "attack"
+
+        def rel_past(d: DateMatch) -> bool:
+            # "left Niger last August", a season or more before publication: history, like
+            # "in 2024" (a move of the last weeks or months stays news)
+            return (
+                pub is not None
+                and (pub - d.date.value).days > 92
+                and d.date.precision
+                in (
+                    "month",
+                    "quarter",
+                    "half",
+                    "year",
+                )
+            )
+
         ds = [
             d
             for d in self.dates
             if v.end <= d.start < scope_end
             and d.role in ("at", "since", "report")
-            and (not d.relative or rel_ok)
+            and (not d.relative or rel_ok or rel_past(d))
             and (d.role != "report" or rel_ok)
         ]
         if not ds:
@@ -2275,7 +2291,7 @@ class Sentence:
                 if prev_end <= d.start
                 and d.end <= v.start
                 and d.role in ("at", "since", "report")
-                and (not d.relative or rel_ok)
+                and (not d.relative or rel_ok or rel_past(d))
                 and (d.role != "report" or rel_ok)
                 and (
                     same_clause(self.breaks, d.end, v.start)

@@ -1881,3 +1881,16 @@ def test_a_cut_trip_and_a_kept_count_are_no_moves(gaz):
     ]
     plan = _ex(gaz, "Britain will keep about 500 troops in Estonia until 2030.", "2025-03-30")
     assert [(m.actor, m.action) for m in plan.movements] == [("GB", "remain")]
+
+
+def test_a_move_a_season_ago_is_history_a_recent_one_is_news(gaz):
+    text = "The last US troops left Niger last August."
+    old = _ex(gaz, text, "2025-03-13")
+    assert old.movements == []
+    assert [(e.actor, e.place_id, e.action, e.date.value.isoformat()) for e in old.events] == [
+        ("US", "country:NE", "withdraw", "2024-08-31")
+    ]
+    recent = _ex(gaz, text, "2024-09-20")
+    assert [(m.actor, m.place_id, m.action) for m in recent.movements] == [
+        ("US", "country:NE", "withdraw")
+    ]
