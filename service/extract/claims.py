@@ -1063,6 +1063,12 @@ _COUNTRY_NOUN = rx(
     r"republic|sultanate)\b)",
     re.I,
 )
+_LEAVE_IDIOM_AFTER = rx(
+    r"\s+(?:it|that|this)\s+(?:at\s+that|there|to\b|up\s+to)|\s+(?:(?:the|a)\s+)?(?:door|option|"
+    r"possibility|question|decision|matter)s?\s+(?:\w+\s+)?open\b|\s+(?:the\s+)?(?:decision|"
+    r"question|matter)\s+(?:to|with|for)\b|\s+(?:no|little)\s+(?:doubt|room)\b",
+    re.I,
+)
 _VIA_BEFORE = rx(
     r"(?:\b(?:via|through)|(?<!\S)[وف]?عبر|(?<!\S)[وف]?من\s+خلال)\s+(?:the\s+)?(?:(?:ال)?(?:قاعد[ةه]|"
     r"مطار|ميناء|أراضي|اراضي|الأراضي|الاراضي|معبر)\s+|(?:base|airport|port|territory\s+of)\s+)?$",
@@ -2560,6 +2566,12 @@ class Sentence:
             v = Mark(v.start, v.end, v.kind, value, v.extra)
         if value == "withdraw" and self._leaves_behind(v):
             return []  # "…, leaving a small liaison cell": the part that stays
+        if (
+            self.latin
+            and self.text[v.start : v.end].lower().startswith(("leav", "left"))
+            and _LEAVE_IDIOM_AFTER.match(self.text, v.end)
+        ):
+            return []  # "I'll leave it at that", "left the door open": no move
         if (
             value == "remain"
             and v_value_in == "remain"

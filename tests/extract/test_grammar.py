@@ -1,6 +1,7 @@
 """Numbers, dates and body detection."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -1894,3 +1895,16 @@ def test_a_move_a_season_ago_is_history_a_recent_one_is_news(gaz):
     assert [(m.actor, m.place_id, m.action) for m in recent.movements] == [
         ("US", "country:NE", "withdraw")
     ]
+
+
+def test_leave_it_at_that_is_no_withdrawal(gaz):
+    # a briefing transcript: "We'll keep a small team at Baledogle … I'll leave it at that."
+    path = Path(__file__).parents[1] / "data" / "heldout2"
+    path = path / "018_en_transcript_africom_roundtable_djibouti_somalia.txt"
+    ex = _ex(gaz, path.read_text(encoding="utf-8"), "2025-03-13")
+    assert ("installation:baledogle-airfield", "withdraw") not in {
+        (m.place_id, m.action) for m in ex.movements
+    }
+    assert ("installation:baledogle-airfield", "remain") in {
+        (m.place_id, m.action) for m in ex.movements
+    }
