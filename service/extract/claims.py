@@ -1069,6 +1069,12 @@ _LEAVE_IDIOM_AFTER = rx(
     r"question|matter)\s+(?:to|with|for)\b|\s+(?:no|little)\s+(?:doubt|room)\b",
     re.I,
 )
+#: a destination the gazetteer cannot name: not the article's country by default
+_UNNAMED_FRONT_AFTER = rx(
+    r"(?:\s+\S+){0,4}?\s+(?:to|into|towards?|along|on)\s+the\s+(?:\w+\s+){0,2}?(?:border|frontier|"
+    r"front|frontline|front\s+line)s?\b|(?:\s+\S+){0,4}?\s+(?:إلى|الى|على)\s+(?:ال)?(?:حدود|جبه[ةه])",
+    re.I,
+)
 _VIA_BEFORE = rx(
     r"(?:\b(?:via|through)|(?<!\S)[وف]?عبر|(?<!\S)[وف]?من\s+خلال)\s+(?:the\s+)?(?:(?:ال)?(?:قاعد[ةه]|"
     r"مطار|ميناء|أراضي|اراضي|الأراضي|الاراضي|معبر)\s+|(?:base|airport|port|territory\s+of)\s+)?$",
@@ -2930,6 +2936,8 @@ class Sentence:
                 return []
             if not by:
                 return []  # "a withdrawal", with no place and no date, says nothing new
+            if _UNNAMED_FRONT_AFTER.match(self.text, v.end, scope_end):
+                return []  # "deployed to the southern border": somewhere the text does not name
             row = [pm for pm in self.places if not pm.metonym] if self.table_row else []
             # a table row ("Country: Senegal; …; Status: To leave by end-2025") is about the
             # place it names first; elsewhere the article's country

@@ -1908,3 +1908,14 @@ def test_leave_it_at_that_is_no_withdrawal(gaz):
     assert ("installation:baledogle-airfield", "remain") in {
         (m.place_id, m.action) for m in ex.movements
     }
+
+
+def test_an_unnamed_front_is_not_the_articles_country(gaz):
+    text = (
+        "GUANTANAMO BAY NAVAL BASE, Cuba — The Pentagon is sending 300 more troops to "
+        "Guantánamo Bay. Separately, about 1,500 active-duty troops deployed to the southern "
+        "border last month."
+    )
+    got = {(m.place_id, m.action) for m in _ex(gaz, text, "2025-02-14").movements}
+    assert ("country:CU", "arrive") not in got
+    assert ("installation:naval-station-guantanamo-bay", "arrive") in got
