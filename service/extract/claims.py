@@ -1069,6 +1069,11 @@ _LEAVE_IDIOM_AFTER = rx(
     r"question|matter)\s+(?:to|with|for)\b|\s+(?:no|little)\s+(?:doubt|room)\b",
     re.I,
 )
+_COUNTRY_SAID_IT = rx(
+    r"\b(?:has|have|had)?\s*(?:said|says|announced|confirmed|indicated)\s+(?:that\s+)?it\s+"
+    r"(?:will|would|is\s+to|was\s+to|plans\s+to|intends\s+to)\s+(?:also\s+)?$",
+    re.I,
+)
 #: a destination the gazetteer cannot name: not the article's country by default
 _UNNAMED_FRONT_AFTER = rx(
     r"(?:\s+\S+){0,4}?\s+(?:to|into|towards?|along|on)\s+the\s+(?:\w+\s+){0,2}?(?:border|frontier|"
@@ -2277,14 +2282,9 @@ class Sentence:
             # "in 2024" (a move of the last weeks or months stays news)
             return (
                 pub is not None
-                and (pub - d.date.value).days > 92
-                and d.date.precision
-                in (
-                    "month",
-                    "quarter",
-                    "half",
-                    "year",
-                )
+                and (pub - d.date.value).days >= 90
+                # a calendar day without its year ("on 15 August") too; a weekday is a report
+                and d.date.precision in ("day", "month", "quarter", "half", "year")
             )
 
         ds = [
@@ -2929,6 +2929,15 @@ class Sentence:
                     and re.search(
                         r"(?i)\b(?:troops|forces|soldiers|personnel)\b",
                         self.text[self.start : v.start],
+                    )
+                )
+                # "Sweden has said it will leave next year": a contributing country, itself
+                or (
+                    v.value in ("withdraw", "remain")
+                    and self.latin
+                    and _COUNTRY_SAID_IT.search(self.text, max(self.start, v.start - 60), v.start)
+                    and any(
+                        a.extra.get("place") and prev_end <= a.start < v.start for a in self.actors
                     )
                 )
             )

@@ -1919,3 +1919,19 @@ def test_an_unnamed_front_is_not_the_articles_country(gaz):
     got = {(m.place_id, m.action) for m in _ex(gaz, text, "2025-02-14").movements}
     assert ("country:CU", "arrive") not in got
     assert ("installation:naval-station-guantanamo-bay", "arrive") in got
+
+
+def test_a_contributor_that_said_it_will_leave_and_a_dated_completed_exit(gaz):
+    text = (
+        "Britain is to pull its peacekeepers out of Mali by the middle of next year. France "
+        "completed its withdrawal from Mali on 15 August after nine years of operations. "
+        "Sweden has said it will leave next year."
+    )
+    ex = _ex(gaz, text, "2022-11-15")
+    moves = {(m.actor, m.place_id, m.action, m.by.value.isoformat()) for m in ex.movements}
+    assert ("SE", "country:ML", "withdraw", "2023-12-31") in moves
+    # three months back, "on 15 August" is history, not news
+    assert not any(m.actor == "FR" for m in ex.movements)
+    assert ("FR", "country:ML", "withdraw", "2022-08-15") in {
+        (e.actor, e.place_id, e.action, e.date.value.isoformat()) for e in ex.events
+    }
