@@ -12,9 +12,9 @@ from service.extract.evaluate import evaluate_dir
 DEVSET = Path(__file__).resolve().parents[1] / "data" / "devset"
 FLOORS = {
     "places": (0.90, 0.87),
-    "force_levels": (0.64, 0.57),
-    "movements": (0.62, 0.70),
-    "events": (0.51, 0.30),
+    "force_levels": (0.78, 0.76),
+    "movements": (0.65, 0.69),
+    "events": (0.48, 0.38),
 }
 
 

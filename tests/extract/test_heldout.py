@@ -19,9 +19,9 @@ SETS = {
         30,
         {
             "places": (0.90, 0.86),
-            "force_levels": (0.48, 0.46),
-            "movements": (0.35, 0.32),
-            "events": (0.62, 0.40),
+            "force_levels": (0.68, 0.66),
+            "movements": (0.46, 0.43),
+            "events": (0.58, 0.46),
         },
         1,  # was 6, now 0
     ),
@@ -29,9 +29,9 @@ SETS = {
         24,
         {
             "places": (0.82, 0.79),
-            "force_levels": (0.37, 0.36),
-            "movements": (0.24, 0.22),
-            "events": (0.22, 0.10),
+            "force_levels": (0.46, 0.50),
+            "movements": (0.41, 0.33),
+            "events": (0.26, 0.16),
         },
         3,
     ),
@@ -41,9 +41,9 @@ SETS = {
         24,
         {
             "places": (0.88, 0.85),
-            "force_levels": (0.62, 0.50),
-            "movements": (0.22, 0.22),
-            "events": (0.35, 0.18),
+            "force_levels": (0.66, 0.52),
+            "movements": (0.32, 0.26),
+            "events": (0.43, 0.28),
         },
         3,
     ),
