@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import Any, ClassVar
 
 import numpy as np
@@ -441,9 +441,16 @@ class Analyzer:
         """ "العاصمة الهندية نيودلهي": an adjective of nationality (الهندية, Indian) that is
         also a town's name (Al-Hindiyah in Iraq) is the adjective, unless introduced as a
         place ("في الهندية")."""
-        demonyms = [(m.start, m.end) for m in self.actors if m.extra.get("demonym")]
+        demonyms = sorted((m.start, m.end) for m in self.actors if m.extra.get("demonym"))
         if not demonyms:
             return
+        starts = [a for a, _ in demonyms]
+        ends = list(accumulate((b for _, b in demonyms), max))  # the furthest end so far
+
+        def in_demonym(pm: PlaceMark) -> bool:
+            # a bisect, not a scan: a long report has thousands of both
+            k = bisect_right(starts, pm.start) - 1
+            return k >= 0 and ends[k] >= pm.end
 
         def introduced(pm: PlaceMark) -> bool:
             prev = self.tokens_before(pm.start, 1)
@@ -452,10 +459,7 @@ class Analyzer:
         self.marks = [
             pm
             for pm in self.marks
-            if pm.r.place.kind != "city"
-            or pm.dateline
-            or not any(a <= pm.start and pm.end <= b for a, b in demonyms)
-            or introduced(pm)
+            if pm.r.place.kind != "city" or pm.dateline or not in_demonym(pm) or introduced(pm)
         ]
 
     def norm_tokens(self, start: int, end: int) -> L.NormTokens:
