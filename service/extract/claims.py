@@ -2461,6 +2461,10 @@ class Sentence:
             place_id = last_ev.place_id if last_ev is not None else self._event_place(actor)
         else:
             place_id = place.pid
+        if place_id == f"country:{actor}" and action != "attack":
+            # "إخراج القوات الأجنبية من البلاد" read with the Iraqi parliament as actor: a
+            # country's forces do not deploy to, or leave, their own country
+            return None
         ev = Event(actor, place_id, action, d.date, self.quote)  # type: ignore[arg-type]
         self._last_event = ev
         # "أخلت عام 2020 قواعد، بينها كي وان والقيارة": one event per base listed

@@ -1935,3 +1935,12 @@ def test_a_contributor_that_said_it_will_leave_and_a_dated_completed_exit(gaz):
     assert ("FR", "country:ML", "withdraw", "2022-08-15") in {
         (e.actor, e.place_id, e.action, e.date.value.isoformat()) for e in ex.events
     }
+
+
+def test_no_event_of_a_country_in_its_own_country(gaz):
+    # "إخراج القوات الأجنبية من البلاد", voted by Iraq's parliament: no event of Iraq in Iraq
+    path = Path(__file__).parents[1] / "data" / "devset"
+    text = (path / "017_ar_iraq_parliament_foreign_forces_numbers.txt").read_text(encoding="utf-8")
+    ex = _ex(gaz, text, "2024-01-10")
+    assert ("IQ", "country:IQ") not in {(e.actor, e.place_id) for e in ex.events}
+    assert ("IR", "attack") in {(e.actor, e.action) for e in ex.events}
