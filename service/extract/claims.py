@@ -2921,6 +2921,9 @@ class Sentence:
                     for pm in self.an.in_span("marks", v.start - 699, v.start)
                     if pm.r.place.kind == "installation" and not pm.metonym
                 ]
+                # "… من قاعدة عين الأسد … وانتقالهم إلى قاعدة حرير. وسيتم إخلاء القاعدة":
+                # the base left is the one forces move from, not the one they go to
+                prior = [pm for pm in prior if not pm.destination] or prior
                 if prior:
                     origin = prior[-1]
                     place_id = origin.pid

@@ -1944,3 +1944,14 @@ def test_no_event_of_a_country_in_its_own_country(gaz):
     ex = _ex(gaz, text, "2024-01-10")
     assert ("IQ", "country:IQ") not in {(e.actor, e.place_id) for e in ex.events}
     assert ("IR", "attack") in {(e.actor, e.action) for e in ex.events}
+
+
+def test_the_base_evacuated_is_the_one_left_not_the_destination(gaz):
+    text = (
+        "كشف مصدر امني عن انسحاب نحو خمسمئة جندي أمريكي من قاعدة عين الأسد خلال الأيام "
+        "المقبلة، وانتقالهم إلى قاعدة حرير شمال شرقي أربيل.\n\nوقال المصدر إن القوات الأمريكية "
+        "بدأت بنقل المعدات، وسيتم إخلاء القاعدة بالكامل في أيلول المقبل وتسليمها للجيش العراقي."
+    )
+    got = {(m.place_id, m.action) for m in _ex(gaz, text, "2025-03-04").movements}
+    assert ("installation:ain-al-asad-air-base", "withdraw") in got
+    assert ("installation:harir-air-base", "withdraw") not in got
