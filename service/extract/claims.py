@@ -1078,6 +1078,11 @@ _COUNTRY_SAID_IT = rx(
     r"(?:will|would|is\s+to|was\s+to|plans\s+to|intends\s+to)\s+(?:also\s+)?$",
     re.I,
 )
+_THAT_FORCE_SUBJECT = rx(
+    r"\b(?:that|this|the)\s+(?:contingent|force|garrison|deployment|presence)\s+(?:is|are|was|"
+    r"will|would|could|should|has|have|had)\b[^.;,]{0,25}$",
+    re.I,
+)
 #: a destination the gazetteer cannot name: not the article's country by default
 _UNNAMED_FRONT_AFTER = rx(
     r"(?:\s+\S+){0,4}?\s+(?:to|into|towards?|along|on)\s+the\s+(?:\w+\s+){0,2}?(?:border|frontier|"
@@ -2808,6 +2813,21 @@ class Sentence:
                 break
         actors = [a.value for a in obj] or [a.value for a in lead]
         actors = [a for a in dict.fromkeys(actors)]
+        # "… the roughly 2,500 US troops in Iraq, although that contingent is due to shrink":
+        # the force of the level just given, there
+        that_force = None
+        lvl = self.an.last_level
+        if (
+            lvl is not None
+            and v.value in ("withdraw", "reduce", "remain", "increase")
+            and origin is None
+            and dest is None
+            and 0 <= v.start - lvl["_end"] < 300
+            and lvl.get("place_id")
+            and _THAT_FORCE_SUBJECT.search(self.text, max(self.start, v.start - 45), v.start)
+        ):
+            that_force = lvl
+            actors = [lvl["actor"]]
         if not actors:
             # "وصل إلى نيامي نحو 100 مدرب عسكري روسي": the subject after the place, named by
             # the nationality of the troops that move
@@ -2912,6 +2932,8 @@ class Sentence:
             by = FuzzyDate.of(y, mth, approximate=by.approximate)
         # a movement with no place needs troops or forces around it to be about forces
         place_id: str | None = origin.pid if origin else None
+        if place_id is None and that_force is not None:
+            place_id = that_force["place_id"]
         if place_id is None and dest is None and action in ("withdraw", "reduce", "remain"):
             # "it is due to be handed over", "ستُسلَّم القاعدة": the base named just before
             seg = self.text[max(self.start, v.start - 40) : min(scope_end, v.end + 40)]

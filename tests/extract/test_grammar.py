@@ -1955,3 +1955,13 @@ def test_the_base_evacuated_is_the_one_left_not_the_destination(gaz):
     got = {(m.place_id, m.action) for m in _ex(gaz, text, "2025-03-04").movements}
     assert ("installation:ain-al-asad-air-base", "withdraw") in got
     assert ("installation:harir-air-base", "withdraw") not in got
+
+
+def test_that_contingent_is_the_force_of_the_level_just_given(gaz):
+    text = (
+        "The consolidation will not affect the roughly 2,500 US troops in Iraq, officials "
+        "said, although that contingent is due to shrink by September under a separate "
+        "agreement with Baghdad."
+    )
+    got = [(m.actor, m.place_id, m.action) for m in _ex(gaz, text, "2025-06-10").movements]
+    assert got == [("US", "country:IQ", "reduce")]
