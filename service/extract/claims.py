@@ -1230,6 +1230,8 @@ class Sentence:
         self.event_verbs = self._verbs("event_marks")
         #: dates of earlier levels ("down from 5,200 in 2021"), found on first use
         self._past_dates: set[int] | None = None
+        #: troop nouns by number: levels, move sizes and move actors all ask for them
+        self._nouns: dict[tuple[int, int], tuple[int, int] | None] = {}
 
     # ------------------------------------------------------------------ helpers
     def _verbs(self, which: str) -> list[Mark]:
@@ -1264,6 +1266,12 @@ class Sentence:
     def _troop_noun(self, n: NumberMatch) -> tuple[int, int] | None:
         """Span of the troop noun that follows a number, if any (or, for "bringing the
         number of troops … to about 1,000", the noun that the number is the total of)."""
+        key = (n.start, n.end)
+        if key not in self._nouns:
+            self._nouns[key] = self._find_troop_noun(n)
+        return self._nouns[key]
+
+    def _find_troop_noun(self, n: NumberMatch) -> tuple[int, int] | None:
         after_end = min(self.end, n.end + 60)
         m = None
         if self.latin:

@@ -8,7 +8,7 @@ conventions are those of ../devset/README.md.
 
 from __future__ import annotations
 
-import importlib.util
+import runpy
 import sys
 from pathlib import Path
 
@@ -16,12 +16,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    spec = importlib.util.spec_from_file_location(
-        "devset_check", HERE.parent / "devset" / "check_devset.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.main(HERE)
+    checker = runpy.run_path(str(HERE.parent / "devset" / "check_devset.py"))
+    return checker["main"](HERE)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ The checks are those of ../devset/check_devset.py, run on this folder (articles 
 
 from __future__ import annotations
 
-import importlib.util
+import runpy
 import sys
 from pathlib import Path
 
@@ -16,12 +16,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    spec = importlib.util.spec_from_file_location(
-        "devset_check", HERE.parent / "devset" / "check_devset.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.main(HERE, (120, 450))
+    checker = runpy.run_path(str(HERE.parent / "devset" / "check_devset.py"))
+    return checker["main"](HERE, (120, 450))
 
 
 if __name__ == "__main__":
