@@ -10,7 +10,7 @@ export TPM_INDEX_DIR ?= $(CURDIR)/build
 export TPM_INSTANCE_PATH ?= $(CURDIR)/instance
 export PYTHONDONTWRITEBYTECODE = 1
 
-.PHONY: run test bench setup index assets load serve data lint format clean
+.PHONY: run test bench setup index assets native load serve data lint format clean
 
 ## make run: set up, load the bundled data and serve the map on http://$(HOST):$(PORT)/
 run: setup load
@@ -25,7 +25,7 @@ test: setup
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
 
-setup: $(STAMP) assets index
+setup: $(STAMP) assets index native
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ assets: $(STAMP)
 	  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
 	    npm ci --no-audit --no-fund --loglevel=error; fi; \
 	  $(PY) -m service assets --quiet; fi
+
+# the extractor's hot modules compiled with mypyc into build/native (about a third faster);
+# a no-op when the build matches the sources, plain Python when there is no C compiler
+native: $(STAMP)
+	@$(PY) scripts/build_native.py
 
 index: $(STAMP)
 	$(PY) -m service index

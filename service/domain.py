@@ -346,7 +346,8 @@ class ForceLevel:
     actor: str
     place_id: str
     quantity: Quantity
-    quote: Span
+    #: a Span; the extractor holds the sentence's (start, end) until it maps offsets back
+    quote: Span | tuple[int, int]
     as_of: FuzzyDate | None = None
     status: str = "present"
 
@@ -376,7 +377,8 @@ class Movement:
     actor: str
     place_id: str | None
     action: str
-    quote: Span
+    #: a Span; the extractor holds the sentence's (start, end) until it maps offsets back
+    quote: Span | tuple[int, int]
     to_place_id: str | None = None
     by: FuzzyDate | None = None
     quantity: Quantity | None = None
@@ -415,7 +417,8 @@ class Event:
     place_id: str | None
     action: str
     date: FuzzyDate
-    quote: Span
+    #: a Span; the extractor holds the sentence's (start, end) until it maps offsets back
+    quote: Span | tuple[int, int]
 
     def to_dict(self) -> dict[str, Any]:
         return {

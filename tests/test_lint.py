@@ -11,6 +11,8 @@ PATHS = [
     "service/domain.py",
     "service/errors.py",
     "service/cli.py",
+    "service/_native.py",
+    "scripts/build_native.py",
     "tests/gazetteer",
     "tests/extract",
     "bench/run.py",

@@ -6,6 +6,11 @@ points into the *original* input, so ``original[start:end]`` is the mention.
 
 from __future__ import annotations
 
+from .._native import use_native
+
+# the compiled build of the hot modules, when one matches the sources (service/_native.py)
+use_native(__name__, __path__)
+
 import datetime as dt
 from typing import Any
 

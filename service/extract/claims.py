@@ -168,10 +168,10 @@ class Analyzer:
         items = getattr(self, which)
         key = self._starts.get(which)
         if key is None or key[0] is not items or key[1] != len(items):
-            starts = [m.start for m in items]
-            ordered = all(x <= y for x, y in pairwise(starts))
-            key = self._starts[which] = (items, len(items), starts if ordered else None)
-        starts = key[2]
+            found = [m.start for m in items]
+            ordered = all(x <= y for x, y in pairwise(found))
+            key = self._starts[which] = (items, len(items), found if ordered else None)
+        starts: list[int] | None = key[2]
         if starts is None:  # not in text order: keep the plain filter
             return [m for m in items if start <= m.start < end]
         return items[bisect_left(starts, start) : bisect_left(starts, end)]
@@ -540,9 +540,9 @@ class Analyzer:
             claims.force_levels.extend(fls)
             if fls:
                 self.last_level = fls[-1]
-            mv, ev = sent.movements(prev_movement)
+            mv, evs = sent.movements(prev_movement)
             claims.movements.extend(mv)
-            claims.events.extend(ev)
+            claims.events.extend(evs)
             if mv:
                 prev_movement = mv[-1]
                 for m in mv:
@@ -550,11 +550,14 @@ class Analyzer:
                         self.last_deadline = self.last_deadlines[m.action] = m.by
         for fl in claims.force_levels:
             fl["place_id"] = self.operated_base(fl["actor"], fl["place_id"], fl["quote"])
+        # here a quote is still the sentence's (start, end); extract_article makes it a Span
         for m in claims.movements:
-            m.place_id = self.operated_base(m.actor, m.place_id, m.quote)
-            m.to_place_id = self.operated_base(m.actor, m.to_place_id, m.quote)
+            q: tuple[int, int] = m.quote  # type: ignore[assignment]
+            m.place_id = self.operated_base(m.actor, m.place_id, q)
+            m.to_place_id = self.operated_base(m.actor, m.to_place_id, q)
         for ev in claims.events:
-            ev.place_id = self.operated_base(ev.actor, ev.place_id, ev.quote)
+            q = ev.quote  # type: ignore[assignment]
+            ev.place_id = self.operated_base(ev.actor, ev.place_id, q)
         claims.movements = _dedupe_movements(claims.movements)
         return claims
 
@@ -1208,8 +1211,10 @@ class Sentence:
         self.end = end
         self.dates = dates
         self.text = an.text
-        self.places = [pm for pm in an.in_span("marks", start, end) if not pm.dateline]
-        self.actors = an.in_span("actors", start, end)
+        self.places: list[PlaceMark] = [
+            pm for pm in an.in_span("marks", start, end) if not pm.dateline
+        ]
+        self.actors: list[Mark] = an.in_span("actors", start, end)
         self.breaks = clause_breaks(self.text, start, end)
         date_spans = [(d.start, d.end) for d in dates]
         self.numbers = [
@@ -1408,7 +1413,9 @@ class Sentence:
                 return pm
         return None
 
-    def _actor_near(self, a: int, b: int, exclude: set[int] = frozenset()) -> list[Mark]:
+    def _actor_near(
+        self, a: int, b: int, exclude: frozenset[int] | set[int] = frozenset()
+    ) -> list[Mark]:
         return [m for m in self.actors if a <= m.start < b and m.start not in exclude]
 
     def _past_date(self, n: NumberMatch) -> DateMatch | None:
@@ -1417,7 +1424,7 @@ class Sentence:
             return None
         gap = _PAST_DATE_GAP.match(self.text, n.end, min(self.end, n.end + 40))
         for d in self.dates:
-            if d.start == gap.end() or (d.start > n.end and d.start <= gap.end() + 1):
+            if d.start == gap.end() or (d.start > n.end and d.start <= gap.end() + 1):  # type: ignore[union-attr]
                 # "in 2021", "in December" (the last one); not "a year ago"
                 ok = not d.date.approximate and d.role in ("at", "since")
                 return d if ok else None
@@ -1496,9 +1503,9 @@ class Sentence:
             resp = respectively.get(n.start)
             label = self._table_label(n) if noun is None and resp is None else None
             if label is not None:
-                fl = self._table_level(n, *label)
-                if fl is not None:
-                    out.extend(fl)
+                tl = self._table_level(n, *label)
+                if tl is not None:
+                    out.extend(tl)
                 continue
             carried: dict | None = None
             contributor: PlaceMark | None = None
@@ -1595,7 +1602,7 @@ class Sentence:
                 place = self._more_specific_nearby(n, place)
             actors = self._fl_actors(n, noun, place, (carried or last) if elliptical else None)
             if contributor is not None and carried is not None:
-                actors = [contributor.r.place.country]
+                actors = [contributor.r.place.country]  # type: ignore[list-item]
             if resp is not None:
                 actors = [resp[0]]
             home = place is None and self.an.focus and self._in_the_country(n, noun[1])
@@ -2934,10 +2941,10 @@ class Sentence:
             self.text[v.end : ds[0].start],
         ):
             # "one month before the October 2025 elections" → September 2025
-            y, mth = by.value.year, by.value.month - 1
+            y, mth = by.value.year, by.value.month - 1  # type: ignore[union-attr]
             if mth == 0:
                 y, mth = y - 1, 12
-            by = FuzzyDate.of(y, mth, approximate=by.approximate)
+            by = FuzzyDate.of(y, mth, approximate=by.approximate)  # type: ignore[union-attr]
         # a movement with no place needs troops or forces around it to be about forces
         place_id: str | None = origin.pid if origin else None
         if place_id is None and that_force is not None:
@@ -3131,7 +3138,7 @@ class Sentence:
                         action,
                         self.quote,
                         dest.pid if dest else None,
-                        dated.get(pid, by),
+                        dated.get(pid, by),  # type: ignore[arg-type]
                         quantity,
                         scope,
                         modality,

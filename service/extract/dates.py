@@ -896,9 +896,9 @@ def _numeric_date(g: dict[str, str | None]) -> FuzzyDate:
     Arabic and most non-US outlets write the day first, so "5/9/2025" is 5 September.
     """
     if g.get("iso_y"):
-        return FuzzyDate.of(*(int(g[k].translate(_AR_DIG)) for k in ("iso_y", "iso_m", "iso_d")))
-    a, b = int(g["n_a"].translate(_AR_DIG)), int(g["n_b"].translate(_AR_DIG))
-    y = _year(g["n_y"])
+        return FuzzyDate.of(*(int(g[k].translate(_AR_DIG)) for k in ("iso_y", "iso_m", "iso_d")))  # type: ignore[union-attr]
+    a, b = int(g["n_a"].translate(_AR_DIG)), int(g["n_b"].translate(_AR_DIG))  # type: ignore[union-attr]
+    y = _year(g["n_y"])  # type: ignore[arg-type]
     if b > 12 >= a:
         a, b = b, a
     return FuzzyDate.of(y, b, a)
@@ -1000,11 +1000,11 @@ def _duration(kind: str, g: dict[str, str | None], ref: dt.date) -> FuzzyDate | 
     unit: str | None = None
     for ng, ug in (("dn_en", "du_en"), ("dt_en", "dtu_en"), ("an_en", "au_en")):
         if g.get(ug):
-            unit = g[ug].lower().rstrip("s")
+            unit = g[ug].lower().rstrip("s")  # type: ignore[union-attr]
             n = (
                 _num_value(g.get(ng))
                 if g.get(ng)
-                else (1 if not g[ug].lower().endswith("s") else None)
+                else (1 if not g[ug].lower().endswith("s") else None)  # type: ignore[union-attr]
             )
             break
     else:
@@ -1087,7 +1087,7 @@ def date_candidates(
                 seg = lowered.get((a, b))
                 if seg is None:
                     seg = lowered[(a, b)] = text[a:b].lower()
-                if not grx.search(seg) and not (
+                if not grx.search(seg) and not (  # type: ignore[union-attr]
                     guard is _MONTH_GUARD
                     and (_any_between(month_starts, a, b) or _DIACRITIC.search(seg))
                 ):

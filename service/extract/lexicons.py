@@ -181,6 +181,9 @@ class TokenLexicon:
             for g, ps in groups.items()
         }
         multi = {g: [p for p in ps if p not in single[g]] for g, ps in groups.items()}
+        self.groups = groups
+        #: tokens remembered at most (a bound on memory for endless distinct tokens)
+        self.cache_max = self.CACHE_MAX
         self.single = re.compile(alt(single))
         self.multi = re.compile(ar(alt(multi))) if any(multi.values()) else None
         heads = [_head(p) for ps in multi.values() for p in ps]
@@ -200,7 +203,7 @@ class TokenLexicon:
             self.heads is None or self.heads.fullmatch(tok) is not None
         )
         entry = ((mm.lastgroup or "") if mm else "", head)
-        if len(self.cache) < self.CACHE_MAX:
+        if len(self.cache) < self.cache_max:
             self.cache[tok] = entry
             if entry != ("", False):
                 self.relevant.add(tok)

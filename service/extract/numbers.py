@@ -376,12 +376,12 @@ def find_numbers(
     out: list[NumberMatch] = []
     k = 0
     while k < len(items):
-        s, e, v, vague, year_like = items[k]
+        s, e, v, vq, year_like = items[k]
         # range: N (to|-|and) M, possibly "between N and M", with a shared scale word
         if v is not None and k + 1 < len(items) and items[k + 1][2] is not None:
             s2, e2, v2, _, y2 = items[k + 1]
             if _RANGE_JOIN.match(text[e:s2]) and not (year_like and y2):
-                lo, hi = v, v2
+                lo, hi = v, v2  # type: ignore[assignment]
                 if hi >= 1000 and lo < 1000 and hi % 1000 == 0 and lo * 1000 <= hi:
                     lo *= 1000  # "4 to 5 thousand", "بين 4 و5 آلاف"
                 if lo < hi:
@@ -395,26 +395,26 @@ def find_numbers(
                         out.append(NumberMatch(rs, e2, Quantity(None, lo, hi, False, "range")))
                         k += 2
                         continue
-        if vague is not None:
-            out.append(NumberMatch(s, e, Quantity(None, vague[0], vague[1], True, "vague")))
+        if vq is not None:
+            out.append(NumberMatch(s, e, Quantity(None, vq[0], vq[1], True, "vague")))
             k += 1
             continue
         before = text[max(start, s - 25) : s]
         after = text[e : min(end, e + 12)]
         qs = s
-        if (m := _UPPER_BEFORE.search(before)) is not None:
+        if (qm := _UPPER_BEFORE.search(before)) is not None:
             q = Quantity(None, None, v, False, "upper_bound")
-            qs = s - (len(before) - m.start())
-        elif (m := _LOWER_BEFORE.search(before)) is not None:
+            qs = s - (len(before) - qm.start())
+        elif (qm := _LOWER_BEFORE.search(before)) is not None:
             q = Quantity(None, v, None, False, "lower_bound")
-            qs = s - (len(before) - m.start())
-        elif (m := _APPROX_BEFORE.search(before)) is not None:
-            q = Quantity.about(v)
-            qs = s - (len(before) - m.start())
+            qs = s - (len(before) - qm.start())
+        elif (qm := _APPROX_BEFORE.search(before)) is not None:
+            q = Quantity.about(v)  # type: ignore[arg-type]
+            qs = s - (len(before) - qm.start())
         elif _APPROX_AFTER.match(after):
-            q = Quantity.about(v)
+            q = Quantity.about(v)  # type: ignore[arg-type]
         else:
-            q = Quantity.exact(v)
+            q = Quantity.exact(v)  # type: ignore[arg-type]
         out.append(NumberMatch(qs, e, q, year_like and q.qualifier == "exact"))
         k += 1
     return out

@@ -217,7 +217,7 @@ class WordHints:
             or self.bit >= len(words._hits)
         ):
             words = Words(text, spans[0][0], spans[-1][1])
-        starts, hit_spans = words.hits(self) if spans else ([], [])
+        starts, hit_spans = words.hits(self) if spans else ([], [])  # type: ignore[union-attr]
         out: list[list[tuple[int, int]]] = []
         for start, end in spans:
             win: list[tuple[int, int]] = []
@@ -242,7 +242,7 @@ class WordHints:
             a = max(start, ws - self.before)
             b = min(end, we + self.after)
             if b < end and (text[b].isalnum() or text[b] == "_"):
-                b = _WORD.match(text, b, end).end()
+                b = _WORD.match(text, b, end).end()  # type: ignore[union-attr]
             if out and a <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], b))
             else:

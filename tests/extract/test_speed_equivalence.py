@@ -7,7 +7,6 @@ on real articles and on random text built from the helpers' own vocabulary.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 from pathlib import Path
@@ -89,16 +88,15 @@ def _ref_find(lex: L.TokenLexicon, norm: str, a: int, b: int) -> list[tuple[int,
 
 
 @pytest.mark.parametrize("name", list(LEXICONS))
-def test_lexicon_find_with_warm_cold_and_full_cache(name, monkeypatch):
+def test_lexicon_find_with_warm_cold_and_full_cache(name):
     lex = LEXICONS[name]()
     norms = _norms()
     want = [_ref_find(lex, n, 0, len(n)) for n in norms]
     assert [lex.find(n) for n in norms] == want  # warm (shared with the extractor)
     assert [lex.find(n) for n in norms] == want  # warmer
     # a full cache: every verdict computed afresh, none remembered
-    monkeypatch.setattr(L.TokenLexicon, "CACHE_MAX", 0)
-    cold = copy.copy(lex)
-    cold.cache, cold.relevant = {}, set()
+    cold = L.TokenLexicon(lex.groups)
+    cold.cache_max = 0
     assert [cold.find(n) for n in norms] == want
     assert cold.cache == {} and cold.relevant == set()
     assert sum(map(len, want)) > 20
