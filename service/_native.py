@@ -38,17 +38,14 @@ def native_dir() -> Path:
     return Path(os.environ.get("TPM_NATIVE_DIR") or _ROOT / "build" / "native")
 
 
-def source_path(module: str) -> Path:
-    """The ``.py`` file of ``module`` (a dotted name under ``service``)."""
-    return _ROOT.joinpath(*module.split(".")).with_suffix(".py")
+def source_path(module: str, root: Path = _ROOT) -> Path:
+    """The ``.py`` file of ``module`` (a dotted name under ``service``) below ``root``."""
+    return root.joinpath(*module.split(".")).with_suffix(".py")
 
 
 def source_hashes(root: Path = _ROOT) -> dict[str, str]:
     """SHA-256 of each compiled module's source, by module name."""
-    return {
-        m: hashlib.sha256(root.joinpath(*m.split(".")).with_suffix(".py").read_bytes()).hexdigest()
-        for m in MODULES
-    }
+    return {m: hashlib.sha256(source_path(m, root).read_bytes()).hexdigest() for m in MODULES}
 
 
 def python_tag() -> str:

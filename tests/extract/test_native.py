@@ -79,7 +79,7 @@ def test_compiled_and_pure_python_give_the_same_extractions():
 def _tree(tmp_path: Path) -> Path:
     root = tmp_path / "src"
     for m in _native.MODULES:
-        dst = root.joinpath(*m.split(".")).with_suffix(".py")
+        dst = _native.source_path(m, root)
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(_native.source_path(m), dst)
     return root
@@ -98,7 +98,7 @@ def test_a_build_counts_only_for_the_sources_it_was_built_from(tmp_path):
     _write_manifest(build, root)
     assert _native.manifest_matches(build, root)
     # one edited module makes the whole build stale: the group shares one library
-    edited = root.joinpath(*_native.MODULES[-1].split(".")).with_suffix(".py")
+    edited = _native.source_path(_native.MODULES[-1], root)
     edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert not _native.manifest_matches(build, root)
     _write_manifest(build, root)
@@ -115,16 +115,20 @@ def test_a_build_for_another_python_or_a_broken_manifest_is_not_used(tmp_path):
     assert not _native.manifest_matches(build, root)
 
 
-def test_tpm_native_0_runs_the_python_source(tmp_path):
+def _active_with(**env: str) -> bool:
     code = "from service import _native; print(_native.active())"
-    env = dict(os.environ, TPM_NATIVE="0")
     out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=dict(os.environ, **env),
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    assert out.stdout.strip() == "False"
+    return out.stdout.strip() == "True"
+
+
+def test_tpm_native_0_runs_the_python_source(tmp_path):
+    assert not _active_with(TPM_NATIVE="0")
     # and an empty build folder is no build
-    env = dict(os.environ, TPM_NATIVE="1", TPM_NATIVE_DIR=str(tmp_path))
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
-    )
-    assert out.stdout.strip() == "False"
+    assert not _active_with(TPM_NATIVE="1", TPM_NATIVE_DIR=str(tmp_path))
