@@ -8,10 +8,20 @@ out the set of characters a match can start with and puts it in front as a looka
 (``(?=[…])``): one class test per position instead of every alternative.  A match still
 starts where it did and spans what it did; a pattern whose first character cannot be
 bounded (``.``, a negated class, a local flag, an empty match) is compiled unchanged.
+
+Where it can, :func:`rx` does better than a lookahead: it compiles the pattern as written
+and gives the engine the class as the *first-character set* of its info block, the same
+set ``re`` itself computes for a pattern that starts with a plain class.  The search then
+skips, in a tight loop, every position whose character is not in the set, and runs the
+pattern only at the others; a lookahead still starts the whole pattern at every position.
+The set is only a filter (``match``, ``fullmatch`` and the groups never see it), so it must
+merely contain every first character; under ``re.I`` the case variants are spelled out,
+because the engine tests the raw character.
 """
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]
 import re
 from itertools import pairwise
 from re import _compiler as C  # type: ignore[attr-defined]
@@ -29,6 +39,9 @@ _CATEGORIES = {
 _LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 #: what each sped-up pattern was compiled from (the tests compare the two)
 ORIGINAL: dict[re.Pattern, tuple[str, int]] = {}
+#: the sped-up patterns that got the engine's first-character set: pattern → its first
+#: class and the flags it is read with (inline flags included)
+SCANS: dict[re.Pattern, tuple[str, int]] = {}
 
 
 class _Unbounded(Exception):
@@ -123,9 +136,96 @@ def _engine_scans_ahead(parsed) -> bool:
         return False
 
 
+#: ASCII letters and the other characters ``re.I`` matches them with: "İ" and the Kelvin
+#: sign lower to "i" and "k"; "ı" and "ſ" are ``re``'s extra cases of "i" and "s"
+_ASCII_EXTRA = {ord("i"): (0x130, 0x131), ord("s"): (0x17F,), ord("k"): (0x212A,)}
+
+
+def _case_variants(c: int) -> tuple[int, ...]:
+    """Every character that ``re.I`` lets match the class member ``c``."""
+    ch = chr(c)
+    if c < 128:
+        if not ch.isalpha():
+            return (c,)
+        low = ord(ch.lower())
+        return (low, ord(ch.upper()), *_ASCII_EXTRA.get(low, ()))
+    if ch.lower() == ch == ch.upper() and c not in C._EXTRA_CASES:
+        return (c,)  # no case (Arabic letters, digits, punctuation): only itself
+    raise _Unbounded  # a cased letter outside ASCII: keep the lookahead
+
+
+def scan_items(cls: str, flags: int) -> list:
+    """The first-character class ``cls`` as the items of a case-sensitive charset that
+    holds every character the class matches under ``flags`` (``re.I`` spelled out)."""
+    data = P.parse(cls, flags & ~re.I).data
+    op, av = data[0]
+    items = av if op is K.IN else [(op, av)]
+    if not flags & re.I:
+        return list(items)
+    out = []
+    for op, av in items:
+        if op is K.CATEGORY:
+            out.append((op, av))  # \w, \d, \s and their opposites are closed under case
+            continue
+        if op is K.LITERAL:
+            lo, hi = av, av
+        elif op is K.RANGE and av[1] - av[0] <= 4096:
+            lo, hi = av
+        else:
+            raise _Unbounded
+        for c in range(lo, hi + 1):
+            out.extend((K.LITERAL, v) for v in _case_variants(c))
+    return out
+
+
+def scan_class(cls: str, flags: int) -> str:
+    """The case-sensitive class that :func:`rx` gives the engine for the first-character
+    class ``cls`` under ``flags`` (for tests: it must match all that ``cls`` matches)."""
+    out = []
+    for op, av in scan_items(cls, flags):
+        if op is K.LITERAL:
+            out.append(_char(av))
+        elif op is K.RANGE:
+            out.append(f"{_char(av[0])}-{_char(av[1])}")
+        else:
+            out.append(_CATEGORIES[av])
+    return "[" + "".join(out) + "]"
+
+
+def _with_scan(pattern: str, parsed, cls: str) -> re.Pattern | None:
+    """``pattern`` compiled as written, with ``cls`` as the engine's first-character set;
+    None when the class cannot be spelled out or ``re``'s internals are not as expected."""
+    flags = parsed.state.flags
+    lo, hi = parsed.getwidth()
+    if lo == 0:
+        return None  # an empty match would need the engine's advance rule, which the scan drops
+    try:
+        charset, _ = C._optimize_charset(scan_items(cls, flags))
+        code = [K.INFO, 0, K.SRE_INFO_CHARSET, min(lo, C.MAXCODE), min(hi, C.MAXCODE)]
+        C._compile_charset(charset, flags, code)
+        code[1] = len(code) - 1
+        plain = C._code(parsed, 0)
+        body = plain[plain[1] + 1 :] if plain[0] is K.INFO else None
+        if body is None:
+            return None
+        code += body  # the program itself, exactly as re compiles it
+        groupindex = parsed.state.groupdict
+        indexgroup = [None] * parsed.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        return _sre.compile(
+            pattern, flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+        )
+    except _Unbounded:
+        return None
+    except Exception:  # re's private helpers changed: the lookahead still works
+        return None
+
+
 def rx(pattern: str, flags: int = 0) -> re.Pattern:
-    """``re.compile(pattern, flags)`` with a lookahead for the first character, when one
-    can be worked out (see the module docstring).  ``.pattern`` then shows the lookahead."""
+    """``re.compile(pattern, flags)`` with a first-character scan, when one can be worked
+    out (see the module docstring): the engine's own set where it can be spelled out
+    (``.pattern`` is then unchanged), else a lookahead (``.pattern`` then shows it)."""
     try:
         parsed = P.parse(pattern, flags)
     except re.error:
@@ -135,10 +235,14 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern:
     cls = _class_of(parsed)
     if cls is None or _engine_scans_ahead(parsed):
         return re.compile(pattern, flags)
-    lead = _LEADING_FLAGS.match(pattern)
-    head = lead.group() if lead else ""
-    body = pattern[lead.end() :] if lead else pattern
-    fast = re.compile(f"{head}(?={cls})(?:{body})", flags)
+    fast = _with_scan(pattern, parsed, cls)
+    if fast is None:
+        lead = _LEADING_FLAGS.match(pattern)
+        head = lead.group() if lead else ""
+        body = pattern[lead.end() :] if lead else pattern
+        fast = re.compile(f"{head}(?={cls})(?:{body})", flags)
+    elif len(SCANS) < 10_000:
+        SCANS[fast] = (cls, parsed.state.flags)
     if len(ORIGINAL) < 10_000:
         ORIGINAL[fast] = (pattern, flags)
     return fast
@@ -211,7 +315,9 @@ class Dispatch:
         bounded = self.units and all(cls is not None for _, _, cls in self.units)
         union = "".join(cls[1:-1] for _, _, cls in self.units) if bounded else ""
         self._classes: dict[str, re.Pattern] = {}
-        self.starts = re.compile(f"{prefix}(?=[{union}])", flags) if bounded else None
+        # a class that consumes its character (not a lookahead): it gets the engine's scan,
+        # and its matches start at the same positions
+        self.starts = rx(f"{prefix}[{union}]", flags) if bounded else None
         self._by_char: dict[str, re.Pattern | None] = {}
 
     def _source(self, units) -> str:

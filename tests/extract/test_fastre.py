@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from service.extract import body, claims, dates, document, lexicons, numbers, text, unresolved
 from service.extract.document import load_document
-from service.extract.fastre import ORIGINAL, first_class, rx
+from service.extract.fastre import ORIGINAL, SCANS, first_class, rx, scan_class
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,11 +56,57 @@ def test_first_class(pattern, flags, want):
 
 
 def test_lookahead_only_where_the_engine_has_no_scan_of_its_own():
-    assert rx(r"على\s+التوالي").pattern == r"على\s+التوالي"  # a literal prefix already
-    assert rx(r"(?i)\bthe\s*$").pattern == r"(?i)(?=[t])(?:\bthe\s*$)"
+    plain = rx(r"على\s+التوالي")  # a literal prefix already: re's own scan
+    assert plain.pattern == r"على\s+التوالي" and plain not in ORIGINAL
+    # the engine's first-character set: the pattern itself is compiled as written
+    the = rx(r"(?i)\bthe\s*$")
+    assert the.pattern == r"(?i)\bthe\s*$" and SCANS[the] == ("[t]", the.flags)
+    assert the.search("At THE  ").span() == (3, 8) and not the.search("other")
+    # a cased first letter outside ASCII cannot be spelled out: the lookahead instead
+    etat = rx(r"\bétat", re.I)
+    assert etat.pattern == r"(?=[é])(?:\bétat)" and etat not in SCANS
+    assert etat.search("l'ÉTAT").span() == (2, 6)
+    # an empty match would need the engine's advance rule: no set for it
+    assert rx(r"\b(?=[ab])").pattern == r"\b(?=[ab])"
     # verbose patterns are left alone (a trailing comment would eat the wrapper)
     v = rx("(?:the|a)  # an article", re.X)
     assert v.pattern == "(?:the|a)  # an article" and v.match("the")
+
+
+def _all_characters() -> str:
+    return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_each_first_character_set_holds_every_character_its_class_matches():
+    # the engine skips the characters outside the set, so the set must hold every
+    # character the class matches under the pattern's flags: checked on all of Unicode
+    every = _all_characters()
+    scans = {SCANS[p] for p in _sped_up() if p in SCANS}
+    assert len(scans) > 40
+    assert any(flags & re.I for _, flags in scans)
+    for cls, flags in scans:
+        want = set(re.findall(cls, every, flags))
+        have = set(re.findall(scan_class(cls, flags), every, flags & ~re.I))
+        assert want and want <= have, (cls, sorted(want - have)[:5])
+
+
+def test_the_case_variants_rule_holds_for_all_of_unicode():
+    # scan_class spells out re.I for ASCII letters and keeps an uncased character as it
+    # is; that is right only if no other character lowers onto either of them
+    # (re.I compares the engine's simple lower case of each character)
+    import _sre
+    from re import _compiler as C
+
+    every = _all_characters()
+    for ch in every:
+        low = chr(_sre.unicode_tolower(ord(ch)))
+        if low != ch and ord(low) < 128:
+            assert ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0130\u212a", hex(ord(ch))
+        elif low != ch:
+            # the target of a lowering is itself cased, so it never takes the short cut
+            assert low.upper() != low or ord(low) in C._EXTRA_CASES, hex(ord(ch))
+    for cls, flags in [("[a-z]", re.I), ("[ik]", re.I), (r"[\w]", re.I)]:
+        assert set(re.findall(cls, every, flags)) <= set(re.findall(scan_class(cls, flags), every))
 
 
 def test_sped_up_patterns_match_the_same_on_articles():
