@@ -28,6 +28,8 @@ MODULES = (
     "service.extract.claims",
     "service.gazetteer.normalize",
     "service.gazetteer.resolve",
+    "service.extract.body",
+    "service.extract.unresolved",
 )
 MANIFEST = "manifest.json"
 _ROOT = Path(__file__).resolve().parent.parent

@@ -84,8 +84,10 @@ _TAIL_MARKERS = [
 ]
 # Navigation lines at the top ("Home » News").
 _BREADCRUMB = rx(r"[»›>]|\s/\s|\|")
-_SENTENCE_END = rx(r"[.!?؟。:»\"”'’)\]]\s*$")
-_ELLIPSIS_END = rx(r"(…|\.\.\.)\s*$")
+# what a line of running text ends with (before trailing white space), and the ellipsis of
+# a teaser; plain string tests, as every line of the page asks
+_SENTENCE_END = frozenset(".!?؟。:»\"”'’)]")
+_ELLIPSIS_END = ("…", "...")
 # "بغداد - المغرب اليوم", "BAGHDAD (Reuters) -", "Erbil, Iraq — "
 _DATELINE = rx(
     r"^(?P<place>[^\W\d_][^\n\-–—:(]{1,40}?)\s*(?:\((?P<outlet1>[^)\n]{2,40})\)\s*)?"
@@ -157,10 +159,9 @@ class Body:
 def _lines(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
-    for m in re.finditer(r"\n", text):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
     return out
 
 
@@ -186,19 +187,24 @@ def _is_tail_marker(line: str) -> bool:
     return any(n == m or (n.startswith(m + " ") and len(n) < len(m) + 40) for m in _TAIL_MARKERS)
 
 
+def _words_upto_15(s: str) -> int:
+    """The number of words of ``s``, counted up to 15 (the tests below go to 14)."""
+    return len(s.split(None, 14))
+
+
 def _is_content(line: str) -> bool:
     s = line.strip()
-    words = len(s.split())
+    words = _words_upto_15(s)
     if words >= 14:
         return True
-    return words >= 6 and bool(_SENTENCE_END.search(s)) and not _ELLIPSIS_END.search(s)
+    return words >= 6 and s[-1:] in _SENTENCE_END and not s.endswith(_ELLIPSIS_END)
 
 
 def _is_linkish(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    return bool(_ELLIPSIS_END.search(s)) or (len(s.split()) < 14 and not _SENTENCE_END.search(s))
+    return s.endswith(_ELLIPSIS_END) or (_words_upto_15(s) < 14 and s[-1:] not in _SENTENCE_END)
 
 
 def find_body(
