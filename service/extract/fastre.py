@@ -17,6 +17,10 @@ pattern only at the others; a lookahead still starts the whole pattern at every 
 The set is only a filter (``match``, ``fullmatch`` and the groups never see it), so it must
 merely contain every first character; under ``re.I`` the case variants are spelled out,
 because the engine tests the raw character.
+
+:func:`rx` also pulls the shared first characters out of long alternations (``ab|ac|b`` is
+compiled as ``a(?:b|c)|b``, see :func:`factored_tree`): the engine tries alternatives one by
+one, so a lexicon of words that mostly start with "ال" tested that prefix once per word.
 """
 
 from __future__ import annotations
@@ -192,30 +196,157 @@ def scan_class(cls: str, flags: int) -> str:
     return "[" + "".join(out) + "]"
 
 
-def _with_scan(pattern: str, parsed, cls: str) -> re.Pattern | None:
-    """``pattern`` compiled as written, with ``cls`` as the engine's first-character set;
-    None when the class cannot be spelled out or ``re``'s internals are not as expected."""
+# ------------------------------------------------------------------ shared first characters
+#: branches of at least this many alternatives get their shared first characters pulled out
+_FACTOR_MIN = 4
+
+
+def _literal_key(item, icase: bool) -> int | None:
+    """What a leading literal matches, as a key: two literals with the same key match the
+    same characters, with different keys none in common; None for anything else."""
+    op, av = item
+    if op is not K.LITERAL:
+        return None
+    if not icase:
+        return av
+    if av < 128:
+        return ord(chr(av).lower())  # re.I: "A" and "a" match the same characters
+    ch = chr(av)
+    if ch.lower() == ch == ch.upper() and av not in C._EXTRA_CASES:
+        return av  # no case: only itself
+    return None
+
+
+def _factor(alts: list[list], state, icase: bool, top: bool = False) -> list | None:
+    """Parser items for the branch ``alts`` with shared leading characters pulled out:
+    ``ab|ac|b`` becomes ``a(?:b|c)|b``.  The engine tried the alternatives in order; it
+    still does, and each shared character is tested once instead of once per alternative.
+
+    When every alternative starts with a literal, they are grouped by it (in order): at
+    one position only the group of that character can match, so the order within it is all
+    that counts.  Otherwise only neighbours are merged (``aX|aY`` is ``a(?:X|Y)``).  With
+    ``top``, None when there is nothing to pull out."""
+    if len(alts) == 1:
+        return alts[0]
+    keys = [_literal_key(a[0], icase) if a else None for a in alts]
+    groups: list[list[list]] = []
+    if all(k is not None for k in keys):
+        by_key: dict[int, list[list]] = {}
+        for k, a in zip(keys, alts, strict=True):
+            if k not in by_key:
+                by_key[k] = []
+                groups.append(by_key[k])
+            by_key[k].append(a)
+    else:
+        last = None
+        for k, a in zip(keys, alts, strict=True):
+            if k is not None and k == last:
+                groups[-1].append(a)
+            else:
+                groups.append([a])
+            last = k
+    if top and len(groups) == len(alts):
+        return None  # no two alternatives share a first character: nothing to pull out
+    out = []
+    for g in groups:
+        if len(g) == 1:
+            out.append(g[0])
+        else:
+            out.append([g[0][0], *_factor([a[1:] for a in g], state, icase)])  # type: ignore[misc]
+    if len(out) == 1:
+        return out[0]
+    return [(K.BRANCH, (None, [P.SubPattern(state, a) for a in out]))]
+
+
+def _factored(data: list, state, icase: bool) -> tuple[list, bool]:
+    """``data`` with the shared first characters of every branch pulled out (see
+    :func:`_factor`), and whether anything changed.  Inside a lookbehind or under a local
+    flag nothing changes."""
+    out: list = []
+    changed = False
+    for op, av in data:
+        new = (op, av)
+        if op is K.BRANCH:
+            alts = []
+            for alt in av[1]:
+                d, ch = _factored(alt.data, state, icase)
+                alts.append(d)
+                changed |= ch
+            factored = _factor(alts, state, icase, top=True) if len(alts) >= _FACTOR_MIN else None
+            if factored is not None:
+                out.extend(factored)
+                changed = True
+                continue
+            new = (op, (av[0], [P.SubPattern(state, a) for a in alts])) if changed else (op, av)
+        elif op is K.SUBPATTERN and not av[1] and not av[2]:
+            d, ch = _factored(av[3].data, state, icase)
+            if ch:
+                new = (op, (av[0], av[1], av[2], P.SubPattern(state, d)))
+                changed = True
+        elif op in (K.MAX_REPEAT, K.MIN_REPEAT, K.POSSESSIVE_REPEAT):
+            d, ch = _factored(av[2].data, state, icase)
+            if ch:
+                new = (op, (av[0], av[1], P.SubPattern(state, d)))
+                changed = True
+        elif op in (K.ASSERT, K.ASSERT_NOT) and av[0] == 1:
+            # a lookahead; a lookbehind keeps its fixed-width branch as it is
+            d, ch = _factored(av[1].data, state, icase)
+            if ch:
+                new = (op, (av[0], P.SubPattern(state, d)))
+                changed = True
+        elif op is K.ATOMIC_GROUP:
+            d, ch = _factored(av.data, state, icase)
+            if ch:
+                new = (op, P.SubPattern(state, d))
+                changed = True
+        out.append(new)
+    return out, changed
+
+
+def factored_tree(parsed):
+    """``parsed`` with the shared first characters of its branches pulled out (a new
+    tree), or None when there are none.  The engine tries a branch's alternatives one by
+    one wherever it gets to it; a lexicon of a hundred words that mostly start with "ال"
+    tests that prefix a hundred times, the factored branch once.  The matches, and which
+    alternative wins, are the same."""
     flags = parsed.state.flags
-    lo, hi = parsed.getwidth()
-    if lo == 0:
-        return None  # an empty match would need the engine's advance rule, which the scan drops
-    try:
-        charset, _ = C._optimize_charset(scan_items(cls, flags))
+    if flags & re.LOCALE:
+        return None
+    data, changed = _factored(parsed.data, parsed.state, bool(flags & re.I))
+    return P.SubPattern(parsed.state, data) if changed else None
+
+
+def _compile_tree(pattern: str, parsed, charset_items: list | None = None) -> re.Pattern:
+    """Compile a parser tree as ``re`` does, optionally with a first-character set for the
+    engine's info block (see the module docstring)."""
+    flags = parsed.state.flags
+    plain = C._code(parsed, 0)
+    if charset_items is not None:
+        lo, hi = parsed.getwidth()
+        charset, _ = C._optimize_charset(charset_items)
         code = [K.INFO, 0, K.SRE_INFO_CHARSET, min(lo, C.MAXCODE), min(hi, C.MAXCODE)]
         C._compile_charset(charset, flags, code)
         code[1] = len(code) - 1
-        plain = C._code(parsed, 0)
-        body = plain[plain[1] + 1 :] if plain[0] is K.INFO else None
-        if body is None:
-            return None
-        code += body  # the program itself, exactly as re compiles it
-        groupindex = parsed.state.groupdict
-        indexgroup = [None] * parsed.state.groups
-        for k, i in groupindex.items():
-            indexgroup[i] = k
-        return _sre.compile(
-            pattern, flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
-        )
+        if plain[0] is not K.INFO:
+            raise _Unbounded
+        plain = code + plain[plain[1] + 1 :]  # the program itself, exactly as re compiles it
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    return _sre.compile(
+        pattern, flags, plain, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+    )
+
+
+def _with_scan(pattern: str, parsed, cls: str) -> re.Pattern | None:
+    """``pattern`` compiled as written, with ``cls`` as the engine's first-character set;
+    None when the class cannot be spelled out or ``re``'s internals are not as expected."""
+    lo, _ = parsed.getwidth()
+    if lo == 0:
+        return None  # an empty match would need the engine's advance rule, which the scan drops
+    try:
+        return _compile_tree(pattern, parsed, scan_items(cls, parsed.state.flags))
     except _Unbounded:
         return None
     except Exception:  # re's private helpers changed: the lookahead still works
@@ -232,10 +363,22 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(pattern, flags)  # the same error, raised by re itself
     if parsed.state.flags & re.VERBOSE:
         return re.compile(pattern, flags)  # a trailing comment would swallow the ")"
-    cls = _class_of(parsed)
-    if cls is None or _engine_scans_ahead(parsed):
+    try:
+        tree = factored_tree(parsed) or parsed
+    except Exception:  # re's private parser changed: compile the pattern as it is
+        tree = parsed
+    cls = _class_of(tree)
+    if cls is None or _engine_scans_ahead(tree):
+        if tree is not parsed:
+            try:
+                fast = _compile_tree(pattern, tree)
+            except Exception:
+                return re.compile(pattern, flags)
+            if len(ORIGINAL) < 10_000:
+                ORIGINAL[fast] = (pattern, flags)
+            return fast
         return re.compile(pattern, flags)
-    fast = _with_scan(pattern, parsed, cls)
+    fast = _with_scan(pattern, tree, cls)
     if fast is None:
         lead = _LEADING_FLAGS.match(pattern)
         head = lead.group() if lead else ""

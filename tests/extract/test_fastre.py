@@ -136,6 +136,39 @@ def test_sped_up_patterns_match_the_same_on_random_text(s):
         assert _spans(p, s) == _spans(re.compile(*ORIGINAL[p]), s), ORIGINAL[p][0][:80]
 
 
+_PIECES = ["a", "b", "ab", "ال", "و", "A", "i", "ı", r"\s", "[ab]", "a?", "(b)", "(?=a)", "b+"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.lists(st.sampled_from(_PIECES), min_size=0, max_size=4), min_size=4, max_size=9),
+    st.sampled_from([0, re.I]),
+    st.text(alphabet=list("abAıiİو ال"), max_size=30),
+    st.sampled_from(["", "x?", "b", r"\b"]),
+)
+def test_factored_branches_match_what_the_branch_matched(alts, flags, s, tail):
+    # shared first characters pulled out of a branch: the same matches, the same groups,
+    # whatever the order of the alternatives, empty ones and what follows the branch
+    pattern = "(?:" + "|".join("".join(a) for a in alts) + ")" + tail
+    fast, plain = rx(pattern, flags), re.compile(pattern, flags)
+    assert _spans(fast, s) == _spans(plain, s), pattern
+    assert [m.span() for m in fast.finditer(s + s)] == [m.span() for m in plain.finditer(s + s)]
+
+
+def test_a_lexicon_branch_is_factored():
+    from re import _parser as P
+
+    from service.extract.fastre import factored_tree
+
+    tree = factored_tree(P.parse("(?:القوات|القاعدة|الجنود|قوات|قاعدة)"))
+    # two alternatives left at the top, by first letter; "ال" is tested once for three words
+    ((op, (_, alts)),) = tree.data
+    assert op is P.BRANCH and len(alts) == 2
+    assert [av for _, av in alts[0][:2]] == [ord("ا"), ord("ل")] and alts[0][2][0] is P.BRANCH
+    assert factored_tree(P.parse("(?:ab|cd|ef|gh)")) is None  # nothing shared: unchanged
+    assert factored_tree(P.parse("(?:ab|ac)")) is None  # too short to bother
+
+
 def test_split_alternatives():
     from service.extract.fastre import split_alternatives
 
