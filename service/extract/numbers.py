@@ -182,8 +182,9 @@ _SCALE_AFTER = r"(?:\s*(?:thousand|million|k\b|ألف|الف|آلاف|الاف|�
 # clitics that may stick to an Arabic number word: و ب ل
 _AR_CL = r"(?:و|ب|ل|وب|ول)?"
 
+# (the digits' lookahead is only a fast test: their look-behinds cost more, at every letter)
 _NUMBER = rx(
-    rf"(?P<digits>(?:(?<![\w.,])|(?<=(?<!\w)[وبل])|(?<=(?<!\w)[وبل]ـ)|(?<=(?<!\w)وبـ))(?:{_NUM_DIGITS}){_SCALE_AFTER})(?![\w])"
+    rf"(?P<digits>(?=[0-9٠-٩۰-۹])(?:(?<![\w.,])|(?<=(?<!\w)[وبل])|(?<=(?<!\w)[وبل]ـ)|(?<=(?<!\w)وبـ))(?:{_NUM_DIGITS}){_SCALE_AFTER})(?![\w])"
     rf"|(?P<arw>(?<![\w]){_AR_CL}(?:{_AR_WORD})(?:\s+و?(?:{_AR_WORD}))*(?![\w]))"
     rf"|(?P<enw>(?<![\w])(?:{'|'.join(k for k in EN_UNITS if k not in ('a', 'an'))}|"
     rf"(?:a|an|one)\s+(?:hundred|thousand|dozen))(?:[\s-]+(?:{_EN_WORD}))*(?![\w]))",

@@ -83,22 +83,30 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return out
 
 
-_CLAUSE_SEP = rx(r"[،,;؛:]|\s[-–—]\s")
+# a clause separator is one of these marks, or a dash between white space (" - "); the scan
+# stops at the marks and the dashes only, not at every space as "\s[-–—]\s" would
+_CLAUSE_MARK = rx(r"[،,;؛:\-–—]")
 
 
 def clause_breaks(text: str, start: int, end: int) -> list[int]:
-    """Offsets of clause separators (commas, semicolons) inside a sentence."""
-    return [
-        m.start()
-        for m in _CLAUSE_SEP.finditer(text, start, end)
-        if not (
-            text[m.start()] == ","
-            and m.start() + 1 < end
-            and text[m.start() + 1].isdigit()
-            and m.start() > 0
-            and text[m.start() - 1].isdigit()
-        )
-    ]
+    """Offsets of clause separators (commas, semicolons, spaced dashes) inside a sentence;
+    a spaced dash's offset is the white space before it."""
+    out: list[int] = []
+    free = start  # the first offset no earlier separator took (" - - ": the second one's
+    # space was the first one's)
+    for m in _CLAUSE_MARK.finditer(text, start, end):
+        p = m.start()
+        c = text[p]
+        if c in "-–—":
+            if p - 1 >= free and p + 1 < end and text[p - 1].isspace() and text[p + 1].isspace():
+                out.append(p - 1)
+                free = p + 2
+            continue
+        free = p + 1
+        if c == "," and p + 1 < end and text[p + 1].isdigit() and p > 0 and text[p - 1].isdigit():
+            continue  # "2,500"
+        out.append(p)
+    return out
 
 
 def same_clause(breaks: list[int], a: int, b: int) -> bool:

@@ -197,3 +197,38 @@ def test_nearest_of_a_kind_equals_a_scan_of_every_place():
         got = gaz.nearest(lon, lat, kind=kind, limit=3)
         assert [(p.id, round(d, 6)) for p, d in got] == [(p.id, round(d, 6)) for p, d in ref]
         assert got
+
+
+_CLAUSE_SEP = re.compile(r"[،,;؛:]|\s[-–—]\s")
+
+
+def _clause_breaks_reference(text: str, start: int, end: int) -> list[int]:
+    return [
+        m.start()
+        for m in _CLAUSE_SEP.finditer(text, start, end)
+        if not (
+            text[m.start()] == ","
+            and m.start() + 1 < end
+            and text[m.start() + 1].isdigit()
+            and m.start() > 0
+            and text[m.start() - 1].isdigit()
+        )
+    ]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=list(" -–—,،;؛:a1٢\t\n\u00a0"), max_size=24), st.data())
+def test_clause_breaks_equal_the_separator_regex(text, data):
+    from service.extract.text import clause_breaks
+
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert clause_breaks(text, a, b) == _clause_breaks_reference(text, a, b)
+
+
+def test_clause_breaks_equal_the_separator_regex_on_articles():
+    from service.extract.text import clause_breaks
+
+    for p in ARTICLES:
+        t = load_document(p.read_bytes()).text
+        assert clause_breaks(t, 0, len(t)) == _clause_breaks_reference(t, 0, len(t))
