@@ -500,7 +500,7 @@ class Analyzer:
         if self.has_latin and L.HOST_EN.match(self.text, pm.end):
             return True
         before = " " + " ".join(self.tokens_before(pm.start, 1)) + " "
-        return bool(re.search(L.HOST_AR, before))
+        return bool(_HOST_AR_RX.search(before))
 
     def _dominant_actor(self) -> str | None:
         counts: dict[str, int] = {}
@@ -1127,6 +1127,18 @@ _PLACE_WORDS = {
 }
 
 
+# compiled once (a module-level re.search(str) pays re's cache lookup on every call)
+_HOST_AR_RX = re.compile(L.HOST_AR)
+_CASUALTY_AR_RX = re.compile(L.CASUALTY_AR)
+_FIRST_PHASE = re.compile(
+    r"(?:المرحلة\s+الأولى|المرحلة\s+الاولى|\b(?:first|initial)\s+(?:phase|stage))"
+)
+_MONTH_BEFORE = re.compile(
+    r"(?:قبل\s+شهر(?:\s+واحد)?\s+من|\b(?:one|a)\s+month\s+(?:before|ahead\s+of))"
+)
+_IN_AT_END = re.compile(r"(?:\bin|\bat|في|ب)\s*$")
+
+
 @lru_cache(maxsize=1024)
 def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(pattern, flags)
@@ -1332,7 +1344,7 @@ class Sentence:
             + " ".join(self.an.norm_between(b, hi).split()[:3])
             + " "
         )
-        return bool(re.search(L.CASUALTY_AR, toks))
+        return bool(_CASUALTY_AR_RX.search(toks))
 
     def _place_after(self, pos: int, limit: int = 60) -> PlaceMark | None:
         for pm in self.places:
@@ -1346,7 +1358,7 @@ class Sentence:
                     continue  # "from (a brigade based at) Fort Bliss": where they came from
                 if pm.destination and any(pos <= v.start < pm.start for v in self.verbs):
                     return None  # "…، وصلت طلائعهم إلى أكادير": where a later move went
-                if pm.locative or re.search(r"(?:\bin|\bat|في|ب)\s*$", between):
+                if pm.locative or _IN_AT_END.search(between):
                     return self._most_specific(pm)
         return None
 
@@ -2936,8 +2948,7 @@ class Sentence:
             if same is not None and same.start() - v.end < 80:
                 # "سيُخلى هو الآخر قبل الموعد نفسه", "by the same date": the last deadline
                 by = self.an.last_deadlines.get(action, self.an.last_deadline)
-        if ds and re.search(
-            r"(?:قبل\s+شهر(?:\s+واحد)?\s+من|\b(?:one|a)\s+month\s+(?:before|ahead\s+of))",
+        if ds and _MONTH_BEFORE.search(
             self.text[v.end : ds[0].start],
         ):
             # "one month before the October 2025 elections" → September 2025
@@ -3032,8 +3043,7 @@ class Sentence:
         scope = None
         lo = max(prev_end, v.start - 20)
         hi = min([first_place] + [x for x in self.breaks if x >= v.end])
-        if re.search(
-            r"(?:المرحلة\s+الأولى|المرحلة\s+الاولى|\b(?:first|initial)\s+(?:phase|stage))",
+        if _FIRST_PHASE.search(
             self.text[max(self.start, v.start - 40) : v.start],
             re.I,
         ):

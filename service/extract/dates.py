@@ -44,9 +44,13 @@ for _m, _ns in _MONTH_LISTS.items():
         _LOOKUP[_n] = _m
 
 
+_MONTH_MARKS = re.compile(r"[\u064b-\u0652\u0640]")
+_SPACES = re.compile(r"\s+")
+
+
 def _norm_month(s: str) -> str:
-    s = re.sub(r"[\u064b-\u0652\u0640]", "", s.lower().strip().rstrip("."))
-    s = re.sub(r"\s+", " ", s)
+    s = _MONTH_MARKS.sub("", s.lower().strip().rstrip("."))
+    s = _SPACES.sub(" ", s)
     s = s.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ة", "ه")
     return s
 
@@ -690,15 +694,20 @@ def _quarter_num(m: re.Match) -> int:
     return int(m.group("qd"))
 
 
+_FOLLOWING_RX = re.compile(_FOLLOWING, re.I)
+_NEXT_RX = re.compile(_NEXT, re.I)
+_LAST_RX = re.compile(_LAST, re.I)
+
+
 def _rel_word(w: str | None) -> str:
     if not w:
         return "this"
     w = w.lower()
-    if re.fullmatch(_FOLLOWING, w, re.I):
+    if _FOLLOWING_RX.fullmatch(w):
         return "following"
-    if re.fullmatch(_NEXT, w, re.I):
+    if _NEXT_RX.fullmatch(w):
         return "next"
-    if re.fullmatch(_LAST, w, re.I):
+    if _LAST_RX.fullmatch(w):
         return "last"
     return "this"
 

@@ -183,6 +183,12 @@ _SCALE_AFTER = r"(?:\s*(?:thousand|million|k\b|ألف|الف|آلاف|الاف|�
 _AR_CL = r"(?:و|ب|ل|وب|ول)?"
 
 # (the digits' lookahead is only a fast test: their look-behinds cost more, at every letter)
+# compiled once (a module-level re.search(str) pays re's cache lookup on every call)
+_SCALE_END = re.compile(r"(thousand|million|k|ألف|الف|آلاف|الاف|ألفا|مليون|ملايين)\s*$", re.I)
+_GROUPED = re.compile(r"[0-9]{1,3}(?:[,٬.'’ ][0-9]{3})+")
+_NON_DIGIT = re.compile(r"[^0-9]")
+_YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}")
+_VAGUE_RX = [(re.compile(p, re.I), lo, hi) for p, lo, hi in VAGUE]
 _NUMBER = rx(
     rf"(?P<digits>(?=[0-9٠-٩۰-۹])(?:(?<![\w.,])|(?<=(?<!\w)[وبل])|(?<=(?<!\w)[وبل]ـ)|(?<=(?<!\w)وبـ))(?:{_NUM_DIGITS}){_SCALE_AFTER})(?![\w])"
     rf"|(?P<arw>(?<![\w]){_AR_CL}(?:{_AR_WORD})(?:\s+و?(?:{_AR_WORD}))*(?![\w]))"
@@ -234,13 +240,13 @@ class NumberMatch:
 def _digits_value(s: str) -> int | None:
     s = s.translate(_DIGITS).strip()
     scale = 1
-    m = re.search(r"(thousand|million|k|ألف|الف|آلاف|الاف|ألفا|مليون|ملايين)\s*$", s, re.I)
+    m = _SCALE_END.search(s)
     if m:
         word = m.group(1).lower()
         scale = 1_000_000 if word in ("million", "مليون", "ملايين") else 1000
         s = s[: m.start()].strip()
-    if re.fullmatch(r"[0-9]{1,3}(?:[,٬.'’ ][0-9]{3})+", s):
-        return int(re.sub(r"[^0-9]", "", s)) * scale
+    if _GROUPED.fullmatch(s):
+        return int(_NON_DIGIT.sub("", s)) * scale
     s = s.replace("٫", ".").replace(",", ".")
     try:
         v = float(s)
@@ -351,7 +357,7 @@ def find_numbers(
         if m.group("digits"):
             tok = m.group("digits")
             v = _digits_value(tok)
-            year_like = bool(re.fullmatch(r"(?:19|20)[0-9]{2}", tok.translate(_DIGITS)))
+            year_like = bool(_YEAR_DIGITS.fullmatch(tok.translate(_DIGITS)))
         elif m.group("arw"):
             v = _arabic_words_value(m.group("arw"))
             year_like = False
@@ -363,8 +369,8 @@ def find_numbers(
         raw.append((m.start(), m.end(), v, None, year_like))
     for m in vague:
         phrase = m.group("v").lower()
-        for pat, lo, hi in VAGUE:
-            if re.fullmatch(pat, phrase, re.I):
+        for pat, lo, hi in _VAGUE_RX:
+            if pat.fullmatch(phrase):
                 raw.append((m.start("v"), m.end(), None, (lo, hi), False))
                 break
     raw.sort(key=lambda t: (t[0], -(t[1] - t[0])))

@@ -54,6 +54,7 @@ _ABBREV = {
     "a.m",
     "p.m",
 }
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
 _SENT_END = rx(r"[.!?؟]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n|\n(?=\S)")
 
 
@@ -65,7 +66,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for m in _SENT_END.finditer(text, start, end):
         if m.group(0)[0] == ".":
             # "U.S." / "Gen." / "2.5" are not sentence ends
-            word = re.search(r"([\w.]+)$", text[max(start, m.start() - 12) : m.start()])
+            word = _WORD_BEFORE_DOT.search(text[max(start, m.start() - 12) : m.start()])
             if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
                 continue
         stop = m.end() if not m.group(0).startswith("\n") else m.start()
@@ -124,6 +125,25 @@ _MASKS: dict[str, int] = {}
 _MASKS_MAX = 300_000
 
 
+def _is_word_char(c: str) -> bool:
+    # re's \w: Py_UNICODE_ISALNUM or "_", which is what str.isalnum tests per character
+    return c.isalnum() or c == "_"
+
+
+def _whole_word_at(text: str, w: str, pos: int, start: int, end: int) -> int:
+    """The first offset >= ``pos`` where ``w`` stands as a whole ``\\w+`` word of
+    ``text[start:end]`` (the window's edges count as word boundaries)."""
+    i = text.find(w, pos, end)
+    while i >= 0:
+        j = i + len(w)
+        if (i <= start or not _is_word_char(text[i - 1])) and (
+            j >= end or not _is_word_char(text[j])
+        ):
+            return i
+        i = text.find(w, i + 1, end)
+    raise AssertionError(f"word {w!r} not found after {pos}")  # unreachable: w came from text
+
+
 def _mask(w: str) -> int:
     low = w.lower()
     k = 0
@@ -151,14 +171,20 @@ class Words:
         n = len(_HINT_SETS)
         starts: list[list[int]] = [[] for _ in range(n)]
         spans: list[list[tuple[int, int]]] = [[] for _ in range(n)]
-        get = _MASKS.get
-        for m in _WORD.finditer(text, start, self.end):
-            w = m.group()
-            k = get(w)
+        masks = _MASKS
+        end = self.end
+        pos = start
+        # the words as strings (no match objects: most words flag nothing); a flagged word
+        # is then found with str.find from the last one's end: its first whole-word
+        # occurrence there is it, since an equal word in between would be flagged too
+        for w in _WORD.findall(text, start, end):
+            k = masks.get(w)
             if k is None:
                 k = _mask(w)
             if k:
-                a, b = m.span()
+                a = _whole_word_at(text, w, pos, start, end)
+                b = a + len(w)
+                pos = b
                 for i in range(n):
                     if k >> i & 1:
                         starts[i].append(a)

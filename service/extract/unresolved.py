@@ -259,13 +259,16 @@ def _cue_set(tokens: set[str]) -> set[str]:
     return hits
 
 
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
+
+
 def _namelike(tok: str, stop: frozenset[str]) -> bool:
     return (
         tok not in _AR_SKIP
         and tok not in stop
         and not tok.isdigit()
         and len(tok) >= 2
-        and re.fullmatch(r"[\u0600-\u06ff]+", tok) is not None
+        and _ARABIC_WORD.fullmatch(tok) is not None
     )
 
 

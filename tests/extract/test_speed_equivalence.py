@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from service.extract import dates as D
@@ -232,3 +232,58 @@ def test_clause_breaks_equal_the_separator_regex_on_articles():
     for p in ARTICLES:
         t = load_document(p.read_bytes()).text
         assert clause_breaks(t, 0, len(t)) == _clause_breaks_reference(t, 0, len(t))
+
+
+# ----------------------------------------------------------------------------- Words
+def _ref_word_hits(text: str, start: int, end: int) -> list[tuple[list[int], list]]:
+    """Every hint set's flagged ``\\w+`` words of ``text[start:end]``, one match at a time."""
+    from service.extract import text as T
+
+    out: list[tuple[list[int], list]] = [([], []) for _ in T._HINT_SETS]
+    for m in re.finditer(r"\w+", text[:end]):
+        if m.start() < start:
+            if m.end() <= start:
+                continue
+            w, a = text[start : m.end()], start  # a word cut by the window's start
+        else:
+            w, a = m.group(), m.start()
+        k = T._mask(w)
+        for i, (starts, spans) in enumerate(out):
+            if k >> i & 1:
+                starts.append(a)
+                spans.append((a, a + len(w)))
+    return out
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            ["2025", "سبتمبر", "وسبتمبر", "في", "الفيلق", "ثلاثة", "hundred", "x_2", "٢٠٢٥"]
+            + ["", " ", ".", "ـ", "é", "سبتمبر2025", "in", "within", "ثلاثةثلاثة"]
+        ),
+        max_size=20,
+    ).map("".join),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+# a flagged word first seen inside a longer, unflagged one, on either side
+@example("ثلاثةثلاثة ثلاثة", 0, 60)
+@example("xثلاثة ثلاثة", 0, 60)
+@example("ثلاثةx ثلاثة", 0, 60)
+@example("ثلاثةx ثلاثة", 3, 7)
+def test_words_find_the_flagged_words_like_a_match_scan(text, a, b):
+    from service.extract.text import Words
+
+    a, b = min(a, len(text)), min(max(a, b), len(text))
+    got = Words(text, a, b)._hits
+    assert [(s, sp) for s, sp in got] == _ref_word_hits(text, a, b)
+
+
+def test_words_on_articles():
+    from service.extract.text import Words
+
+    for p in ARTICLES:
+        text = load_document(p.read_bytes()).text
+        for a, b in ((0, len(text)), (len(text) // 3 + 1, 2 * len(text) // 3 - 1)):
+            assert [(s, sp) for s, sp in Words(text, a, b)._hits] == _ref_word_hits(text, a, b)
