@@ -287,3 +287,27 @@ def test_words_on_articles():
         text = load_document(p.read_bytes()).text
         for a, b in ((0, len(text)), (len(text) // 3 + 1, 2 * len(text) // 3 - 1)):
             assert [(s, sp) for s, sp in Words(text, a, b)._hits] == _ref_word_hits(text, a, b)
+
+
+def test_no_character_is_both_whitespace_and_a_word_character():
+    # _words splits on str.isspace and takes an isalnum chunk as one \w+ word
+    for cp in range(0x110000):
+        c = chr(cp)
+        is_word = re.fullmatch(r"\w", c) is not None
+        assert is_word == (c.isalnum() or c == "_"), hex(cp)
+        assert not (c.isspace() and is_word), hex(cp)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(list("ab_1٢ ـ\u00a0\u2009\u3000\x1c\n.,،؛-'\u064eéسبتمبر") + ["x\u0301"])
+    ).map("".join),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_word_split_equals_findall(text, a, b):
+    from service.extract import text as T
+
+    a, b = min(a, len(text)), min(max(a, b), len(text))
+    assert T._words(text, a, b) == re.findall(r"\w+", text[a:b])
