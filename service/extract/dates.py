@@ -16,7 +16,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
+
+import ahocorasick
 
 from ..domain import FuzzyDate
 from .fastre import rx
@@ -1042,10 +1044,44 @@ def _duration(kind: str, g: dict[str, str | None], ref: dt.date) -> FuzzyDate | 
 _Cand = tuple[int, int, str, re.Match]
 
 
-@lru_cache(maxsize=64)
-def _guard_rx(words: tuple[str, ...]) -> re.Pattern:
-    """One search for any of a guard's words (cheaper than a substring test per word)."""
-    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+_GUARD_INDEX: dict[int, tuple[dict, Any, dict[str, int], int]] = {}
+
+
+def _guard_index(guards: dict[str, tuple[str, ...]]) -> tuple[Any, dict[str, int], int]:
+    """An Aho-Corasick automaton over every guard word (its value: the bits of the patterns
+    whose guard has the word), each guarded pattern's bit, and the bits always set (a guard
+    with an empty word).  One pass per window then tells every guard at once; a search per
+    guard and window cost as much as the date patterns themselves."""
+    hit = _GUARD_INDEX.get(id(guards))
+    if hit is not None and hit[0] is guards:
+        return hit[1], hit[2], hit[3]
+    bits = {k: 1 << i for i, k in enumerate(guards)}
+    masks: dict[str, int] = {}
+    always = 0
+    for k, words in guards.items():
+        for w in words:
+            if w:
+                masks[w] = masks.get(w, 0) | bits[k]
+            else:
+                always |= bits[k]
+    ac = None
+    if masks:
+        ac = ahocorasick.Automaton()
+        for w, m in masks.items():
+            ac.add_word(w, m)
+        ac.make_automaton()
+    _GUARD_INDEX.clear()  # one live guard table (tests swap it for an empty one)
+    _GUARD_INDEX[id(guards)] = (guards, ac, bits, always)
+    return ac, bits, always
+
+
+def _guard_mask(ac: Any, seg: str, always: int) -> int:
+    """The bits of every guard with a word in ``seg`` (a substring test, like ``in``)."""
+    mask = always
+    if ac is not None:
+        for _, m in ac.iter(seg):
+            mask |= m
+    return mask
 
 
 _HINTS = {
@@ -1087,18 +1123,21 @@ def date_candidates(
     }
     out: list[list[_Cand]] = [[] for _ in spans]
     seen: set[tuple[int, int, str]] = set()
-    lowered: dict[tuple[int, int], str] = {}
+    lowered: dict[tuple[int, int], tuple[str, int]] = {}
+    guards = _GUARDS
+    ac, bits, always = _guard_index(guards)
     for kind, pat in PATTERNS:
-        guard = _GUARDS.get(kind)
-        grx = _guard_rx(guard) if guard is not None else None
+        guard = guards.get(kind)
+        bit = bits.get(kind, 0)
         for a, b, i in flat[_NEEDS[kind]]:
             if guard is not None:
-                seg = lowered.get((a, b))
-                if seg is None:
-                    seg = lowered[(a, b)] = text[a:b].lower()
-                if not grx.search(seg) and not (  # type: ignore[union-attr]
+                low = lowered.get((a, b))
+                if low is None:
+                    seg = text[a:b].lower()
+                    low = lowered[(a, b)] = (seg, _guard_mask(ac, seg, always))
+                if not low[1] & bit and not (
                     guard is _MONTH_GUARD
-                    and (_any_between(month_starts, a, b) or _DIACRITIC.search(seg))
+                    and (_any_between(month_starts, a, b) or _DIACRITIC.search(low[0]))
                 ):
                     continue
             for m in pat.finditer(text, a, b):

@@ -311,3 +311,24 @@ def test_word_split_equals_findall(text, a, b):
 
     a, b = min(a, len(text)), min(max(a, b), len(text))
     assert T._words(text, a, b) == re.findall(r"\w+", text[a:b])
+
+
+# ----------------------------------------------------------------------------- guard words
+_GUARD_VOCAB = sorted({w for ws in D._GUARDS.values() for w in ws}) + ["x", " ", "mon", "ths"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_GUARD_VOCAB), max_size=8).map("".join))
+def test_guard_mask_is_a_substring_test_per_guard(seg):
+    # one automaton pass must tell every guard, overlapping words included ("month"/"th")
+    ac, bits, always = D._guard_index(D._GUARDS)
+    mask = D._guard_mask(ac, seg, always)
+    for kind, words in D._GUARDS.items():
+        assert bool(mask & bits[kind]) == any(w in seg for w in words), kind
+
+
+def test_guard_mask_sees_overlapping_words():
+    ac, bits, always = D._guard_index(D._GUARDS)
+    mask = D._guard_mask(ac, "the end of next month", always)
+    for kind in ("end", "m_next", "m_this", "month_rel"):
+        assert mask & bits[kind], kind
