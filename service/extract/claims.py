@@ -29,7 +29,7 @@ from ..gazetteer.normalize import strip_clitics
 from ..gazetteer.resolve import Resolved
 from . import lexicons as L
 from .dates import DateMatch, date_candidates, resolve_dates
-from .fastre import Dispatch, rx
+from .fastre import Dispatch, rx, single_token
 from .numbers import NumberMatch, find_numbers
 from .text import Words, clause_breaks, same_clause, split_sentences
 
@@ -188,6 +188,9 @@ class Analyzer:
     def find_norm(self, pattern: str | re.Pattern, a: int, b: int) -> list[tuple[int, int]]:
         """Plain-text spans of a normalised-Arabic regex inside plain ``[a, b)``."""
         na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
+        spans = self._token_matches(pattern, na, nb, False)
+        if spans is not None:
+            return [self.plain_span(s, e) for s, e in spans]
         pat = _norm_rx(pattern) if isinstance(pattern, str) else pattern
         return [
             self.plain_span(m.start(), m.end())
@@ -198,8 +201,26 @@ class Analyzer:
     def has_norm(self, pattern: str | re.Pattern, a: int, b: int) -> bool:
         """``bool(find_norm(...))`` without building the spans: stops at the first match."""
         na, nb = max(0, self.norm_index(a) - 1), min(len(self.norm), self.norm_index(b) + 1)
+        spans = self._token_matches(pattern, na, nb, True)
+        if spans is not None:
+            return bool(spans)
         pat = _norm_rx(pattern) if isinstance(pattern, str) else pattern
         return any(m.end() > m.start() for m in pat.finditer(self.norm, na, nb))
+
+    def _token_matches(
+        self, pattern: str | re.Pattern, na: int, nb: int, first: bool
+    ) -> list[tuple[int, int]] | None:
+        """The matches of a single-token lexicon pattern in normalised ``[na, nb)``, from a
+        verdict per distinct token (cached across articles) instead of a scan; None when
+        the pattern is not one (:func:`fastre.single_token`) or the body's tokens do not
+        cover the span.  ``first`` stops at the first match."""
+        tp = _token_verdicts(pattern)
+        if tp is None:
+            return None
+        toks = self._norm_tokens()
+        if toks is None or na < toks.start or nb > toks.end:
+            return None
+        return token_matches(self.norm, toks, tp[0], tp[1], na, nb, first)
 
     def tokens_before(self, pos: int, n: int) -> list[str]:
         i = self.norm_index(pos)
@@ -1145,6 +1166,68 @@ def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
 
 
 _NORM_RX: dict[str, re.Pattern] = {}
+#: single-token lexicon patterns: the pattern's token regex and its verdict per token
+_TOKEN_VERDICTS: dict[str, tuple[re.Pattern, dict[str, bool]] | None] = {}
+# compiled patterns by id: hashing a re.Pattern hashes its whole compiled code
+_TOKEN_VERDICTS_RX: dict[int, tuple[re.Pattern, tuple[re.Pattern, dict[str, bool]] | None]] = {}
+_VERDICTS_MAX = 200_000
+
+
+def token_matches(
+    norm: str,
+    toks: L.NormTokens,
+    whole: re.Pattern,
+    verdicts: dict[str, bool],
+    na: int,
+    nb: int,
+    first: bool = False,
+) -> list[tuple[int, int]]:
+    """What ``(?<= )X(?= )`` finds in ``norm[na:nb]`` (``whole`` is ``X``, from
+    :func:`fastre.single_token`), from the tokens ``toks`` (which must cover the span) and a
+    verdict per distinct token, kept in ``verdicts``.  ``first`` stops at the first match."""
+    starts, tokens = toks.starts, toks.tokens
+    out: list[tuple[int, int]] = []
+    i = bisect_left(starts, na)
+    n = len(starts)
+    while i < n:
+        s = starts[i]
+        t = tokens[i]
+        e = s + len(t)
+        if e >= nb:  # the pattern's "(?= )" needs the space after the token in the span
+            break
+        v = verdicts.get(t)
+        if v is None:
+            v = whole.fullmatch(t) is not None
+            if len(verdicts) < _VERDICTS_MAX:
+                verdicts[t] = v
+        # the first token of the split may be the tail of a word cut by the span
+        if v and (s > toks.start or (s > 0 and norm[s - 1] == " ")):
+            out.append((s, e))
+            if first:
+                break
+        i += 1
+    return out
+
+
+def _token_verdicts(pattern: str | re.Pattern) -> tuple[re.Pattern, dict[str, bool]] | None:
+    tp: tuple[re.Pattern, dict[str, bool]] | None
+    if isinstance(pattern, str):
+        if pattern in _TOKEN_VERDICTS:
+            return _TOKEN_VERDICTS[pattern]
+        whole = single_token(pattern)
+        tp = (whole, {}) if whole is not None else None
+        if len(_TOKEN_VERDICTS) < 4096:
+            _TOKEN_VERDICTS[pattern] = tp
+        return tp
+    hit = _TOKEN_VERDICTS_RX.get(id(pattern))
+    if hit is not None and hit[0] is pattern:
+        return hit[1]
+    # a compiled one: its source, unless flags other than the default apply
+    whole = single_token(pattern.pattern) if pattern.flags == re.UNICODE else None
+    tp = (whole, {}) if whole is not None else None
+    if len(_TOKEN_VERDICTS_RX) < 4096:
+        _TOKEN_VERDICTS_RX[id(pattern)] = (pattern, tp)
+    return tp
 
 
 def _norm_rx(pattern: str) -> re.Pattern:

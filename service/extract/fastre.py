@@ -503,3 +503,88 @@ class Dispatch:
             if m is not None:
                 yield m
                 last = m.end()
+
+
+# ----------------------------------------------------------------------------- token patterns
+_SPACE = ord(" ")
+_SPACE_CATEGORIES = {
+    K.CATEGORY_SPACE,
+    K.CATEGORY_NOT_WORD,
+    K.CATEGORY_NOT_DIGIT,
+    K.CATEGORY_UNI_SPACE,
+    K.CATEGORY_UNI_NOT_WORD,
+    K.CATEGORY_UNI_NOT_DIGIT,
+    K.CATEGORY_LOC_NOT_WORD,
+}
+
+
+def _no_space(items) -> bool:
+    """True when the parsed pattern can neither match a space nor test its context."""
+    for op, av in items:
+        if op is K.LITERAL:
+            if av == _SPACE:
+                return False
+        elif op is K.IN:
+            for iop, iav in av:
+                if iop is K.NEGATE or (iop is K.LITERAL and iav == _SPACE):
+                    return False
+                if iop is K.RANGE and iav[0] <= _SPACE <= iav[1]:
+                    return False
+                if iop is K.CATEGORY and iav in _SPACE_CATEGORIES:
+                    return False
+                if iop not in (K.LITERAL, K.RANGE, K.CATEGORY):
+                    return False
+        elif op in (K.MAX_REPEAT, K.MIN_REPEAT, K.POSSESSIVE_REPEAT):
+            if not _no_space(av[2]):
+                return False
+        elif op is K.SUBPATTERN:
+            if av[1] or av[2] or not _no_space(av[3]):  # local flags: left to the regex
+                return False
+        elif op is K.ATOMIC_GROUP:
+            if not _no_space(av):
+                return False
+        elif op is K.BRANCH:
+            if not all(_no_space(b) for b in av[1]):
+                return False
+        else:  # ANY, NOT_LITERAL, anchors, look-arounds, group references …
+            return False
+    return True
+
+
+_HEAD, _TAIL = "(?<= )", "(?= )"
+
+
+def single_token(pattern: str) -> re.Pattern | None:
+    """For a lexicon pattern ``(?<= )X(?= )`` whose ``X`` can match no space, ``X``
+    compiled (for ``fullmatch``); else None.
+
+    In normalised text (words separated by single spaces) such a pattern matches exactly
+    the whole tokens that ``X`` fully matches, so a per-token verdict can stand in for the
+    scan.  Anything else (a space, ``.``, a negated class, anchors, look-arounds inside,
+    back-references, local or verbose flags) returns None.
+    """
+    if not (pattern.startswith(_HEAD) and pattern.endswith(_TAIL)):
+        return None
+    try:
+        parsed = P.parse(pattern, 0)
+    except re.error:
+        return None
+    items = list(parsed)
+
+    def is_space_look(item, direction: int) -> bool:
+        op, av = item
+        return op is K.ASSERT and av[0] == direction and list(av[1]) == [(K.LITERAL, _SPACE)]
+
+    if (
+        parsed.state.flags & (re.VERBOSE | re.IGNORECASE | re.LOCALE)
+        or len(items) < 3
+        or not is_space_look(items[0], -1)
+        or not is_space_look(items[-1], 1)
+        or not _no_space(items[1:-1])
+    ):
+        return None
+    body = pattern[len(_HEAD) : -len(_TAIL)]
+    try:
+        return re.compile(body)
+    except re.error:
+        return None

@@ -332,3 +332,91 @@ def test_guard_mask_sees_overlapping_words():
     mask = D._guard_mask(ac, "the end of next month", always)
     for kind in ("end", "m_next", "m_this", "month_rel"):
         assert mask & bits[kind], kind
+
+
+# ----------------------------------------------------------------------------- token patterns
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?<= )(?:ab|c)(?= )",
+        r"(?<= )(?:(?:[وف])?(?:[بلك])?(?:ال|لل)?(?:قوات|قوه)(?:ها|ه)?)(?= )",
+        r"(?<= )(?:مطالب\w*|x[0-9]{2,})(?= )",
+    ],
+)
+def test_single_token_accepts_lexicon_words(pattern):
+    from service.extract.fastre import single_token
+
+    assert single_token(pattern).pattern == pattern[len("(?<= )") : -len("(?= )")]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?<= )(?:a b|c)(?= )",  # a space
+        r"(?<= )(?:a\s?b)(?= )",
+        r"(?<= )(?:a.)(?= )",  # "." and negated classes match a space
+        r"(?<= )(?:a[^x])(?= )",
+        r"(?<= )(?:a\W)(?= )",
+        r"(?<= )(?:a[\x00-\x7f])(?= )",
+        r"(?<= )(?:a(?=b)b)(?= )",  # look-arounds, anchors, back-references inside
+        r"(?<= )(?:a\b)(?= )",
+        r"(?<= )(?:(a)\1)(?= )",
+        r"(?<= )(?:a)(?= )|b",  # not one pattern between the boundaries
+        r"(?i)(?<= )(?:a)(?= )",
+        r"(?<= )(?:(?i:a))(?= )",
+        r"(?<=\s)(?:a)(?= )",
+        r"(?<= )(?:a)",
+    ],
+)
+def test_single_token_refuses_what_a_token_verdict_cannot_tell(pattern):
+    from service.extract.fastre import single_token
+
+    assert single_token(pattern) is None
+
+
+_TOKEN_PATTERNS = [
+    r"(?<= )(?:(?:[وف])?(?:ال)?(?:قوات|قوه)(?:ها)?)(?= )",
+    r"(?<= )(?:ab|a|b\w*)(?= )",
+]
+_TOKEN_VOCAB = ["قوات", "والقوات", "قوه", "فقواتها", "القواتx", "ab", "a", "b", "bc", "x", "ba"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(_TOKEN_PATTERNS),
+    st.lists(st.sampled_from(_TOKEN_VOCAB), max_size=12).map(" ".join),
+    st.sampled_from(["", " "]),
+    st.sampled_from(["", " "]),
+    st.data(),
+)
+def test_token_matches_equal_the_pattern_scan(pattern, words, lead, trail, data):
+    from service.extract.claims import token_matches
+    from service.extract.fastre import single_token
+
+    norm = lead + words + trail
+    n = len(norm)
+    s0 = data.draw(st.integers(0, n))
+    e0 = data.draw(st.integers(s0, n))
+    na = data.draw(st.integers(s0, e0))
+    nb = data.draw(st.integers(na, e0))
+    toks = L.NormTokens(norm, s0, e0)
+    whole = single_token(pattern)
+    want = [m.span() for m in re.compile(pattern).finditer(norm, na, nb)]
+    want = [sp for sp in want if sp[1] > sp[0]]
+    got = token_matches(norm, toks, whole, {}, na, nb)
+    assert got == want
+    first = token_matches(norm, toks, whole, {}, na, nb, first=True)
+    assert first == want[:1]
+
+
+def test_token_matches_skip_the_tail_of_a_word_cut_by_the_token_span():
+    from service.extract.claims import token_matches
+    from service.extract.fastre import single_token
+
+    pattern = r"(?<= )(?:b\w*)(?= )"
+    norm = " ab ba "
+    toks = L.NormTokens(norm, 2, len(norm))  # starts inside "ab": its first token is "b"
+    assert toks.tokens[0] == "b"
+    want = [m.span() for m in re.compile(pattern).finditer(norm, 2, len(norm))]
+    assert want == [(4, 6)]
+    assert token_matches(norm, toks, single_token(pattern), {}, 2, len(norm)) == want
