@@ -133,9 +133,18 @@ def _words(text: str, start: int, end: int) -> list[str]:
     for chunk in text[start:end].split():
         if chunk.isalnum():
             out.append(chunk)
-        else:
+            continue
+        # "العراق،", "«عين", "أيضاً": punctuation or a final vowel mark at the edges only
+        core = chunk.strip(_EDGE_MARKS)
+        if core.isalnum():
+            out.append(core)
+        elif core:
             out.extend(_WORD.findall(chunk))
     return out
+
+
+#: characters that are never part of a word (tests check each), stripped off a chunk's ends
+_EDGE_MARKS = ".,،؛:;!?؟\"'()[]{}«»“”‘’-–—…/*" + "".join(map(chr, range(0x064B, 0x0653)))
 
 
 def _is_word_char(c: str) -> bool:

@@ -301,7 +301,7 @@ def test_no_character_is_both_whitespace_and_a_word_character():
 @settings(max_examples=500, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(list("ab_1٢ ـ\u00a0\u2009\u3000\x1c\n.,،؛-'\u064eéسبتمبر") + ["x\u0301"])
+        st.sampled_from(list("ab_1٢ ـ\u00a0\u2009\u3000\x1c\n.,،؛-'\u064e\u064bé«»()سبتمبر") + ["x\u0301"])
     ).map("".join),
     st.integers(0, 30),
     st.integers(0, 30),
@@ -420,3 +420,10 @@ def test_token_matches_skip_the_tail_of_a_word_cut_by_the_token_span():
     want = [m.span() for m in re.compile(pattern).finditer(norm, 2, len(norm))]
     assert want == [(4, 6)]
     assert token_matches(norm, toks, single_token(pattern), {}, 2, len(norm)) == want
+
+
+def test_edge_marks_are_never_word_characters():
+    from service.extract.text import _EDGE_MARKS
+
+    assert _EDGE_MARKS
+    assert not any(re.fullmatch(r"\w", c) for c in _EDGE_MARKS)
