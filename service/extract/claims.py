@@ -114,6 +114,9 @@ class Analyzer:
         self.norm = norm
         self.offsets = offsets
         self.off = offsets.tolist()  # plain list: fast scalar access
+        #: norm_index by plain offset: most lookups repeat one (a bisect costs ~2,000
+        #: instructions over Python ints; a table of every offset cost more to build)
+        self._norm_at: dict[int, int] = {}
         body_text = text[body[0] : body[1]]
         # skip a script's patterns when the body has none of its letters (most articles
         # are in one language; the regexes are the main cost)
@@ -177,7 +180,11 @@ class Analyzer:
         return items[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def norm_index(self, pos: int) -> int:
-        return bisect_left(self.off, pos, 1, len(self.off) - 1) if len(self.off) > 2 else 0
+        i = self._norm_at.get(pos)
+        if i is None:
+            i = bisect_left(self.off, pos, 1, len(self.off) - 1) if len(self.off) > 2 else 0
+            self._norm_at[pos] = i
+        return i
 
     def plain_span(self, ns: int, ne: int) -> tuple[int, int]:
         return self.off[ns], self.off[ne - 1] + 1
@@ -224,7 +231,9 @@ class Analyzer:
 
     def tokens_before(self, pos: int, n: int) -> list[str]:
         i = self.norm_index(pos)
-        return self.norm[max(0, i - 40 * n) : i].split()[-n:]
+        seg = self.norm[max(0, i - 40 * n) : i]
+        # the last n of seg.split(), splitting only n times from the right
+        return seg.rsplit(None, n)[-n:] if n > 0 else seg.split()
 
     # ------------------------------------------------------------------ places
     def _place_mark(self, r: Resolved, dateline: tuple[int, int] | None) -> PlaceMark:

@@ -270,7 +270,7 @@ class NormTokens:
             lo = 1 if parts[0] == "" else 0
             hi = len(parts) - 1 if len(parts) > lo and parts[-1] == "" else len(parts)
             parts, starts = parts[lo:hi], starts[lo:hi]
-            if "" in parts:  # runs of spaces after all: filter every empty one
+            if "  " in norm[start:end]:  # runs of spaces after all: filter every empty one
                 keep = [i for i, t in enumerate(parts) if t]
                 parts = [parts[i] for i in keep]
                 starts = [starts[i] for i in keep]

@@ -253,3 +253,52 @@ def test_script_gates_change_nothing(gaz, monkeypatch, gate):
     monkeypatch.setattr(C, gate, re.compile(r"[\s\S]"))
     assert _extract_all(gaz, paths) == fast
     assert sum(len(x["force_levels"]) + len(x["movements"]) for x in fast) > 100
+
+
+def _bisect_norm_index(an: Analyzer, pos: int) -> int:
+    from bisect import bisect_left
+
+    return bisect_left(an.off, pos, 1, len(an.off) - 1) if len(an.off) > 2 else 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["al-Asad", "Ain", "قاعدة", "عَين", "ـ", "  ", "\n", "US's", "x", "2,500", "«", "؟"]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_norm_index_table_equals_the_bisect(gaz, text):
+    # the table is read off sorted offsets; it must give what the bisect gives everywhere
+    norm, offsets = normalize_with_offsets(text)
+    assert all(a <= b for a, b in zip(offsets.tolist(), offsets.tolist()[1:], strict=False))
+    an = Analyzer(text, norm, offsets, gaz, [], (0, len(text)), PUB)
+    for pos in range(len(text) + 2):
+        assert an.norm_index(pos) == _bisect_norm_index(an, pos), pos
+        i = _bisect_norm_index(an, pos)
+        for n in (1, 2, 3):
+            assert an.tokens_before(pos, n) == norm[max(0, i - 40 * n) : i].split()[-n:]
+
+
+def test_norm_index_table_on_articles(gaz):
+    for path in ARTICLES[:12]:
+        text = load_document(path.read_bytes()).text
+        norm, offsets = normalize_with_offsets(text)
+        an = Analyzer(text, norm, offsets, gaz, [], (0, len(text)), PUB)
+        assert all(an.norm_index(p) == _bisect_norm_index(an, p) for p in range(len(text) + 1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "bb", " ", "  ", "\u00a0", "\n", "ج"]), max_size=12).map(
+        "".join
+    ),
+    st.integers(0, 4),
+)
+def test_last_tokens_by_rsplit_equal_split(seg, n):
+    # Analyzer.tokens_before takes the last n tokens with rsplit(None, n)
+    want = seg.split()[-n:]
+    got = seg.rsplit(None, n)[-n:] if n > 0 else seg.split()
+    assert got == want
