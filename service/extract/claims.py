@@ -1400,7 +1400,7 @@ class Sentence:
         if total is not None:
             g = next(k for k, v in total.groupdict().items() if v)
             return total.start(g), total.end(g)
-        toks = self.an.norm_between(n.end, after_end).split()[:4]
+        toks = self.an.norm_between(n.end, after_end).split(None, 4)[:4]
         if not toks:
             return None
         # نحو 2500 جندي / مئات الجنود / جنديا أميركيا
@@ -1431,9 +1431,9 @@ class Sentence:
         # Arabic: the 3 tokens before the number and 3 after the noun
         toks = (
             " "
-            + " ".join(self.an.norm_between(lo, a).split()[-3:])
+            + " ".join(self.an.norm_between(lo, a).rsplit(None, 3)[-3:])
             + " "
-            + " ".join(self.an.norm_between(b, hi).split()[:3])
+            + " ".join(self.an.norm_between(b, hi).split(None, 3)[:3])
             + " "
         )
         return bool(_CASUALTY_AR_RX.search(toks))

@@ -189,7 +189,7 @@ def find_unresolved(an: Analyzer, body: Body) -> list[tuple[int, int]]:
             seg = an.text[a:b].strip()
             a = a + (len(an.text[a:b]) - len(an.text[a:b].lstrip()))
             b = a + len(seg)
-            first = seg.split()[0] if seg else ""
+            first = seg.split(None, 1)[0] if seg else ""
             if not seg or first in _EN_SKIP or seg.lower() in stop:
                 continue
             if free(a, b):

@@ -76,11 +76,13 @@ class Resolved:
 
 
 def _tokens_before(norm: str, pos: int, n: int) -> list[str]:
-    return norm[max(0, pos - 40 * n) : pos].split()[-n:]
+    """The last ``n`` (>= 1) words before ``pos``: ``split()[-n:]``, splitting only n times."""
+    return norm[max(0, pos - 40 * n) : pos].rsplit(None, n)[-n:]
 
 
 def _tokens_after(norm: str, pos: int, n: int) -> list[str]:
-    return norm[pos : pos + 40 * n].split()[:n]
+    """The first ``n`` words after ``pos``: ``split()[:n]``, splitting only n times."""
+    return norm[pos : pos + 40 * n].split(None, n)[:n]
 
 
 def context_cue(norm: str, cand: Candidate) -> str | None:

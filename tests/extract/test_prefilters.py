@@ -297,8 +297,13 @@ def test_norm_index_table_on_articles(gaz):
     ),
     st.integers(0, 4),
 )
-def test_last_tokens_by_rsplit_equal_split(seg, n):
-    # Analyzer.tokens_before takes the last n tokens with rsplit(None, n)
-    want = seg.split()[-n:]
-    got = seg.rsplit(None, n)[-n:] if n > 0 else seg.split()
-    assert got == want
+def test_first_and_last_tokens_by_a_bounded_split_equal_split(seg, n):
+    # tokens_before / _tokens_after and the claim helpers split only n times
+    from service.gazetteer import resolve as R
+
+    if n > 0:
+        assert seg.rsplit(None, n)[-n:] == seg.split()[-n:]
+        pos = len(seg)
+        assert R._tokens_before(seg, pos, n) == seg[max(0, pos - 40 * n) : pos].split()[-n:]
+    assert seg.split(None, n)[:n] == seg.split()[:n]
+    assert R._tokens_after(seg, 0, n) == seg[: 40 * n].split()[:n]
